@@ -1,0 +1,101 @@
+"""The command line: ``python main.py COMMAND …`` (no command opens the window).
+
+Exit codes: 0 done; 2 bad input (a message names the file or value and the reason,
+and nothing was written); 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cli import directory_commands, plan_commands, task_commands
+from cli.output import fail
+from db.errors import InvalidValue, NotFound, StoreError
+from domain.errors import PlanInputError
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_BAD_INPUT = 2
+
+
+def default_db_path() -> Path:
+    """The database a clerk uses when no --db is given: one file in the user's data folder."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("Duban", appauthor=False)) / "duban.sqlite3"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db is accepted before or after the command ("everywhere"): each subparser
+    # shares it, with SUPPRESS so the one given wins.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="database file (default: duban.sqlite3 in the user's data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Duban (督办): work plans → assigned tasks → progress → Word reports. "
+        "Without a command, opens the window.",
+        parents=[common],
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start from a fresh demo database with the sample plan and departments",
+    )
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the window")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    plan_commands.register(commands, common)
+    directory_commands.register(commands, common)
+    task_commands.register(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_output()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "db", None) is None:
+        args.db = None
+    try:
+        if args.demo:
+            from cli.demo import prepare_demo
+
+            args.db = prepare_demo(args.db)
+        if args.command is None:
+            from qtapp.app import run_app
+
+            return run_app(args.db or default_db_path(), lang=args.lang)
+        if args.db is None:
+            args.db = default_db_path()
+        return int(args.run(args) or 0)
+    except (PlanInputError, StoreError, NotFound, InvalidValue) as exc:
+        return fail(str(exc), EXIT_BAD_INPUT)
+    except BrokenPipeError:
+        # The reader went away (``… | head``); nothing to report.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing at exit
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return fail("interrupted; nothing more was written", EXIT_ERROR)
+    except Exception as exc:  # the last line of defence: a message, never a bare traceback
+        if os.environ.get("DUBAN_DEBUG"):
+            raise
+        return fail(f"unexpected error: {type(exc).__name__}: {exc}", EXIT_ERROR)
+
+
+def _utf8_output() -> None:
+    # A Windows console or pipe may use a legacy code page; never crash on a character.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass

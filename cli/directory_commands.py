@@ -1,0 +1,212 @@
+"""``departments …`` and ``leaders …``: the directory, from a script."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from cli.output import open_db, print_json
+from db import departments as dep
+from db import leaders as lead
+from db.errors import InvalidValue
+from domain.textsource import decode_text
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "departments",
+        parents=[common],
+        help="list and edit departments (处室)",
+        description="The department directory: names in the office's official order, short "
+        "names and aliases used to recognise them in plans.",
+    )
+    sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    a = sub.add_parser("list", parents=[common], help="list departments in official order")
+    a.add_argument("--all", action="store_true", help="include retired and merged departments")
+    a.add_argument("--json", action="store_true", help="print as JSON")
+    a.set_defaults(run=run_list)
+
+    a = sub.add_parser("add", parents=[common], help="add one or more departments")
+    a.add_argument("names", nargs="*", metavar="NAME", help="department names, in order")
+    a.add_argument("--short", default="", help="short name (with a single NAME)")
+    a.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
+    a.add_argument("--from-file", type=Path, help="a text file with one name per line")
+    a.set_defaults(run=run_add)
+
+    a = sub.add_parser("rename", parents=[common], help="rename a department")
+    a.add_argument("name")
+    a.add_argument("new_name")
+    a.set_defaults(run=run_rename)
+
+    a = sub.add_parser("alias", parents=[common], help="add (or --remove) an alias")
+    a.add_argument("name")
+    a.add_argument("alias")
+    a.add_argument("--remove", action="store_true", help="remove the alias instead")
+    a.set_defaults(run=run_alias)
+
+    a = sub.add_parser("short", parents=[common], help="set the short name")
+    a.add_argument("name")
+    a.add_argument("short_name")
+    a.set_defaults(run=run_short)
+
+    a = sub.add_parser("retire", parents=[common], help="retire a department (history kept)")
+    a.add_argument("name")
+    a.set_defaults(run=run_retire)
+
+    a = sub.add_parser("merge", parents=[common], help="merge one department into another")
+    a.add_argument("name", help="the department that goes away")
+    a.add_argument("into", help="the department that takes over its tasks")
+    a.set_defaults(run=run_merge)
+
+    p = commands.add_parser("leaders", parents=[common], help="list and add leaders (分管领导)")
+    sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    a = sub.add_parser("list", parents=[common], help="list leaders")
+    a.add_argument("--json", action="store_true", help="print as JSON")
+    a.set_defaults(run=run_leaders)
+    a = sub.add_parser("add", parents=[common], help="add a leader")
+    a.add_argument("name")
+    a.add_argument("--title", default="", help="e.g. 副局长")
+    a.add_argument(
+        "--departments", nargs="*", default=[], metavar="DEPT", help="departments supervised"
+    )
+    a.set_defaults(run=run_leader_add)
+
+
+def _as_json(d: dep.Department) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "name": d.name,
+        "short_name": d.short_name,
+        "aliases": list(d.aliases),
+        "position": d.position,
+        "active": d.active,
+        "merged_into_id": d.merged_into_id,
+    }
+
+
+def run_list(args: argparse.Namespace) -> int:
+    db = open_db(args.db)
+    try:
+        found = dep.list_departments(db, include_retired=args.all)
+    finally:
+        db.close()
+    if args.json:
+        print_json([_as_json(d) for d in found])
+        return 0
+    if not found:
+        print("No departments yet. Add them: main.py departments add NAME …")
+    for d in found:
+        extra = []
+        if d.short_name:
+            extra.append(f"short: {d.short_name}")
+        if d.aliases:
+            extra.append("aliases: " + "、".join(d.aliases))
+        if not d.active:
+            extra.append("retired")
+        print(f"{d.id}\t{d.name}\t{'; '.join(extra)}")
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    names = list(args.names)
+    if args.from_file:
+        text, _encoding = decode_text(args.from_file.read_bytes(), args.from_file)
+        names += [line.strip() for line in text.splitlines() if line.strip()]
+    if not names:
+        raise InvalidValue("Name at least one department (or use --from-file).")
+    if (args.short or args.alias) and len(names) != 1:
+        raise InvalidValue("--short and --alias go with a single department name.")
+    db = open_db(args.db)
+    try:
+        with db.atomic():
+            if len(names) == 1:
+                added = [
+                    dep.add_department(db, names[0], short_name=args.short, aliases=args.alias)
+                ]
+            else:
+                added = dep.add_departments(db, names)
+    finally:
+        db.close()
+    for d in added:
+        print(f"Added department {d.id}: {d.name}")
+    skipped = len(names) - len(added)
+    if skipped:
+        print(f"{skipped} name(s) were already in the list and were skipped.")
+    return 0
+
+
+def _edit(args: argparse.Namespace, change: Any) -> int:
+    db = open_db(args.db)
+    try:
+        d = change(db, dep.require_department(db, args.name))
+        print(
+            f"{d.id}\t{d.name}\tshort: {d.short_name or '-'}\taliases: "
+            f"{'、'.join(d.aliases) or '-'}"
+        )
+    finally:
+        db.close()
+    return 0
+
+
+def run_rename(args: argparse.Namespace) -> int:
+    return _edit(args, lambda db, d: dep.rename_department(db, d.id, args.new_name))
+
+
+def run_alias(args: argparse.Namespace) -> int:
+    if args.remove:
+        return _edit(args, lambda db, d: dep.remove_alias(db, d.id, args.alias))
+    return _edit(args, lambda db, d: dep.add_alias(db, d.id, args.alias))
+
+
+def run_short(args: argparse.Namespace) -> int:
+    return _edit(args, lambda db, d: dep.set_short_name(db, d.id, args.short_name))
+
+
+def run_retire(args: argparse.Namespace) -> int:
+    return _edit(args, lambda db, d: dep.set_department_active(db, d.id, False))
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    return _edit(
+        args,
+        lambda db, d: dep.merge_departments(db, d.id, dep.require_department(db, args.into).id),
+    )
+
+
+def run_leaders(args: argparse.Namespace) -> int:
+    db = open_db(args.db)
+    try:
+        found = lead.list_leaders(db)
+        names = {d.id: d.name for d in dep.list_departments(db, include_retired=True)}
+    finally:
+        db.close()
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": x.id,
+                    "name": x.name,
+                    "title": x.title,
+                    "departments": [names[i] for i in x.department_ids],
+                }
+                for x in found
+            ]
+        )
+        return 0
+    for x in found:
+        depts = "、".join(names[i] for i in x.department_ids)
+        print(f"{x.id}\t{x.name}\t{x.title or '-'}\t{depts or '-'}")
+    return 0
+
+
+def run_leader_add(args: argparse.Namespace) -> int:
+    db = open_db(args.db)
+    try:
+        ids = [dep.require_department(db, name).id for name in args.departments]
+        x = lead.add_leader(db, args.name, title=args.title, department_ids=ids)
+    finally:
+        db.close()
+    print(f"Added leader {x.id}: {x.name}")
+    return 0

@@ -1,0 +1,153 @@
+"""``parse``, ``import`` and ``plans``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from cli.output import note, open_db, print_json
+from db.imports import read_and_parse, store_parsed
+from db.plans import list_plans, plan_counts
+from domain.outline import ParsedPlan, unaccounted_text
+from domain.parser import outline_text, parse_lines
+from domain.textsource import read_plan_file
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "parse",
+        parents=[common],
+        help="print the outline of a plan file (touches no database)",
+        description="Read a work plan (.txt or .docx) and print its title, metadata and "
+        "outline. Nothing is written anywhere.",
+    )
+    p.add_argument("file", help="the plan: .txt (any common encoding) or .docx")
+    p.add_argument("--json", action="store_true", help="print the outline as JSON")
+    p.set_defaults(run=run_parse)
+
+    p = commands.add_parser(
+        "import",
+        parents=[common],
+        help="store a plan in the database",
+        description="Import a work plan into the database and print its id and counts. "
+        "A file imported before is refused unless --replace is given.",
+    )
+    p.add_argument("file", help="the plan: .txt or .docx")
+    p.add_argument("--replace", action="store_true", help="replace an earlier import of it")
+    p.add_argument("--year", type=int, help="plan year for deadlines (default: from the title)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(run=run_import)
+
+    p = commands.add_parser("plans", parents=[common], help="list the plans in the database")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+    p.set_defaults(run=run_plans)
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    source = read_plan_file(args.file)
+    plan = parse_lines(source.lines)
+    plan.warnings[:0] = source.warnings
+    missing, added = unaccounted_text(source.lines, plan)
+    if args.json:
+        print_json(plan.to_json())
+    else:
+        print(_summary(plan, source.encoding))
+        print()
+        print(outline_text(plan))
+        characters = sum(len("".join(line.split())) for line in source.lines)
+        print()
+        if not missing and not added:
+            print(f"Nothing lost: all {characters} characters of the file are in the result.")
+    for warning in plan.warnings:
+        note(f"warning: {warning}")
+    if missing or added:
+        note(f"warning: text not accounted for: missing {missing!r}, added {added!r}")
+    return 0
+
+
+def _summary(plan: ParsedPlan, encoding: str) -> str:
+    c = plan.counts()
+    lines = [
+        f"Title:       {plan.title or '(none found)'}",
+        f"Doc number:  {plan.doc_number or '-'}",
+        f"Issuer:      {plan.issuer or '-'}",
+        f"Date:        {plan.date or '-'}",
+        f"Plan year:   {plan.year or '-'}",
+        f"Read as:     {encoding}",
+        f"Outline:     {c.sections} sections, {c.subsections} sub-sections, {c.items} items, "
+        f"{c.tasks} tasks",
+        f"Suggested:   {c.suggested_units} tasks name their units, "
+        f"{c.suggested_deadlines} name a deadline",
+    ]
+    if not plan.numbered:
+        lines.append("Numbering:   none found — a flat outline, one item per paragraph")
+    return "\n".join(lines)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    # Read and check the file before touching the database: a bad file creates nothing.
+    plan, source = read_and_parse(args.file)
+    db = open_db(args.db)
+    try:
+        result = store_parsed(db, plan, source, replace=args.replace, year=args.year)
+    finally:
+        db.close()
+    c = result.counts
+    if args.json:
+        print_json(
+            {
+                "plan_id": result.plan_id,
+                "title": result.plan.title,
+                "counts": c.to_json(),
+                "replaced": list(result.replaced),
+                "backup": str(result.backup) if result.backup else None,
+                "warnings": result.warnings,
+            }
+        )
+    else:
+        print(f"Imported plan {result.plan_id}: {result.plan.title}")
+        print(
+            f"{c.sections} sections, {c.subsections} sub-sections, {c.items} items, "
+            f"{c.tasks} tasks; {c.suggested_units} with suggested units, "
+            f"{c.suggested_deadlines} with a suggested deadline"
+        )
+        if result.replaced:
+            ids = ", ".join(map(str, result.replaced))
+            print(f"Replaced plan {ids}; the database before it is in {result.backup}")
+    for warning in result.warnings:
+        note(f"warning: {warning}")
+    return 0
+
+
+def run_plans(args: argparse.Namespace) -> int:
+    db = open_db(args.db)
+    try:
+        plans = [(p, plan_counts(db, p.id)) for p in list_plans(db)]
+    finally:
+        db.close()
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": p.id,
+                    "title": p.title,
+                    "year": p.year,
+                    "doc_number": p.doc_number,
+                    "issuer": p.issuer,
+                    "date": p.issued_on,
+                    "source": p.source_name,
+                    "imported_at": p.imported_at,
+                    "counts": c.to_json(),
+                }
+                for p, c in plans
+            ]
+        )
+        return 0
+    if not plans:
+        print("No plans yet. Import one: main.py import FILE")
+    for p, c in plans:
+        print(
+            f"{p.id}\t{p.title}\t{p.doc_number or '-'}\t{c.sections} sections, "
+            f"{c.items} items, {c.tasks} tasks\t{p.source_name}"
+        )
+    return 0

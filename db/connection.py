@@ -1,0 +1,167 @@
+"""Opening the database file: checks, pragmas, backup before migrations, migrations.
+
+One connection per thread: call :func:`connect` in every thread that touches the
+file (sqlite3 connections are not shareable), and :func:`open_database` once at
+start-up to check the file and bring its schema up to date.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from db.errors import NewerSchemaError, NotADubanDatabase, StoreError
+from db.migrations import MIGRATION_NAMES, MIGRATION_SET, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def connect(path: str | Path) -> Database:
+    """A connection with the pragmas every connection needs (no checks, no migrations)."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    db = Database(conn, execute_plugins=False)
+    _apply_pragmas(db)
+    return db
+
+
+def _apply_pragmas(db: Database) -> None:
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA journal_mode = WAL")
+    # FULL: a commit that returned is on disk even after a power cut (WAL's NORMAL
+    # may lose the last transactions, and "saved" must mean saved).
+    db.execute("PRAGMA synchronous = FULL")
+
+
+def open_database(
+    path: str | Path,
+    *,
+    backups_dir: str | Path | None = None,
+    steps: Migrations = migrations,
+    step_names: list[str] = MIGRATION_NAMES,
+) -> Database:
+    """Open (creating if needed) a Duban database and apply pending migrations.
+
+    A file that is not a Duban database, or that a newer Duban wrote, is refused
+    before anything is written to it. An existing file is backed up before any
+    pending migration runs. ``steps``/``step_names`` are the schema's migrations;
+    tests pass a longer list to play a future version.
+    """
+    path = Path(path)
+    applied = _inspect_existing(path, step_names)
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = connect(path)
+    except sqlite3.Error as exc:
+        raise StoreError(str(path), f"The database cannot be opened ({exc}).") from exc
+    try:
+        pending = [m.name for m in steps.pending(db)]
+        if pending and applied:
+            backup_database(db, backup_dir_for(path, backups_dir), reason=f"before-{pending[0]}")
+        steps.apply(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _inspect_existing(path: Path, step_names: list[str]) -> list[str]:
+    """Return the migrations already applied to ``path`` (empty for a new file).
+
+    Reads the file strictly read-only, so a refused file is left byte-for-byte untouched.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return []
+    if path.is_dir():
+        raise NotADubanDatabase(str(path), "This is a folder, not a database file.")
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotADubanDatabase(
+            str(path),
+            "This file is not a Duban database (it is not an SQLite file). "
+            "Choose a .sqlite3 file made by Duban, or create a new one.",
+        )
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            applied: list[str] = []
+            if "_sqlite_migrations" in tables:
+                applied = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT name FROM _sqlite_migrations"
+                        " WHERE migration_set = ? ORDER BY rowid",
+                        [MIGRATION_SET],
+                    )
+                ]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotADubanDatabase(
+            str(path),
+            f"The database file is damaged or unreadable ({exc}). Restore it from a backup.",
+        ) from exc
+    user_tables = {t for t in tables if not t.startswith(("sqlite_", "_sqlite_"))}
+    if user_tables and not applied:
+        raise NotADubanDatabase(
+            str(path),
+            "This SQLite file belongs to another program (it has no Duban schema). "
+            "Choose a file made by Duban, or create a new one.",
+        )
+    unknown = [name for name in applied if name not in step_names]
+    if unknown:
+        raise NewerSchemaError(
+            str(path),
+            "This database was written by a newer version of Duban "
+            f"(schema step {unknown[-1]}). It has not been changed. "
+            "Install the newer version to open it.",
+        )
+    return applied
+
+
+def schema_version(db: Database) -> list[str]:
+    """Names of the migrations applied to this database, in order."""
+    return [m.name for m in migrations.applied(db)]
+
+
+def backup_dir_for(path: Path, backups_dir: str | Path | None = None) -> Path:
+    """Backups live beside the file by default, so they travel with it."""
+    if backups_dir is not None:
+        return Path(backups_dir)
+    return path.with_name(f"{path.stem}.backups")
+
+
+def backup_database(db: Database, directory: Path, *, reason: str) -> Path:
+    """Copy the live database with SQLite's online backup API (safe while it is open)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    stem = Path(database_path(db)).stem or "duban"
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = directory / f"{stem}-{stamp}-{reason}.sqlite3"
+    temp = target.with_suffix(".partial")
+    dest = sqlite3.connect(str(temp))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    temp.replace(target)
+    return target
+
+
+def database_path(db: Database) -> str:
+    """The file behind a connection ("" for an in-memory database)."""
+    for _seq, name, file in db.conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return file or ""
+    return ""

@@ -1,0 +1,200 @@
+"""Named schema migrations.
+
+Rules: a migration is never edited once it has shipped; later work adds a new
+``mNNN_what`` step. The first step already covers the whole supervision loop
+(plans → outline → tasks → assignments → deadlines → periods → progress → audit),
+so later steps add columns, not redesigns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "duban"
+MigrationFn = Callable[[Database], None]
+
+migrations = Migrations(MIGRATION_SET)
+# The names this version knows, in order: a file that records any other name was
+# written by a newer Duban and is refused.
+MIGRATION_NAMES: list[str] = []
+
+
+def step(name: str) -> Callable[[MigrationFn], MigrationFn]:
+    def register(fn: MigrationFn) -> MigrationFn:
+        MIGRATION_NAMES.append(name)
+        return migrations(name=name)(fn)
+
+    return register
+
+
+@step("m001_core_tables")
+def m001_core_tables(db: Database) -> None:
+    # AUTOINCREMENT: an id is never reused, so a removed plan's audit rows and a feedback
+    # form exported from it can never be taken for a later plan's.
+    db.executescript(
+        """
+        CREATE TABLE plans (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            year INTEGER,                          -- plan year: deadlines resolve against it
+            doc_number TEXT NOT NULL DEFAULT '',   -- 发文编号 as written
+            issuer TEXT NOT NULL DEFAULT '',       -- 发文机关
+            issued_on TEXT,                        -- ISO date the plan was issued
+            received_on TEXT,                      -- ISO date the office registered it
+            preamble TEXT NOT NULL DEFAULT '',     -- intro paragraphs before 一、
+            cover TEXT NOT NULL DEFAULT '',        -- cover notice / metadata lines before the title
+            source_name TEXT NOT NULL DEFAULT '',
+            source_sha256 TEXT NOT NULL DEFAULT '',
+            source_size INTEGER,
+            imported_at TEXT NOT NULL,
+            carried_from_plan_id INTEGER REFERENCES plans(id) ON DELETE SET NULL
+        );
+        CREATE INDEX plans_source_sha256 ON plans(source_sha256);
+
+        CREATE TABLE outline_nodes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            parent_id INTEGER REFERENCES outline_nodes(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('section', 'subsection', 'item', 'subitem')),
+            label TEXT NOT NULL DEFAULT '',        -- as written: 一、 （一） 1. １． ①
+            number INTEGER,                        -- the value of the label, 4 for 四、
+            title TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',        -- lines such as 责任单位：… kept with the node
+            position INTEGER NOT NULL              -- order among siblings, from 0
+        );
+        CREATE INDEX outline_nodes_plan ON outline_nodes(plan_id, parent_id, position);
+
+        CREATE TABLE departments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            short_name TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL,             -- the office's official order
+            active INTEGER NOT NULL DEFAULT 1,
+            merged_into_id INTEGER REFERENCES departments(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE department_aliases (
+            alias TEXT PRIMARY KEY,
+            department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE
+        );
+        CREATE INDEX department_aliases_department ON department_aliases(department_id);
+
+        CREATE TABLE leaders (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',        -- 副局长 …
+            position INTEGER NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE leader_departments (
+            leader_id INTEGER NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+            department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE,
+            PRIMARY KEY (leader_id, department_id)
+        );
+
+        CREATE TABLE tasks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            node_id INTEGER NOT NULL REFERENCES outline_nodes(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,             -- order within the node, from 0
+            text TEXT NOT NULL,
+            origin TEXT NOT NULL CHECK (origin IN ('imported', 'split', 'added', 'carried')),
+            leader_id INTEGER REFERENCES leaders(id) ON DELETE SET NULL,
+            suggested_lead TEXT NOT NULL DEFAULT '',
+            suggested_cooperating TEXT NOT NULL DEFAULT '[]',   -- JSON list of names
+            suggested_deadline TEXT NOT NULL DEFAULT '',
+            carried_from_task_id INTEGER REFERENCES tasks(id) ON DELETE SET NULL,
+            closed_on TEXT,                        -- 办结 date
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX tasks_node ON tasks(node_id, position);
+        CREATE INDEX tasks_plan ON tasks(plan_id);
+        CREATE INDEX tasks_leader ON tasks(leader_id);
+
+        CREATE TABLE assignments (
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE RESTRICT,
+            role TEXT NOT NULL CHECK (role IN ('lead', 'cooperating')),
+            position INTEGER NOT NULL DEFAULT 0,   -- order of cooperating departments
+            PRIMARY KEY (task_id, department_id)
+        );
+        -- Exactly one lead at most: the lead department reports for the task.
+        CREATE UNIQUE INDEX assignments_one_lead ON assignments(task_id) WHERE role = 'lead';
+        CREATE INDEX assignments_department ON assignments(department_id, role);
+
+        CREATE TABLE deadlines (
+            task_id INTEGER PRIMARY KEY REFERENCES tasks(id) ON DELETE CASCADE,
+            phrase TEXT NOT NULL,                  -- exactly as typed: 6月底前, 长期坚持
+            due_on TEXT,                           -- resolved ISO date; NULL: open-ended/unknown
+            kind TEXT NOT NULL,
+            milestones TEXT NOT NULL DEFAULT '[]'  -- JSON [{phrase, due, percent}]
+        );
+        CREATE INDEX deadlines_due ON deadlines(due_on);
+
+        CREATE TABLE reporting_periods (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,                    -- 2020年3月, 2020年第一季度
+            kind TEXT NOT NULL CHECK (kind IN ('month', 'quarter', 'half', 'year', 'custom')),
+            starts_on TEXT NOT NULL,
+            ends_on TEXT NOT NULL,
+            feedback_due_on TEXT,                  -- the day departments must report by
+            UNIQUE (plan_id, name),
+            CHECK (starts_on <= ends_on)
+        );
+        CREATE INDEX reporting_periods_plan ON reporting_periods(plan_id, ends_on);
+
+        CREATE TABLE progress_entries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            period_id INTEGER NOT NULL REFERENCES reporting_periods(id) ON DELETE CASCADE,
+            status TEXT NOT NULL
+                CHECK (status IN ('not_started', 'on_track', 'behind', 'done', 'postponed')),
+            percent INTEGER CHECK (percent BETWEEN 0 AND 100),
+            progress TEXT NOT NULL DEFAULT '',     -- 进展情况
+            problems TEXT NOT NULL DEFAULT '',     -- 存在问题
+            next_steps TEXT NOT NULL DEFAULT '',   -- 下步打算
+            reporter TEXT NOT NULL DEFAULT '',
+            reported_on TEXT,
+            source TEXT NOT NULL DEFAULT 'manual', -- manual / cli / readback
+            updated_at TEXT NOT NULL,
+            UNIQUE (task_id, period_id)            -- one entry per task and period
+        );
+        CREATE INDEX progress_entries_period ON progress_entries(period_id, status);
+
+        -- No foreign keys: the log outlives what it describes (a removed plan stays explained).
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL DEFAULT '',        -- the OS user
+            source TEXT NOT NULL DEFAULT '',       -- window / cli / import / readback
+            action TEXT NOT NULL,                  -- plan.import, task.edit, assign, ...
+            entity TEXT NOT NULL,                  -- plan / task / department / ...
+            entity_id INTEGER,
+            plan_id INTEGER,
+            field TEXT NOT NULL DEFAULT '',
+            old_value TEXT,
+            new_value TEXT,
+            summary TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+        CREATE INDEX audit_log_plan ON audit_log(plan_id, id);
+        -- The log is append-only: nothing in the program edits or deletes it.
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL                    -- JSON
+        );
+        """
+    )

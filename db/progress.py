@@ -1,0 +1,155 @@
+"""Reporting periods and progress entries (one entry per task and period)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from sqlite_utils import Database
+
+from db import audit
+from db.errors import InvalidValue, NotFound
+from db.records import ProgressEntry, ReportingPeriod
+
+STATUSES = ("not_started", "on_track", "behind", "done", "postponed")
+PERIOD_KINDS = ("month", "quarter", "half", "year", "custom")
+
+
+def add_period(
+    db: Database,
+    plan_id: int,
+    name: str,
+    starts_on: str,
+    ends_on: str,
+    *,
+    kind: str = "custom",
+    feedback_due_on: str | None = None,
+) -> ReportingPeriod:
+    if kind not in PERIOD_KINDS:
+        raise InvalidValue(f"Unknown period kind {kind!r}.")
+    if starts_on > ends_on:
+        raise InvalidValue(f"The period “{name}” ends before it starts.")
+    with db.atomic():
+        if db.execute(
+            "SELECT 1 FROM reporting_periods WHERE plan_id = ? AND name = ?", [plan_id, name]
+        ).fetchone():
+            raise InvalidValue(f"The plan already has a period called “{name}”.")
+        cur = db.execute(
+            "INSERT INTO reporting_periods (plan_id, name, kind, starts_on, ends_on,"
+            " feedback_due_on) VALUES (?, ?, ?, ?, ?, ?)",
+            [plan_id, name, kind, starts_on, ends_on, feedback_due_on],
+        )
+        period_id = int(cur.lastrowid or 0)
+        audit.record(
+            db,
+            "period.add",
+            "period",
+            period_id,
+            plan_id=plan_id,
+            new=f"{name} {starts_on}…{ends_on}",
+        )
+    return get_period(db, period_id)
+
+
+def get_period(db: Database, period_id: int) -> ReportingPeriod:
+    rows = list(db.query("SELECT * FROM reporting_periods WHERE id = ?", [period_id]))
+    if not rows:
+        raise NotFound(f"No reporting period with id {period_id}.")
+    return ReportingPeriod(**rows[0])
+
+
+def list_periods(db: Database, plan_id: int) -> list[ReportingPeriod]:
+    return [
+        ReportingPeriod(**r)
+        for r in db.query(
+            "SELECT * FROM reporting_periods WHERE plan_id = ? ORDER BY starts_on, id", [plan_id]
+        )
+    ]
+
+
+def record_progress(
+    db: Database,
+    task_id: int,
+    period_id: int,
+    *,
+    status: str,
+    percent: int | None = None,
+    progress: str = "",
+    problems: str = "",
+    next_steps: str = "",
+    reporter: str = "",
+    reported_on: str | None = None,
+    source: str = "manual",
+) -> ProgressEntry:
+    """Record the task's progress for a period; a second entry for the same period edits it."""
+    if status not in STATUSES:
+        raise InvalidValue(f"Unknown status {status!r}; use one of {', '.join(STATUSES)}.")
+    if percent is not None and not 0 <= percent <= 100:
+        raise InvalidValue("Percent must be between 0 and 100.")
+    plan_row = db.execute("SELECT plan_id FROM tasks WHERE id = ?", [task_id]).fetchone()
+    if plan_row is None:
+        raise NotFound(f"No task with id {task_id}.")
+    old = get_progress(db, task_id, period_id)
+    values = dict(
+        status=status,
+        percent=percent,
+        progress=progress,
+        problems=problems,
+        next_steps=next_steps,
+        reporter=reporter,
+        reported_on=reported_on,
+        source=source,
+    )
+    with db.atomic():
+        db.execute(
+            "INSERT INTO progress_entries (task_id, period_id, status, percent, progress, problems,"
+            " next_steps, reporter, reported_on, source, updated_at)"
+            " VALUES (:task_id, :period_id, :status, :percent, :progress, :problems, :next_steps,"
+            " :reporter, :reported_on, :source, :updated_at)"
+            " ON CONFLICT(task_id, period_id) DO UPDATE SET status = excluded.status,"
+            " percent = excluded.percent, progress = excluded.progress,"
+            " problems = excluded.problems, next_steps = excluded.next_steps,"
+            " reporter = excluded.reporter, reported_on = excluded.reported_on,"
+            " source = excluded.source, updated_at = excluded.updated_at",
+            dict(values, task_id=task_id, period_id=period_id, updated_at=audit.now_iso()),
+        )
+        before = {k: v for k, v in asdict(old).items() if k in values} if old else {}
+        log = [
+            dict(
+                action="progress.record",
+                entity="task",
+                entity_id=task_id,
+                plan_id=plan_row[0],
+                field=f"progress.{k}",
+                old=before.get(k),
+                new=v,
+            )
+            for k, v in values.items()
+            if before.get(k) != v and (old or v not in (None, ""))
+        ]
+        if log:
+            audit.record_many(db, log)
+    entry = get_progress(db, task_id, period_id)
+    assert entry is not None
+    return entry
+
+
+def get_progress(db: Database, task_id: int, period_id: int) -> ProgressEntry | None:
+    rows = list(
+        db.query(
+            "SELECT * FROM progress_entries WHERE task_id = ? AND period_id = ?",
+            [task_id, period_id],
+        )
+    )
+    return ProgressEntry(**rows[0]) if rows else None
+
+
+def task_progress(db: Database, task_id: int) -> list[ProgressEntry]:
+    """The task's whole history, oldest period first."""
+    return [
+        ProgressEntry(**r)
+        for r in db.query(
+            "SELECT e.* FROM progress_entries e JOIN reporting_periods p ON p.id = e.period_id"
+            " WHERE e.task_id = ? ORDER BY p.ends_on, p.id",
+            [task_id],
+        )
+    ]

@@ -1,0 +1,428 @@
+"""Turning the text of a 工作要点 into sections, items and tasks.
+
+The parser reads paragraphs in order and keeps, for every label kind, the number it
+expects next. A paragraph that starts with a label opens a node; one that does not
+continues the node before it. Whether "3." is a label or just a number is decided by
+the local shape (labels.py) and by the sequence: labels count up by one, restart at
+1 under a new parent, or continue the plan-wide item count.
+
+When a file lost its line breaks (a whole plan on one line), labels are also looked
+for inside paragraphs — only where the sequence expects them, after the end of a
+sentence or right after a heading. Both readings are tried and the one that finds
+more structure wins.
+
+Nothing is lost: every character of the input ends in exactly one place of the
+result (cover, title, preamble, a node's label / title / tasks / notes, closing),
+which ``ParsedPlan.pieces()`` lets the tests prove.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from domain import header as hdr
+from domain.deadlines import find_deadline_phrase
+from domain.labels import CIRCLED, LEVEL, ZH_NUMERAL, LabelMatch, match_label
+from domain.outline import ITEM, SECTION, SUBITEM, SUBSECTION, ParsedNode, ParsedPlan, ParsedTask
+from domain.sentences import TERMINATORS, split_sentences
+from domain.suggestions import NOTE_LINE, UnitSuggestion, find_units
+from domain.textsource import SourceText, clean_text, read_plan_file
+
+WHITESPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b"
+TITLE_MAX_CHARS = 30  # "深入学习贯彻党的十九届四中全会精神。" is 17
+HEADING_MAX_CHARS = 60
+_LABEL_START = set("0123456789０１２３４５６７８９（(第") | set(ZH_NUMERAL) | set(CIRCLED)
+_CLAUSE_MARKS = frozenset("，,；;：:")
+# Inside a paragraph a label may follow the end of a sentence, never a "；": "：1.…；2.…"
+# is an enumeration within one item.
+SENTENCE_ENDS = frozenset("。！？!?")
+_CLOSING = re.compile(r"^(?:附件|抄送|印发|印發|（此件|\(此件|此件)")
+# Characters before a number that make it a quantity, not a label: 第3, 约5, 共2 …
+_QUANTITY_BEFORE = frozenset("第约約共计計达達超近逾余餘每至到和及或")
+
+
+@dataclass
+class _Para:
+    text: str
+    line: int
+
+
+@dataclass
+class _OpenNode:
+    node: ParsedNode
+    head: str
+    paras: list[str] = field(default_factory=list)
+
+    @property
+    def level(self) -> int:
+        return LEVEL[self.node.kind]
+
+
+@dataclass
+class _Sequence:
+    """The numbers seen so far, to tell labels from numbers in the text."""
+
+    last: dict[str, int] = field(default_factory=dict)  # within the current parent
+    items_total: int = 0  # plans that number items 1..N across sections
+    gaps: list[str] = field(default_factory=list)
+
+    def expected(self, kind: str) -> set[int]:
+        last = self.last.get(kind, 0)
+        allowed = {last + 1}
+        if last == 0:
+            allowed.add(1)
+        if kind == ITEM:
+            allowed.add(self.items_total + 1)
+        return allowed
+
+    def accepts(self, m: LabelMatch, *, strict: bool) -> bool:
+        if m.number in self.expected(m.kind):
+            return True
+        if strict or m.ambiguous:
+            return False
+        # At the start of a line, tolerate a small gap (a typo or a deleted item) and say so.
+        base = max(self.last.get(m.kind, 0), self.items_total if m.kind == ITEM else 0)
+        return base < m.number <= base + 3
+
+    def record(self, m: LabelMatch, line: int) -> None:
+        if m.number not in self.expected(m.kind):
+            self.gaps.append(
+                f"line {line}: {m.label.strip()} does not follow the numbering "
+                f"before it (expected {min(self.expected(m.kind))})"
+            )
+        self.last[m.kind] = m.number
+        for kind, level in LEVEL.items():
+            if level > LEVEL[m.kind]:
+                self.last[kind] = 0
+        if m.kind == ITEM:
+            self.items_total = m.number
+
+
+def parse_file(path: str | Path) -> tuple[ParsedPlan, SourceText]:
+    source = read_plan_file(path)
+    plan = parse_lines(source.lines)
+    plan.warnings[:0] = source.warnings
+    return plan, source
+
+
+def parse_text(text: str) -> ParsedPlan:
+    cleaned, warnings = clean_text(text)
+    plan = parse_lines(cleaned.split("\n"))
+    plan.warnings[:0] = warnings
+    return plan
+
+
+def parse_lines(lines: Iterable[str]) -> ParsedPlan:
+    paras = []
+    for number, raw in enumerate(lines, start=1):
+        text = raw.strip(WHITESPACE + "\r\n")
+        if text:
+            paras.append(_Para(text, number))
+    wrapped = _looks_wrapped(paras)
+    by_line = _Reader(paras, inline=False).read()
+    if any(len(p.text) > 200 for p in paras):
+        by_text = _Reader(paras, inline=True).read()
+        if by_text.labels > by_line.labels:
+            return by_text.build(wrapped=wrapped)
+    return by_line.build(wrapped=wrapped)
+
+
+def _looks_wrapped(paras: list[_Para]) -> bool:
+    """True for text copied out of a PDF, with a line break every few dozen characters."""
+    long_lines = [
+        p.text for p in paras if len(p.text) >= WRAPPED_LINE_MIN_CHARS and not match_label(p.text)
+    ]
+    cut = [t for t in long_lines if not hdr.ends_sentence(t) and t[-1] not in "：:"]
+    return len(cut) >= 3 and len(cut) >= 0.3 * len(long_lines)
+
+
+class _Reader:
+    def __init__(self, paras: list[_Para], *, inline: bool) -> None:
+        self.paras = paras
+        self.inline = inline
+        self.seq = _Sequence()
+        self.header: list[str] = []
+        self.roots: list[_OpenNode] = []
+        self.stack: list[_OpenNode] = []
+        self.all_nodes: list[_OpenNode] = []
+        self.labels = 0
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def read(self) -> _Reader:
+        first = self._first_label_line()
+        for index, para in enumerate(self.paras):
+            if first is None or (index < first and not self.inline):
+                self.header.append(para.text)
+                continue
+            self._read_paragraph(para)
+        return self
+
+    def _first_label_line(self) -> int | None:
+        """Where the outline starts: the first line opening with a label numbered 1."""
+        if self.inline:
+            return 0
+        starts = [
+            i for i, p in enumerate(self.paras) if (m := match_label(p.text)) and m.number == 1
+        ]
+        if not starts:
+            return next((i for i, p in enumerate(self.paras) if match_label(p.text)), None)
+        # A cover notice may number its own points (一、各单位要高度重视…); the plan then
+        # starts after the notice's signature and date, at its title line.
+        texts = [p.text for p in self.paras]
+        for t in range(len(texts) - 1, starts[0], -1):
+            if not hdr.is_title_line(texts[t]):
+                continue
+            if not any(hdr.DATE_LINE.match(x) for x in texts[max(0, t - 3) : t]):
+                continue
+            after = [i for i in starts if i > t]
+            if after and not any(match_label(x) for x in texts[t + 1 : after[0]]):
+                return after[0]
+        return starts[0]
+
+    def _read_paragraph(self, para: _Para) -> None:
+        text = para.text
+        pos = 0
+        while pos < len(text):
+            m = match_label(text, pos) if pos == 0 or self.inline else None
+            if m is not None and not self._accept(m, strict=self.inline and pos > 0):
+                m = None
+            # Open the node first: the next label inside the paragraph is judged by the
+            # sequence as it stands after this one.
+            opened = self._open(m, para.line) if m is not None else None
+            end = self._next_inline_label(text, pos + 1) if self.inline else len(text)
+            segment = text[pos:end]
+            if opened is not None and m is not None:
+                opened.head = segment[len(m.label) :].strip(WHITESPACE)
+            elif self.stack:
+                self.stack[-1].paras.append(segment.strip(WHITESPACE))
+            else:
+                self.header.append(segment.strip(WHITESPACE))
+            pos = end
+
+    def _accept(self, m: LabelMatch, *, strict: bool) -> bool:
+        if not self.stack and not self.roots and m.number != 1 and self.inline:
+            return False
+        return self.seq.accepts(m, strict=strict)
+
+    def _next_inline_label(self, text: str, start: int) -> int:
+        """Position of the next label inside ``text`` that the sequence expects, or the end."""
+        for pos in range(start, len(text)):
+            if text[pos] not in _LABEL_START:
+                continue
+            m = match_label(text, pos)
+            if m is None or not self.seq.accepts(m, strict=True):
+                continue
+            if not self.stack and not self.roots and m.number != 1:
+                continue
+            if self._inline_context_ok(text, pos, m, start):
+                return pos
+        return len(text)
+
+    def _inline_context_ok(self, text: str, pos: int, m: LabelMatch, start: int) -> bool:
+        before = text[:pos].rstrip(WHITESPACE + "”’」』）)】")
+        if not before:
+            return True
+        prev = before[-1]
+        if prev in SENTENCE_ENDS:
+            return True
+        if m.kind == SECTION or prev in _QUANTITY_BEFORE or prev in _CLAUSE_MARKS:
+            return False
+        # Right after a heading that has no closing punctuation ("…治理水平1.深入学习…"):
+        # only a deeper label may follow, and the heading must not have ended a sentence.
+        segment = text[start - 1 : pos]
+        if any(ch in TERMINATORS for ch in segment):
+            return False
+        if not ("\u4e00" <= prev <= "\u9fff"):
+            return False
+        current = self.stack[-1].level if self.stack else -1
+        return LEVEL[m.kind] > current and len(segment) <= HEADING_MAX_CHARS + 8
+
+    def _open(self, m: LabelMatch, line: int) -> _OpenNode:
+        self.seq.record(m, line)
+        self.labels += 1
+        node = _OpenNode(ParsedNode(m.kind, m.label, m.number, line=line), "")
+        while self.stack and self.stack[-1].level >= node.level:
+            self.stack.pop()
+        if self.stack:
+            self.stack[-1].node.children.append(node.node)
+        else:
+            self.roots.append(node)
+        self.stack.append(node)
+        self.all_nodes.append(node)
+        return node
+
+    # -- building --------------------------------------------------------------------------
+
+    def build(self, *, wrapped: bool = False) -> ParsedPlan:
+        header = hdr.split_header(self.header)
+        plan = ParsedPlan(
+            title=header.title or header.derived_title,
+            title_in_text=bool(header.title),
+            doc_number=header.doc_number,
+            issuer=header.issuer,
+            date=header.date,
+            cover=header.cover,
+            metadata=header.metadata,
+        )
+        if not self.roots:
+            return self._build_flat(plan, header)
+        plan.preamble = "\n".join(header.preamble)
+        plan.closing = self._take_closing()
+        for open_node in self.all_nodes:
+            _fill_node(open_node, wrapped=wrapped)
+        plan.outline = [r.node for r in self.roots]
+        plan.warnings.extend(self.seq.gaps)
+        self._finish(plan)
+        return plan
+
+    def _take_closing(self) -> list[str]:
+        """Signature, date and 附件 lines after the last item are not part of it."""
+        last = self.all_nodes[-1]
+        closing: list[str] = []
+        while last.paras and _is_closing_line(last.paras[-1], closing):
+            closing.insert(0, last.paras.pop())
+        return closing
+
+    def _build_flat(self, plan: ParsedPlan, header: hdr.Header) -> ParsedPlan:
+        plan.numbered = False
+        plan.warnings.append(
+            "No numbering was found (一、 （一） 1. （1）); each paragraph is shown as one item. "
+            "Check that this is the plan, or number its sections and items."
+        )
+        for index, text in enumerate(header.preamble, start=1):
+            node = ParsedNode(ITEM, "", index, line=index)
+            node.tasks = [ParsedTask(s) for s in split_sentences(text)]
+            plan.outline.append(node)
+        self._finish(plan)
+        return plan
+
+    def _finish(self, plan: ParsedPlan) -> None:
+        plan.year = hdr.plan_year(plan.title, plan.doc_number, plan.date)
+        if not plan.title:
+            plan.warnings.append("No title line was found before the outline.")
+        for root in plan.outline:
+            for node in root.walk():
+                _suggest(node)
+
+
+def _is_closing_line(text: str, below: list[str]) -> bool:
+    if _CLOSING.match(text) or hdr.DATE_LINE.match(text):
+        return True
+    # A signature counts only right above a date line already taken.
+    return bool(below) and hdr.DATE_LINE.match(below[0]) is not None and hdr.is_signature(text)
+
+
+def _fill_node(open_node: _OpenNode, *, wrapped: bool) -> None:
+    node = open_node.node
+    body: list[str] = []
+    for para in open_node.paras:
+        if NOTE_LINE.match(para):
+            node.notes.append(para)
+        else:
+            body.append(para)
+    if wrapped:
+        body = join_wrapped_lines([open_node.head, *body])
+        head = body.pop(0)
+    else:
+        head = open_node.head
+    # A label alone on its line ("1.") takes the next line as its text.
+    if not head and body:
+        head = body.pop(0)
+    sentences = split_sentences(head)
+    has_more = bool(body or node.children or len(sentences) > 1)
+    if sentences and has_more and _is_title(sentences[0], node.kind):
+        node.title = sentences.pop(0)
+    elif (
+        len(sentences) == 1
+        and not body
+        and (node.kind == SECTION or node.children)
+        and (not hdr.ends_sentence(sentences[0]) or node.children)
+    ):
+        # A heading line on its own ("三、全面发力攻坚，推动基础教育扩优提质"). A sub-section
+        # without children is a one-line task ("（一）地区生产总值增长7%以上").
+        node.title = sentences.pop(0)
+    tasks = sentences + [s for para in body for s in split_sentences(para)]
+    node.tasks = [ParsedTask(s.strip(WHITESPACE)) for s in tasks if s.strip(WHITESPACE)]
+
+
+WRAPPED_LINE_MIN_CHARS = 20
+
+
+def join_wrapped_lines(paras: list[str]) -> list[str]:
+    """Join lines that a PDF copy broke in mid-sentence back into paragraphs.
+
+    A paragraph that does not end a sentence and is long continues on the next line;
+    a short unpunctuated line ("加强法治宣传教育") stays a paragraph of its own.
+    """
+    out: list[str] = []
+    for para in paras:
+        prev = out[-1] if out else ""
+        if (
+            prev
+            and para
+            and len(prev) >= WRAPPED_LINE_MIN_CHARS
+            and not hdr.ends_sentence(prev)
+            and prev[-1] not in "：:"
+        ):
+            joiner = "" if _is_cjk(prev[-1]) or _is_cjk(para[0]) else " "
+            out[-1] = prev + joiner + para
+        else:
+            out.append(para)
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
+def _is_title(sentence: str, kind: str) -> bool:
+    core = sentence.strip(WHITESPACE).rstrip("。.！!")
+    if not core or core[-1] in "；;：:" or any(ch in TERMINATORS for ch in core):
+        return False
+    if kind in (SECTION, SUBSECTION):
+        return len(core) <= HEADING_MAX_CHARS
+    return len(core) <= TITLE_MAX_CHARS and not any(ch in _CLAUSE_MARKS for ch in core)
+
+
+def _suggest(node: ParsedNode) -> None:
+    node_units = find_units("\n".join(node.notes)) if node.notes else UnitSuggestion()
+    if not node_units and node.tasks:
+        node_units = _trailing_note_units(node.tasks[-1].text)
+    for task in node.tasks:
+        units = find_units(task.text) or node_units
+        task.suggested_lead = units.lead
+        task.suggested_cooperating = units.cooperating
+        task.suggested_deadline = find_deadline_phrase(task.text) or ""
+
+
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[:：][^（()）]*[）)]\s*$")
+
+
+def _trailing_note_units(text: str) -> UnitSuggestion:
+    """ "…。（责任单位：A、B）" at the end of an item names the units of the whole item."""
+    m = _TRAILING_NOTE.search(text)
+    return find_units(m.group(0)) if m else UnitSuggestion()
+
+
+def outline_text(plan: ParsedPlan) -> str:
+    """A readable indented outline, as printed by ``main.py parse``."""
+    out: list[str] = []
+    indent = {SECTION: 0, SUBSECTION: 1, ITEM: 1, SUBITEM: 2}
+
+    def walk(node: ParsedNode, depth: int) -> None:
+        pad = "  " * depth
+        out.append(f"{pad}{node.label}{node.title}".rstrip() or f"{pad}(untitled)")
+        for index, task in enumerate(node.tasks, start=1):
+            out.append(f"{pad}    [{index}] {task.text}")
+        for note in node.notes:
+            out.append(f"{pad}    ({note})")
+        for child in node.children:
+            walk(child, depth + 1)
+
+    for root in plan.outline:
+        walk(root, indent.get(root.kind, 0))
+    return "\n".join(out)
