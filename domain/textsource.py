@@ -17,6 +17,7 @@ from pathlib import Path
 from domain.errors import PlanInputError
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a long plan is ~100 KB; 20 MB is generous
+MAX_DOCX_BYTES = 256 * 1024 * 1024  # pictures make .docx files large; text parts are capped
 # Characters Word cannot hold and that have no meaning in a plan. Tab and line
 # breaks stay; vertical tab / form feed (Word's manual breaks) become line breaks.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
@@ -80,18 +81,22 @@ def read_plan_file(path: str | Path) -> SourceText:
         raise PlanInputError(
             path, "The file is empty. Choose the file that holds the plan.", code="empty"
         )
-    if size > MAX_TEXT_BYTES:
-        raise PlanInputError(
-            path,
-            f"The file is {size / 1024 / 1024:.1f} MB; Duban reads plans up to "
-            f"{MAX_TEXT_BYTES // 1024 // 1024} MB (a long plan is well under 1 MB). "
-            "Check that this is the plan.",
-            code="too_large",
-        )
     with path.open("rb") as fh:
         head = fh.read(8)
     suffix = path.suffix.lower()
-    if head.startswith(b"PK\x03\x04") or suffix == ".docx":
+    is_docx = head.startswith(b"PK\x03\x04") or suffix == ".docx"
+    # A .docx may be large because of its pictures; only its text parts are read, under
+    # their own limits. A text file that large is not a plan.
+    limit = MAX_DOCX_BYTES if is_docx else MAX_TEXT_BYTES
+    if size > limit:
+        raise PlanInputError(
+            path,
+            f"The file is {size / 1024 / 1024:.1f} MB; Duban reads plans up to "
+            f"{limit // 1024 // 1024} MB (a long plan is well under 1 MB). "
+            "Check that this is the plan.",
+            code="too_large",
+        )
+    if is_docx:
         return _read_docx(path, size)
     for magic, code, reason in _SIGNATURES:
         if head.startswith(magic):
@@ -124,7 +129,8 @@ def _read_docx(path: Path, size: int) -> SourceText:
     text, warnings = clean_text("\n".join(lines), path)
     if not text.strip():
         raise PlanInputError(path, "The document holds no text.", code="empty")
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with path.open("rb") as fh:
+        digest = hashlib.file_digest(fh, "sha256").hexdigest()
     return SourceText(path, text.split("\n"), "docx", digest, size, warnings)
 
 

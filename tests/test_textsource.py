@@ -132,3 +132,28 @@ def test_a_docx_saved_with_a_txt_name_is_read_as_docx(tmp_path: Path) -> None:
     source = read_plan_file(path)
     assert source.encoding == "docx"
     assert source.lines == ["2021年工作要点", "一、总则", "1.甲任务。乙任务。"]
+
+
+def test_a_large_docx_with_pictures_is_read(tmp_path: Path) -> None:
+    """Size alone does not refuse a .docx: its picture is never read, only its text."""
+    import io
+    import os
+    import zipfile
+
+    from docx import Document
+
+    doc = Document()
+    for line in ["2021年工作要点", "一、总则", "1.甲任务。乙任务。"]:
+        doc.add_paragraph(line)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    path = tmp_path / "with-picture.docx"
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info.filename))
+        with dst.open("word/media/image1.png", "w") as picture:  # stored, 30 MB of noise
+            for _ in range(30):
+                picture.write(os.urandom(1024 * 1024))
+    assert path.stat().st_size > MAX_TEXT_BYTES
+    source = read_plan_file(path)
+    assert source.lines == ["2021年工作要点", "一、总则", "1.甲任务。乙任务。"]
