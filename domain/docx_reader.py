@@ -1,14 +1,9 @@
 """Read the paragraphs of a Word .docx work plan, safely, without python-docx.
 
-Files come from clerks' inboxes, so they may be anything renamed to .docx: a legacy .doc,
-a photo, half a download, an .xlsx, or a hostile zip bomb / XXE file. Every problem
-becomes a :class:`PlanInputError` with a stable ``code`` and a sentence the clerk can act on.
-
-Safety: the file signature is checked before zipfile sees it; every part is checked against
-``max_part_bytes`` from its zip header and then read in bounded chunks (headers can lie);
-parts over 1 MiB whose compression ratio exceeds ``max_ratio`` are refused (below that a bomb
-is harmless, and small repetitive XML legitimately compresses very well). XML that declares a
-DTD or entities is refused before parsing, and lxml never resolves entities or uses the network.
+The package itself (file signature checks, zip size/ratio limits, bounded reads, safe XML
+parsing, relationships, and the clerk-facing error messages) is handled by
+:mod:`domain.docx_package`; every problem becomes a :class:`PlanInputError`. This module
+walks the parsed document body.
 
 What is read: body paragraphs and tables in document order (a table row by row, cell by
 cell; nested tables in place; merged cells read once: vMerge/hMerge continuation cells are
@@ -23,14 +18,8 @@ carries its own punctuation). Blank paragraphs are kept; the caller decides what
 
 from __future__ import annotations
 
-import errno
-import posixpath
-import struct
-import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
 
 from lxml import etree
 
@@ -44,103 +33,7 @@ from domain.docx_numbering import (
     read_paragraph_properties,
     w,
 )
-from domain.errors import PlanInputError
-
-DEFAULT_MAX_PART_BYTES = 64 * 1024 * 1024  # uncompressed size limit for any part we read
-DEFAULT_MAX_RATIO = 200  # uncompressed/compressed ratio above which we refuse (bomb)
-# Below this size a high compression ratio is harmless (and normal for repetitive XML).
-RATIO_CHECK_MIN_BYTES = 1024 * 1024
-_CHUNK_BYTES = 256 * 1024
-_MB = 1024 * 1024
-
-_STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
-_TRANSITIONAL_W_NS = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
-_FOREIGN_SIGNATURES = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"%PDF": "a PDF file",
-    b"{\\rtf": "an RTF document",
-    b"Rar!": "a RAR archive",
-    b"7z\xbc\xaf": "a 7-Zip archive",
-    b"\x1f\x8b": "a gzip archive",
-}
-_DTD_MARKERS = tuple(
-    marker.encode(encoding)
-    for marker in ("<!DOCTYPE", "<!ENTITY")
-    for encoding in ("ascii", "utf-16-le", "utf-16-be")
-)
-# What zipfile and zlib raise for a damaged package. ValueError includes UnicodeDecodeError
-# for garbage member names; OSError(EINVAL) is a seek to an offset the damage made up.
-_DAMAGED_ZIP_ERRORS = (
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    ValueError,
-    OverflowError,
-    struct.error,
-    OSError,
-)
-
-_RESAVE = "Open it in Word or WPS, save it again as .docx, and import the new copy."
-_BOMB = "the file may be a 'zip bomb'. Import a normal .docx."
-# Every sentence the clerk can see, by message name: (error code, reason template).
-_MESSAGES: dict[str, tuple[str, str]] = {
-    "missing": ("unreadable", "The file does not exist. Check the path and try again."),
-    "io": ("unreadable", "The file cannot be read ({detail})."),
-    "empty": ("empty", "The file is empty (0 bytes). Choose the saved work plan instead."),
-    "not_zip": (
-        "not_docx",
-        "The file is not a Word .docx document ({detail}). "
-        "Save it as .docx from Word or WPS and import again.",
-    ),
-    "legacy": ("not_docx", "The file is not a .docx document: this is {detail}."),
-    "compression": ("not_docx", f"The file uses a zip compression Word does not write. {_RESAVE}"),
-    "password": (
-        "encrypted",
-        "The document is password-protected. Open it in Word or WPS, remove "
-        "the password (File > Info > Protect Document), save, and import again.",
-    ),
-    "zip_password": (
-        "encrypted",
-        "The file's contents are encrypted with a password. Remove the "
-        "password, save it again as .docx, and import it.",
-    ),
-    "damaged": (
-        "truncated",
-        "The .docx file is damaged or incomplete, for example a download "
-        f"that was cut off ({{detail}}). {_RESAVE}",
-    ),
-    "no_document": (
-        "no_document",
-        "The file is {detail}. Import the work plan saved from Word or WPS as .docx.",
-    ),
-    "part_size": (
-        "too_large",
-        "This part unpacks to more than {limit}, the limit for one part; " + _BOMB,
-    ),
-    "part_ratio": (
-        "too_large",
-        "This part is compressed {ratio} times, far more than real documents; " + _BOMB,
-    ),
-    "memory": ("too_large", "The document is too large to read."),
-    "dtd": (
-        "bad_xml",
-        "The document declares a DTD or entities, which Word never writes; it is "
-        f"refused for safety. {_RESAVE}",
-    ),
-    "xml": ("bad_xml", f"The document's XML is damaged ({{detail}}). {_RESAVE}"),
-}
-
-
-def _fail(file: Path, message: str, where: str | None = None, **values: object) -> PlanInputError:
-    """The PlanInputError for ``message`` from _MESSAGES, its template filled with ``values``."""
-    code, template = _MESSAGES[message]
-    return PlanInputError(file, template.format(**values), where, code=code)
-
+from domain.docx_package import DEFAULT_MAX_PART_BYTES, DEFAULT_MAX_RATIO, read_word_parts
 
 # Control characters other than tab and newline (and C1 controls) never belong in text.
 _CONTROL_CHARACTERS = dict.fromkeys((*range(9), 11, 12, *range(13, 32), *range(0x7F, 0xA0)))
@@ -189,29 +82,10 @@ def read_docx(
     max_ratio: int = DEFAULT_MAX_RATIO,
 ) -> list[DocxParagraph]:
     """The paragraphs of a .docx file, in document order. Raises only PlanInputError."""
-    file_path = Path(path)
-    _check_signature(file_path)
-    try:
-        with zipfile.ZipFile(file_path) as archive:
-            package = _Package(archive, file_path, max_part_bytes, max_ratio)
-            document_name = package.main_document_name()
-            document = package.parse(document_name)
-            if document.tag != w("document"):
-                raise package.not_word_error(f"its main part {document_name} is not Word's")
-            related = package.relationships(document_name)
-            styles_root = package.parse_optional(related.get("styles", "word/styles.xml"))
-            numbering_root = package.parse_optional(related.get("numbering", "word/numbering.xml"))
-    except NotImplementedError:
-        raise _fail(file_path, "compression") from None
-    except MemoryError:
-        raise _fail(file_path, "memory") from None
-    except _DAMAGED_ZIP_ERRORS as error:
-        if isinstance(error, OSError) and error.errno != errno.EINVAL:  # a real I/O failure
-            raise _fail(file_path, "io", detail=error.strerror or error) from None
-        raise _fail(file_path, "damaged", detail=error) from None
-    styles = StyleSheet(styles_root)
-    walker = _BodyWalker(ListNumbering(numbering_root, styles), styles)
-    body = document.find(W_BODY)
+    parts = read_word_parts(Path(path), max_part_bytes, max_ratio)
+    styles = StyleSheet(parts.styles)
+    walker = _BodyWalker(ListNumbering(parts.numbering, styles), styles)
+    body = parts.document.find(W_BODY)
     if body is not None:
         walker.walk_blocks(body, in_table=False)
     return walker.paragraphs
@@ -220,213 +94,6 @@ def read_docx(
 def read_docx_text(path: str | Path, **limits: int) -> str:
     """All paragraph texts joined by newlines (labels included)."""
     return "\n".join(paragraph.text for paragraph in read_docx(path, **limits))
-
-
-# ---------------------------------------------------------------------------- file checks
-
-
-def _check_signature(file_path: Path) -> None:
-    """Refuse empty files and anything that is not a zip before zipfile sees it."""
-    try:
-        size = file_path.stat().st_size
-        with file_path.open("rb") as stream:
-            head = stream.read(4096)
-    except FileNotFoundError:
-        raise _fail(file_path, "missing") from None
-    except OSError as error:
-        raise _fail(file_path, "io", detail=error.strerror or error) from None
-    if size == 0:
-        raise _fail(file_path, "empty")
-    if head.startswith(_ZIP_SIGNATURES):
-        return
-    if head.startswith(_OLE2_SIGNATURE):
-        raise _describe_ole2(file_path)
-    kind = next((name for magic, name in _FOREIGN_SIGNATURES.items() if head.startswith(magic)), "")
-    if kind:
-        detail = f"it is {kind} renamed to .docx"
-    elif _looks_like_text(head):
-        detail = "it is a text or web-page file; a plain-text plan can be imported as .txt"
-    else:
-        detail = "it is not a zip package"
-    raise _fail(file_path, "not_zip", detail=detail)
-
-
-def _looks_like_text(head: bytes) -> bool:
-    if b"\0" in head:
-        return False
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return error.start >= len(head) - 3  # only the last character was cut off
-    return True
-
-
-def _describe_ole2(file_path: Path) -> PlanInputError:
-    """Tell a password-protected Office file, a legacy .xls/.ppt and a legacy .doc apart."""
-    names = _ole2_stream_names(file_path)
-    if {"EncryptionInfo", "EncryptedPackage"} & names:
-        return _fail(file_path, "password")
-    copy_it = "not a Word document; copy the plan into Word and save it as .docx"
-    if {"Workbook", "Book"} & names:
-        detail = f"an old Excel 97-2003 .xls workbook, {copy_it}"
-    elif "PowerPoint Document" in names:
-        detail = f"an old PowerPoint 97-2003 .ppt file, {copy_it}"
-    else:
-        detail = "an old Word 97-2003 .doc file; open it in Word or WPS and save it as .docx"
-    return _fail(file_path, "legacy", detail=detail)
-
-
-def _ole2_stream_names(file_path: Path) -> set[str]:
-    """Stream names in an OLE2 compound file's directory (best effort; empty when damaged)."""
-    names: set[str] = set()
-    try:
-        with file_path.open("rb") as stream:
-            header = stream.read(512)
-            (sector_shift,) = struct.unpack_from("<H", header, 0x1E)
-            if sector_shift not in (9, 12):
-                return names
-            sector_size = 1 << sector_shift
-            # The FAT sectors listed in the header cover the first ~7 MB: enough for a directory.
-            fat_sectors = [s for s in struct.unpack_from("<109I", header, 0x4C) if s < 0xFFFFFFFA]
-            (sector,) = struct.unpack_from("<I", header, 0x30)
-            for _ in range(64):  # the directory chain: a few sectors in practice
-                if sector >= 0xFFFFFFFA:
-                    break
-                stream.seek((sector + 1) * sector_size)
-                directory = stream.read(sector_size)
-                for entry in range(0, len(directory) - 127, 128):
-                    (name_bytes,) = struct.unpack_from("<H", directory, entry + 64)
-                    name = directory[entry : entry + min(name_bytes, 64)]
-                    names.add(name.decode("utf-16-le", "ignore").rstrip("\0"))
-                fat_index, offset = divmod(sector, sector_size // 4)
-                if fat_index >= len(fat_sectors):
-                    break
-                stream.seek((fat_sectors[fat_index] + 1) * sector_size + offset * 4)
-                (sector,) = struct.unpack("<I", stream.read(4))
-    except (OSError, struct.error, OverflowError, ValueError):
-        return names  # a damaged header: fall back to calling it a .doc
-    return names
-
-
-# ---------------------------------------------------------------------------- package parts
-
-
-class _Package:
-    """Bounded, safe access to the parts of an opened zip package."""
-
-    def __init__(
-        self, archive: zipfile.ZipFile, file_path: Path, max_part_bytes: int, max_ratio: int
-    ) -> None:
-        self._archive = archive
-        self._file_path = file_path
-        self._max_part_bytes = max_part_bytes
-        self._max_ratio = max_ratio
-        # OPC part names are case-insensitive; some tools write backslashes.
-        self._members = {
-            info.filename.replace("\\", "/").lstrip("/").lower(): info
-            for info in archive.infolist()
-        }
-
-    def has(self, name: str) -> bool:
-        return name.lower() in self._members
-
-    def read(self, name: str) -> bytes:
-        info = self._members[name.lower()]
-        if info.flag_bits & 0x1:  # zip-level encryption (Office itself encrypts differently)
-            raise _fail(self._file_path, "zip_password", name)
-        limit = self._max_part_bytes
-        if info.file_size > limit:
-            raise self._too_large(name)
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > RATIO_CHECK_MIN_BYTES and ratio > self._max_ratio:
-            raise _fail(self._file_path, "part_ratio", name, ratio=round(ratio))
-        chunks: list[bytes] = []
-        total = 0
-        with self._archive.open(info) as member:
-            while chunk := member.read(_CHUNK_BYTES):
-                total += len(chunk)
-                if total > limit:  # the header lied about the size
-                    raise self._too_large(name)
-                chunks.append(chunk)
-        return b"".join(chunks)
-
-    def _too_large(self, name: str) -> PlanInputError:
-        limit = self._max_part_bytes
-        limit_text = f"{limit / _MB:.0f} MB" if limit >= _MB else f"{-(-limit // 1024)} KB"
-        return _fail(self._file_path, "part_size", name, limit=limit_text)
-
-    def parse(self, name: str) -> etree._Element:
-        raw = self.read(name)
-        if any(marker in raw for marker in _DTD_MARKERS):
-            raise _fail(self._file_path, "dtd", name)
-        # Strict Open XML differs from the usual (transitional) form mainly by this namespace.
-        raw = raw.replace(_STRICT_W_NS, _TRANSITIONAL_W_NS)
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
-        try:
-            root = etree.fromstring(raw, parser)
-        except etree.XMLSyntaxError as error:
-            detail = f"line {error.lineno}: {error.msg}"
-            raise _fail(self._file_path, "xml", name, detail=detail) from None
-        except (etree.LxmlError, ValueError) as error:
-            raise _fail(self._file_path, "xml", name, detail=error) from None
-        docinfo = root.getroottree().docinfo
-        if docinfo.internalDTD is not None or docinfo.doctype:
-            raise _fail(self._file_path, "dtd", name)
-        return root
-
-    def parse_optional(self, name: str | None) -> etree._Element | None:
-        return self.parse(name) if name and self.has(name) else None
-
-    def relationships(self, source_name: str) -> dict[str, str]:
-        """Relationship type tail ("styles", "officeDocument", ...) → target part name."""
-        folder, file_name = posixpath.split(source_name)
-        rels_name = posixpath.join(folder, "_rels", f"{file_name}.rels")
-        targets: dict[str, str] = {}
-        if not self.has(rels_name):
-            return targets
-        for relationship in self.parse(rels_name).iter(_RELATIONSHIP):
-            kind = relationship.get("Type", "").rsplit("/", 1)[-1]  # same tail in Strict OOXML
-            target = unquote(relationship.get("Target", ""))
-            if relationship.get("TargetMode") == "External" or not target or kind in targets:
-                continue
-            part = target[1:] if target.startswith("/") else posixpath.join(folder, target)
-            targets[kind] = posixpath.normpath(part).lstrip("/")
-        return targets
-
-    def main_document_name(self) -> str:
-        target = self.relationships("").get("officeDocument")
-        for name in (target, "word/document.xml"):
-            if name and self.has(name) and not name.lower().startswith(("xl/", "ppt/")):
-                return name
-        raise self.not_word_error("it has no word/document.xml")
-
-    def not_word_error(self, why: str) -> PlanInputError:
-        names = self._members.keys()
-        content_types = self._small_text("[Content_Types].xml")
-        if any(name.startswith("xl/") for name in names) or "spreadsheetml" in content_types:
-            kind = "an Excel workbook (.xlsx) renamed to .docx"
-        elif any(name.startswith("ppt/") for name in names) or "presentationml" in content_types:
-            kind = "a PowerPoint presentation (.pptx) renamed to .docx"
-        elif "opendocument.text" in self._small_text("mimetype"):
-            kind = "an OpenDocument text (.odt) file, which WPS or LibreOffice can save as .docx"
-        elif any(name.startswith("word/") for name in names):
-            kind = "a damaged Word document"
-        else:
-            kind = "a zip archive, not a Word document"
-        return _fail(self._file_path, "no_document", detail=f"{kind} ({why})")
-
-    def _small_text(self, name: str) -> str:
-        info = self._members.get(name.lower())
-        if info is None or info.file_size > _MB:
-            return ""
-        return self.read(name).decode("utf-8", "replace")
 
 
 # ---------------------------------------------------------------------------- document body
