@@ -18,33 +18,11 @@ from dataclasses import dataclass, field
 
 from domain.sentences import TERMINATORS
 
-TITLE_WORDS = (
-    "工作要点",
-    "工作要點",
-    "要点",
-    "要點",
-    "工作计划",
-    "工作計劃",
-    "计划",
-    "計劃",
-    "工作重点",
-    "工作重點",
-    "重点工作",
-    "重點工作",
-    "工作任务",
-    "工作任務",
-    "任务分解",
-    "任務分解",
-    "实施方案",
-    "實施方案",
-    "工作方案",
-    "工作安排",
-    "行动方案",
-    "行動方案",
-    "分解方案",
-    "分工方案",
-    "责任分解",
-    "責任分解",
+TITLE_WORDS = tuple(
+    """
+    工作要点 工作要點 要点 要點 工作计划 工作計劃 计划 計劃 工作重点 工作重點 重点工作 重點工作 工作任务 工作任務 任务分解 任務分解 实施方案 實施方案
+    工作方案 工作安排 行动方案 行動方案 分解方案 分工方案 责任分解 責任分解 工作意见 工作意見 的意见 的意見
+    """.split()
 )
 _TITLE_IN_TEXT = re.compile(
     r"(?:(?:19|20)\d{2}年(?:度)?)[^。；;，,《》“”\s]{0,30}?"
@@ -215,8 +193,14 @@ def split_header(lines: list[str]) -> Header:
         else:
             header.preamble = list(lines)
     else:
-        header.cover = list(lines[:title_at])
-        header.title = lines[title_at]
+        start = title_at
+        if title_at and _continues_into_title(lines[title_at - 1], lines[title_at]):
+            start = title_at - 1
+        if len("".join(lines[start : title_at + 1])) > 60:
+            start = title_at
+        header.cover = list(lines[:start])
+        # A long title broken over two lines is one title ("…重点工作任务" / "分解和责任分工方案").
+        header.title = "".join(line.strip() for line in lines[start : title_at + 1])
         header.preamble = list(lines[title_at + 1 :])
     # Web pages put the cover notice after the title; an intro never holds a lone
     # date line, so everything down to the notice's date belongs to the cover.
@@ -250,6 +234,27 @@ def _find_title(lines: list[str]) -> int | None:
                 return prev
             return None
     return None
+
+
+_TITLE_HEAD = re.compile(r"(?:19|20)\d{2}\s*年|关于|關于|關於")
+
+
+def _continues_into_title(line: str, title: str) -> bool:
+    """The first half of a title broken over two lines ("立山区政府2023年重点工作" /
+    "任务分解和责任分工方案"): it carries the year or 关于 that the second half lacks."""
+    line = line.strip()
+    return (
+        2 <= len(line) <= 40
+        and bool(_TITLE_HEAD.search(line))
+        and not re.search(r"(?:19|20)\d{2}", title)
+        and not line.startswith("附件")
+        and not ends_sentence(line)
+        and not _is_cover_line(line)
+        and not is_signature(line)
+        and not NOTICE_TITLE.search(line)
+        and not line.endswith(("文件", "的通知", "。", "，", ",", "）", ")"))
+        and not any(ch in line for ch in ":：|")
+    )
 
 
 def _is_cover_line(line: str) -> bool:
@@ -295,6 +300,14 @@ def _read_metadata(header: Header) -> None:
     if not header.doc_number:
         for text in [*header.cover, header.title]:
             found_number = DOC_NUMBER.search(text)
+            if found_number:
+                header.doc_number = found_number.group(0).strip()
+                break
+    if not header.doc_number:
+        # A 文号 on a line of its own below the title ("(皖政[2001]85號)"); numbers cited
+        # inside the intro's sentences are other documents'.
+        for text in header.preamble[:10]:
+            found_number = DOC_NUMBER.fullmatch(text.strip().strip("()（）"))
             if found_number:
                 header.doc_number = found_number.group(0).strip()
                 break

@@ -267,3 +267,27 @@ def test_control_characters_are_removed_with_a_warning() -> None:
     plan = parse_text("一、总则\x07\n1.甲任务\x00。")
     assert plan.outline[0].title == "总则"
     assert any("control" in w for w in plan.warnings)
+
+
+def test_title_broken_over_two_lines_and_doc_number_below_it() -> None:
+    text = "\n".join(
+        [
+            "某区人民政府关于实施",
+            "《教育改革发展决定》的意见",
+            "(某政发〔2023〕2号)",
+            "各街道办事处：",
+            "为贯彻落实有关决定，现提出如下意见。",
+            "一、总体要求",
+            "1.坚持立德树人。全面推进素质教育。",
+        ]
+    )
+    plan = parse_text(text)
+    assert plan.title == "某区人民政府关于实施《教育改革发展决定》的意见"
+    assert plan.doc_number == "某政发〔2023〕2号"
+    assert lost(text.split("\n"), plan) == ("", "")
+    # A year-bearing first half joins a second half without one.
+    plan = parse_text("立山区政府2023年重点工作\n任务分解和责任分工方案\n一、总则\n1.甲任务。乙任务。")
+    assert plan.title == "立山区政府2023年重点工作任务分解和责任分工方案"
+    # Page furniture above a title is not part of it.
+    plan = parse_text("侵权投诉\n市教育局2022年工作要点\n一、总则\n1.甲任务。乙任务。")
+    assert plan.title == "市教育局2022年工作要点"
