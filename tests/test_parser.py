@@ -286,7 +286,9 @@ def test_title_broken_over_two_lines_and_doc_number_below_it() -> None:
     assert plan.doc_number == "某政发〔2023〕2号"
     assert lost(text.split("\n"), plan) == ("", "")
     # A year-bearing first half joins a second half without one.
-    plan = parse_text("立山区政府2023年重点工作\n任务分解和责任分工方案\n一、总则\n1.甲任务。乙任务。")
+    plan = parse_text(
+        "立山区政府2023年重点工作\n任务分解和责任分工方案\n一、总则\n1.甲任务。乙任务。"
+    )
     assert plan.title == "立山区政府2023年重点工作任务分解和责任分工方案"
     # Page furniture above a title is not part of it.
     plan = parse_text("侵权投诉\n市教育局2022年工作要点\n一、总则\n1.甲任务。乙任务。")
