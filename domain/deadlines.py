@@ -415,12 +415,22 @@ def _compound_end(norm: str, start: int, cal: SchoolCalendar) -> int | None:
     return last if count >= 2 else None
 
 
+# Every dated expression contains one of these, and starts with one of _START_CHARS:
+# sentences without them (most of a plan) are passed over without trying each position.
+_ANCHOR_RE = re.compile(r"[月季年旬假期末底日学Qq\-./]")
+_START_CHARS = frozenset(
+    "0123456789〇零一二三四五六七八九十两年今明次来本去上下前第全寒暑春秋开期学Qq"
+)
+
+
 def find_deadline_phrase(text: str) -> str | None:
     """The deadline phrase a task sentence names, exactly as written in it, or None."""
     norm, where = _normalise(text)
+    if not _ANCHOR_RE.search(norm):
+        return None
     cal = SchoolCalendar()
     for i in range(len(norm)):
-        if not _starts_word(norm, i):
+        if norm[i] not in _START_CHARS or not _starts_word(norm, i):
             continue
         core = _match_core(norm, i, _PROBE_YEAR, _PROBE_YEAR, cal)
         if core is None or core.kind not in _FINDABLE:
