@@ -94,6 +94,8 @@ class TaskRow:
     suggested_lead: str
     suggested_cooperating: tuple[str, ...]
     suggested_deadline: str
+    status: str | None  # the latest reported status, None before any report
+    percent: int | None
     closed_on: str | None
     updated_at: str
 

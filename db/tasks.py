@@ -30,12 +30,19 @@ SELECT t.id, t.plan_id, t.node_id, t.position, t.text, t.origin, t.leader_id,
        t.suggested_lead, t.suggested_cooperating, t.suggested_deadline, t.closed_on, t.updated_at,
        la.department_id AS lead_id, ld.name AS lead_name,
        l.name AS leader_name,
-       d.phrase, d.due_on, d.kind, d.milestones
+       d.phrase, d.due_on, d.kind, d.milestones,
+       lp.status AS latest_status, lp.percent AS latest_percent
 FROM tasks t
 LEFT JOIN assignments la ON la.task_id = t.id AND la.role = 'lead'
 LEFT JOIN departments ld ON ld.id = la.department_id
 LEFT JOIN leaders l ON l.id = t.leader_id
 LEFT JOIN deadlines d ON d.task_id = t.id
+LEFT JOIN (
+    -- SQLite takes the bare columns from the row holding max(): the latest period's entry.
+    SELECT e.task_id, e.status, e.percent, max(p.ends_on) AS period_end
+    FROM progress_entries e JOIN reporting_periods p ON p.id = e.period_id
+    GROUP BY e.task_id
+) lp ON lp.task_id = t.id
 """
 
 
@@ -202,6 +209,8 @@ def _task_row(
         suggested_lead=r["suggested_lead"],
         suggested_cooperating=tuple(json.loads(r["suggested_cooperating"] or "[]")),
         suggested_deadline=r["suggested_deadline"],
+        status=r["latest_status"],
+        percent=r["latest_percent"],
         closed_on=r["closed_on"],
         updated_at=r["updated_at"],
     )

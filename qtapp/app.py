@@ -1,38 +1,74 @@
-"""Starting the window: the application object, the database, the main window."""
+"""Starting the window: application object, language, database, main window."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QTreeView
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.audit import set_audit_context
-from db.connection import open_database
-from db.plans import list_plans
-from qtapp.models.outline_model import OutlineModel
+from db.errors import StoreError
+from qtapp.context import AppContext
+from qtapp.i18n import choose_language, install_translators
+from qtapp.prompts import Prompts, QtPrompts
+from qtapp.ui.main_window import MainWindow
+from qtapp.ui_settings import UiSettings
 
 
-def build_window(db_path: str | Path) -> QMainWindow:
-    """The window on a database: for now the outline of every imported plan."""
-    db = open_database(db_path)
-    set_audit_context(db, "window")
-    window = QMainWindow()
-    window.setWindowTitle(f"Duban — {Path(db_path).name}")
-    tree = QTreeView(window)
-    tree.setObjectName("outlineTree")
-    model = OutlineModel(tree)
-    model.load(db, list_plans(db))
-    tree.setModel(model)
-    tree.expandToDepth(1)
-    window.setCentralWidget(tree)
-    window.resize(1000, 700)
-    window.destroyed.connect(db.close)
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Duban")
+    app.setOrganizationName("Duban")
+    app.setApplicationDisplayName("督办 Duban")
+    return app
+
+
+def build_window(
+    db_path: str | Path,
+    *,
+    language: str | None = None,
+    ui_settings: UiSettings | None = None,
+    prompts: Prompts | None = None,
+) -> MainWindow:
+    """The main window on ``db_path`` in ``language`` ("zh_CN", "en"; None: setting/system)."""
+    app = application()
+    settings = ui_settings or UiSettings()
+    chosen = choose_language(language or settings.language())
+    translators = install_translators(app, chosen)
+    if chosen == "zh_CN":
+        # Prefer a font with good Chinese glyphs where one is installed (Windows: 微软雅黑).
+        font = QFont(app.font())
+        font.setFamilies(
+            [
+                "Microsoft YaHei UI",
+                "Microsoft YaHei",
+                "Noto Sans CJK SC",
+                "Source Han Sans SC",
+                font.family(),
+            ]
+        )
+        app.setFont(font)
+    qt_prompts = QtPrompts(None)
+    ctx = AppContext(db_path, prompts or qt_prompts, settings)
+    window = MainWindow(ctx)
+    qt_prompts.parent = window
+    window.translators = translators  # type: ignore[attr-defined]  # keep them alive
+    window.destroyed.connect(ctx.close)
+    settings.add_recent_file(db_path)
     return window
 
 
 def run_app(db_path: str | Path, *, lang: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = build_window(db_path)
+    app = application()
+    try:
+        window = build_window(db_path, language=lang)
+    except StoreError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Duban"), str(exc))
+        return 2
     window.show()
-    return app.exec()
+    code = app.exec()
+    window.ctx.close()
+    return code

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,10 @@ from sqlite_utils import Database
 
 # Real widgets, no screen: every Qt test runs offscreen, also on a developer's desktop.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the user's own settings, data or cache folders.
+_HOME = tempfile.mkdtemp(prefix="duban-tests-")
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    os.environ[_var] = os.path.join(_HOME, _var.lower())
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PLAN = ROOT / "sample_data" / "qingdao-2020-education-workplan.txt"

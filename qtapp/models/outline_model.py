@@ -22,6 +22,7 @@ class _Entry:
     parent: _Entry | None
     children: list[_Entry] = field(default_factory=list)
     task_count: int = 0
+    total: int = 0  # tasks here and below
 
     @property
     def row(self) -> int:
@@ -50,8 +51,13 @@ class OutlineModel(QAbstractItemModel):
                 entry = _Entry(plan, node, parent or root, task_count=counts.get(node.id, 0))
                 (parent or root).children.append(entry)
                 entries[node.id] = entry
+            self._count(root)
             self._roots.append(root)
         self.endResetModel()
+
+    def _count(self, entry: _Entry) -> int:
+        entry.total = entry.task_count + sum(self._count(c) for c in entry.children)
+        return entry.total
 
     # -- QAbstractItemModel ----------------------------------------------------------------
 
@@ -59,7 +65,7 @@ class OutlineModel(QAbstractItemModel):
         return index.internalPointer() if index.isValid() else None  # type: ignore[return-value]
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if column != 0 or row < 0:
+        if not 0 <= column < 2 or row < 0 or (parent.isValid() and parent.column() != 0):
             return QModelIndex()
         siblings = self._entry(parent).children if parent.isValid() else self._roots
         if row >= len(siblings):
@@ -74,17 +80,45 @@ class OutlineModel(QAbstractItemModel):
         siblings = parent.parent.children if parent.parent else self._roots
         return self.createIndex(siblings.index(parent), 0, parent)
 
+    def node_ids_under(self, index: Index) -> frozenset[int] | None:
+        """The outline nodes at and below ``index``; None for a plan row (everything)."""
+        entry = self._entry(index)
+        if entry is None or entry.node is None:
+            return None
+        found: set[int] = set()
+
+        def walk(e: _Entry) -> None:
+            if e.node is not None:
+                found.add(e.node.id)
+            for child in e.children:
+                walk(child)
+
+        walk(entry)
+        return frozenset(found)
+
+    def index_of_plan(self, plan_id: int) -> QModelIndex:
+        for row, root in enumerate(self._roots):
+            if root.plan.id == plan_id:
+                return self.createIndex(row, 0, root)
+        return QModelIndex()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self._entry(parent).children) if parent.isValid() else len(self._roots)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 1
+        return 2
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         entry = self._entry(index)
         if entry is None:
+            return None
+        if index.column() == 1:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(entry.total)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if entry.node is None:
@@ -103,5 +137,5 @@ class OutlineModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("Outline")
+            return self.tr("Outline") if section == 0 else self.tr("Tasks")
         return None

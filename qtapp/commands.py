@@ -1,0 +1,170 @@
+"""Undo commands: one per user action, with a human name for the Edit menu.
+
+A command does its work in ``apply()`` (called by ``AppContext.execute`` before it
+goes on the stack, so a refused edit never enters the history). ``undo``/``redo``
+then put recorded states back — the store's ``restore`` functions — rather than
+replaying the action, so a redo gives exactly what the clerk saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+from sqlite_utils import Database
+
+from db import directory_state, task_edits
+from db.assignments import AssignmentState, assign, restore, snapshot
+from qtapp.context import AppContext
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("Commands", text, None, n)
+
+
+class DubanCommand(QUndoCommand):
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+        self._applied_now = False
+
+    def apply(self) -> None:
+        self.do_apply()
+        self._applied_now = True
+
+    def redo(self) -> None:
+        if self._applied_now:  # push() calls redo() right after apply(): nothing to do
+            self._applied_now = False
+            return
+        self.do_redo()
+
+    def undo(self) -> None:
+        self.do_undo()
+
+    def do_apply(self) -> None:
+        raise NotImplementedError
+
+    def do_redo(self) -> None:
+        raise NotImplementedError
+
+    def do_undo(self) -> None:
+        raise NotImplementedError
+
+
+Operation = tuple[Sequence[int], dict[str, Any]]  # task ids and assign() keyword arguments
+
+
+class AssignCommand(DubanCommand):
+    """Assign tasks — one group, or several groups with different values (accepting
+    suggestions) — as one step."""
+
+    def __init__(self, ctx: AppContext, operations: list[Operation], text: str) -> None:
+        super().__init__(ctx, text)
+        self.operations = operations
+        self.task_ids = list(dict.fromkeys(t for ids, _ in operations for t in ids))
+        self.before: list[AssignmentState] = []
+        self.after: list[AssignmentState] = []
+
+    @classmethod
+    def simple(cls, ctx: AppContext, task_ids: Sequence[int], **changes: Any) -> AssignCommand:
+        return cls(ctx, [(task_ids, changes)], tr("Assign %n task(s)", len(task_ids)))
+
+    def do_apply(self) -> None:
+        db = self.ctx.db
+        with db.atomic():
+            self.before = snapshot(db, self.task_ids)
+            for ids, changes in self.operations:
+                assign(db, ids, **changes)
+            self.after = snapshot(db, self.task_ids)
+        self.ctx.tasks_changed.emit(self.task_ids)
+
+    def do_undo(self) -> None:
+        restore(self.ctx.db, self.before, action="assign.undo")
+        self.ctx.tasks_changed.emit(self.task_ids)
+
+    def do_redo(self) -> None:
+        restore(self.ctx.db, self.after, action="assign.redo")
+        self.ctx.tasks_changed.emit(self.task_ids)
+
+
+class TaskEditCommand(DubanCommand):
+    """Edit, split, merge, add, delete or move tasks: the states before and after are
+    recorded, and undo/redo put them back exactly (deleted tasks return with their ids,
+    assignments and progress)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        plan_id: int,
+        task_ids: Sequence[int],
+        operation: Callable[[Database], Sequence[int]],
+        *,
+        structural: bool = True,
+    ) -> None:
+        super().__init__(ctx, text)
+        self.plan_id = plan_id
+        self.task_ids = list(task_ids)
+        self.operation = operation
+        self.structural = structural
+        self.created: list[int] = []
+
+    def do_apply(self) -> None:
+        db = self.ctx.db
+        with db.atomic():
+            before = task_edits.capture(db, self.task_ids)
+            self.created = list(self.operation(db) or [])
+            self.before = task_edits.EditState(
+                (*before.tasks, *(task_edits.TaskState(t, None) for t in self.created)),
+                before.orders,
+            )
+            self.after = task_edits.capture(db, [*self.task_ids, *self.created])
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.structural:
+            self.ctx.structure_changed.emit(self.plan_id)
+        else:
+            self.ctx.tasks_changed.emit(self.task_ids)
+
+    def do_undo(self) -> None:
+        task_edits.restore(self.ctx.db, self.before, action="task.undo")
+        self._changed()
+
+    def do_redo(self) -> None:
+        task_edits.restore(self.ctx.db, self.after, action="task.redo")
+        self._changed()
+
+
+class DirectoryCommand(DubanCommand):
+    """A change to the department or leader directory (a merge moves assignments too)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        operation: Callable[[Database], object],
+        *,
+        department_ids: Sequence[int] = (),
+    ) -> None:
+        super().__init__(ctx, text)
+        self.operation = operation
+        self.department_ids = list(department_ids)
+
+    def do_apply(self) -> None:
+        db = self.ctx.db
+        with db.atomic():
+            self.before = directory_state.capture(db, self.department_ids)
+            self.operation(db)
+            self.after = directory_state.capture(db, self.department_ids)
+        self.ctx.directory_changed.emit()
+
+    def do_undo(self) -> None:
+        directory_state.restore(self.ctx.db, self.before, action="directory.undo")
+        self.ctx.directory_changed.emit()
+
+    def do_redo(self) -> None:
+        directory_state.restore(self.ctx.db, self.after, action="directory.redo")
+        self.ctx.directory_changed.emit()

@@ -1,0 +1,75 @@
+"""How stored values are shown: status words, deadlines, dates, audit changes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from db.records import AuditEntry, DeadlineRecord
+
+STATUS_NAMES = {
+    "not_started": QT_TRANSLATE_NOOP("Display", "Not started"),
+    "on_track": QT_TRANSLATE_NOOP("Display", "On schedule"),
+    "behind": QT_TRANSLATE_NOOP("Display", "Behind"),
+    "done": QT_TRANSLATE_NOOP("Display", "Completed"),
+    "postponed": QT_TRANSLATE_NOOP("Display", "Postponed"),
+}
+FIELD_NAMES = {
+    "text": QT_TRANSLATE_NOOP("Display", "text"),
+    "lead": QT_TRANSLATE_NOOP("Display", "lead department"),
+    "cooperating": QT_TRANSLATE_NOOP("Display", "cooperating departments"),
+    "leader": QT_TRANSLATE_NOOP("Display", "leader"),
+    "deadline": QT_TRANSLATE_NOOP("Display", "deadline"),
+    "position": QT_TRANSLATE_NOOP("Display", "order"),
+    "state": QT_TRANSLATE_NOOP("Display", "task"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Display", text)
+
+
+def status_text(code: str | None) -> str:
+    return tr(STATUS_NAMES[code]) if code in STATUS_NAMES else ""
+
+
+def chinese_date(iso: str | None) -> str:
+    """2020-06-30 → 2020年6月30日 (no leading zeros, as official documents write it)."""
+    if not iso:
+        return ""
+    d = date.fromisoformat(iso)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def deadline_text(record: DeadlineRecord | None) -> str:
+    if record is None:
+        return ""
+    if record.due_on:
+        return f"{record.phrase}（{record.due_on}）"
+    return record.phrase
+
+
+def deadline_note(record: DeadlineRecord | None) -> str:
+    """A sentence about the deadline for tooltips and the editor."""
+    if record is None:
+        return tr("No deadline yet.")
+    if record.due_on:
+        return tr("Due %1.").replace("%1", chinese_date(record.due_on))
+    if record.kind == "unknown":
+        return tr("Kept as written; it names no date Duban understands.")
+    if record.kind in ("open_ended", "recurring"):
+        return tr("Open-ended: reviewed every reporting period.")
+    return ""
+
+
+def audit_text(entry: AuditEntry) -> str:
+    """One change in words: "lead department: 办公室 → 基础教育处"."""
+    field = entry.field.removeprefix("progress.")
+    name = tr(FIELD_NAMES[field]) if field in FIELD_NAMES else field
+    old, new = entry.old_value or "—", entry.new_value or "—"
+    if entry.field == "state":
+        return tr("restored (undo/redo)")
+    if entry.field == "text" and entry.action in ("task.add", "task.delete"):
+        return tr("added") if entry.action == "task.add" else tr("deleted")
+    return f"{name}: {old} → {new}"

@@ -1,0 +1,101 @@
+"""Languages: English source strings, a Simplified Chinese translation shipped as .ts.
+
+The .qm file Qt loads is built from the .ts at run time when it is missing or older
+(with the lrelease that ships with PySide6), into the user's cache folder when the
+program folder is read-only — so a checkout needs no build step.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+I18N_DIR = Path(__file__).resolve().parent / "i18n"
+TS_FILE = I18N_DIR / "duban_zh_CN.ts"
+CHINESE = "zh_CN"
+ENGLISH = "en"
+
+
+def choose_language(setting: str | None, system: QLocale | None = None) -> str:
+    """The language to show: the setting, or Chinese on a Chinese system, else English."""
+    if setting in (CHINESE, ENGLISH):
+        return setting
+    system = system or QLocale.system()
+    return CHINESE if system.language() == QLocale.Language.Chinese else ENGLISH
+
+
+def _lrelease() -> str | None:
+    import PySide6
+
+    candidates = [
+        Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease"),
+        Path(sys.executable).parent / "pyside6-lrelease",
+    ]
+    for candidate in candidates:
+        if candidate.exists():
+            return str(candidate)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
+def compiled_translation(ts: Path = TS_FILE) -> Path | None:
+    """The .qm built from ``ts`` (building it first if needed); None if it cannot be built."""
+    if not ts.exists():
+        return None
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:12]
+    for folder in (I18N_DIR, _cache_dir()):
+        qm = folder / f"{ts.stem}-{digest}.qm"
+        if qm.exists():
+            return qm
+    tool = _lrelease()
+    if tool is None:
+        return None
+    for folder in (I18N_DIR, _cache_dir()):
+        qm = folder / f"{ts.stem}-{digest}.qm"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            subprocess.run(
+                [tool, "-silent", str(ts), "-qm", str(qm)],
+                check=True,
+                capture_output=True,
+                timeout=60,
+            )
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if qm.exists():
+            for old in folder.glob(f"{ts.stem}-*.qm"):
+                if old != qm:
+                    old.unlink(missing_ok=True)
+            return qm
+    return None
+
+
+def _cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("Duban", appauthor=False)) / "i18n"
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install Qt's own and Duban's translations for ``language`` (replacing those installed
+    before) and return them; the application keeps them alive."""
+    for old in getattr(app, "_duban_translators", []):
+        app.removeTranslator(old)
+    installed: list[QTranslator] = []
+    app._duban_translators = installed  # type: ignore[attr-defined]
+    if language != CHINESE:
+        return installed
+    qt = QTranslator(app)
+    if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    qm = compiled_translation()
+    ours = QTranslator(app)
+    if qm is not None and ours.load(str(qm)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    return installed

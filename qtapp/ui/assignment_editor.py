@@ -1,0 +1,295 @@
+"""The assignment editor: lead, cooperating departments, leader and deadline.
+
+Only the fields the clerk touched are applied, so assigning a deadline to 24 tasks
+leaves their departments as they are. Names complete from full names, short names and
+aliases; the deadline phrase is resolved as it is typed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.records import Department, Leader, TaskRow
+from domain.deadlines import DeadlineKind, resolve_deadline
+from domain.names import name_key
+from qtapp.display import chinese_date
+
+_SEPARATORS = re.compile(r"[、，,；;\s]+")
+
+
+class _LastTokenCompleter(QCompleter):
+    """Completes the name being typed after the last 、 in a list of names."""
+
+    def __init__(self, names: QStringListModel, edit: QLineEdit) -> None:
+        super().__init__(names, edit)
+        self.edit = edit
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setWidget(edit)
+        self.activated.connect(self._insert)
+        edit.textEdited.connect(self._update)
+
+    def _update(self, text: str) -> None:
+        token = _SEPARATORS.split(text)[-1]
+        if not token:
+            self.popup().hide()
+            return
+        self.setCompletionPrefix(token)
+        self.complete()
+
+    def _insert(self, name: str) -> None:
+        parts = _SEPARATORS.split(self.edit.text())
+        parts[-1] = name
+        self.edit.setText("、".join(p for p in parts if p) + "、")
+        self.edit.textEdited.emit(self.edit.text())
+        self.popup().hide()
+
+
+class AssignmentEditor(QWidget):
+    apply_requested = Signal(dict)  # only the fields that were changed
+    take_suggestion = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assignmentEditor")
+        self._departments: dict[str, Department] = {}
+        self._leaders: dict[str, Leader] = {}
+        self._leader_of: dict[int, Leader] = {}
+        self._dirty: set[str] = set()
+        self._count = 0
+        self.plan_year = date.today().year
+
+        self.target = QLabel(self)
+        self.target.setObjectName("assignTargetLabel")
+        self.target.setWordWrap(True)
+        self.lead = QComboBox(self)
+        self.lead.setObjectName("leadCombo")
+        self.lead.setEditable(True)
+        self.lead.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.cooperating = QLineEdit(self)
+        self.cooperating.setObjectName("cooperatingEdit")
+        self.cooperating.setPlaceholderText(self.tr("Names separated by 、"))
+        self.leader = QComboBox(self)
+        self.leader.setObjectName("leaderCombo")
+        self.leader.setEditable(True)
+        self.leader.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.deadline = QLineEdit(self)
+        self.deadline.setObjectName("deadlineEdit")
+        self.deadline.setPlaceholderText(self.tr("As written: 6月底前, 三季度, 长期坚持 …"))
+        self.deadline_hint = QLabel(self)
+        self.deadline_hint.setObjectName("deadlineHint")
+        self.error = QLabel(self)
+        self.error.setObjectName("assignErrorLabel")
+        self.error.setStyleSheet("color: #b91c1c;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.suggestion = QLabel(self)
+        self.suggestion.setObjectName("suggestionLabel")
+        self.suggestion.setWordWrap(True)
+        self.take = QPushButton(self.tr("Take suggestion"), self)
+        self.take.setObjectName("takeSuggestionButton")
+        self.take.setToolTip(self.tr("Assign as suggested (Alt+S)"))
+        self.apply = QPushButton(self)
+        self.apply.setObjectName("applyAssignmentButton")
+        self.apply.setDefault(True)
+        self.apply.setToolTip(self.tr("Apply (Ctrl+Enter)"))
+
+        names = QStringListModel(self)
+        self._names_model = names
+        lead_completer = QCompleter(names, self)
+        lead_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        lead_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.lead.setCompleter(lead_completer)
+        self._coop_completer = _LastTokenCompleter(names, self.cooperating)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Lead department"), self.lead)
+        form.addRow(self.tr("Cooperating"), self.cooperating)
+        form.addRow(self.tr("Leader"), self.leader)
+        form.addRow(self.tr("Deadline"), self.deadline)
+        form.addRow("", self.deadline_hint)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.take)
+        buttons.addStretch(1)
+        buttons.addWidget(self.apply)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.target)
+        layout.addLayout(form)
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+        self.lead.lineEdit().textEdited.connect(lambda _t: self._touch("lead"))
+        self.lead.activated.connect(lambda _i: self._touch("lead"))
+        self.cooperating.textEdited.connect(lambda _t: self._touch("cooperating"))
+        self.leader.lineEdit().textEdited.connect(lambda _t: self._touch("leader"))
+        self.leader.activated.connect(lambda _i: self._touch("leader"))
+        self.deadline.textEdited.connect(lambda _t: self._touch("deadline"))
+        self.deadline.textChanged.connect(self._show_deadline)
+        self.apply.clicked.connect(self.request_apply)
+        self.take.clicked.connect(self.take_suggestion)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.request_apply)
+        self.set_suggestion(None)
+        self._update_apply()
+
+    # -- directory -------------------------------------------------------------------------
+
+    def set_directory(self, departments: list[Department], leaders: list[Leader]) -> None:
+        self._departments = {}
+        for dept in departments:
+            for name in (dept.name, dept.short_name, *dept.aliases):
+                if name:
+                    self._departments.setdefault(name_key(name), dept)
+        self._leaders = {name_key(x.name): x for x in leaders}
+        self._leader_of = {d: x for x in leaders for d in x.department_ids}
+        names = [d.name for d in departments]
+        names += [n for d in departments for n in (d.short_name, *d.aliases) if n and n != d.name]
+        self._names_model.setStringList(names)
+        for combo, items in (
+            (self.lead, [d.name for d in departments]),
+            (self.leader, [x.name for x in leaders]),
+        ):
+            text = combo.currentText()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("")
+            combo.addItems(items)
+            combo.setEditText(text)
+            combo.blockSignals(False)
+
+    # -- showing tasks ---------------------------------------------------------------------
+
+    def show_tasks(self, rows: list[TaskRow], target: str) -> None:
+        """Fill the fields with the tasks' values (common values when several)."""
+        self._count = len(rows)
+        self.target.setText(target)
+        self._dirty.clear()
+        self.error.hide()
+
+        def common(values: list[str]) -> tuple[str, bool]:
+            distinct = set(values)
+            return (values[0], False) if len(distinct) == 1 else ("", len(distinct) > 1)
+
+        several = self.tr("(several values — type to replace them all)")
+        for widget, values in (
+            (self.lead, [r.lead for r in rows]),
+            (self.cooperating, ["、".join(r.cooperating) for r in rows]),
+            (self.leader, [r.leader for r in rows]),
+            (self.deadline, [r.deadline.phrase if r.deadline else "" for r in rows]),
+        ):
+            text, mixed = common(values) if rows else ("", False)
+            edit = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+            edit.setText(text)
+            edit.setPlaceholderText(several if mixed else self._placeholder(widget))
+        self.setEnabled(bool(rows))
+        self._update_apply()
+
+    def _placeholder(self, widget: QWidget) -> str:
+        if widget is self.cooperating:
+            return self.tr("Names separated by 、")
+        if widget is self.deadline:
+            return self.tr("As written: 6月底前, 三季度, 长期坚持 …")
+        return ""
+
+    def set_suggestion(self, text: str | None) -> None:
+        self.suggestion.setText(text or "")
+        self.suggestion.setVisible(bool(text))
+        self.take.setEnabled(bool(text))
+
+    def _touch(self, field: str) -> None:
+        self._dirty.add(field)
+        self.error.hide()
+        if field == "lead" and "leader" not in self._dirty:
+            # Propose the leader who supervises the chosen lead department.
+            dept = self._departments.get(name_key(self.lead.currentText()))
+            leader = self._leader_of.get(dept.id) if dept else None
+            if leader is not None:
+                self.leader.setEditText(leader.name)
+                self._dirty.add("leader")
+        self._update_apply()
+
+    def _update_apply(self) -> None:
+        self.apply.setText(self.tr("Apply to %n task(s)", "", self._count))
+        self.apply.setEnabled(self._count > 0 and bool(self._dirty))
+
+    def _show_deadline(self, phrase: str) -> None:
+        if not phrase.strip():
+            self.deadline_hint.setText("")
+            return
+        resolved = resolve_deadline(phrase, self.plan_year)
+        if resolved.due is not None:
+            self.deadline_hint.setText("→ " + chinese_date(resolved.due.isoformat()))
+        elif resolved.kind in (DeadlineKind.OPEN_ENDED, DeadlineKind.RECURRING):
+            self.deadline_hint.setText(self.tr("Open-ended: reviewed every period"))
+        else:
+            self.deadline_hint.setText(
+                self.tr("⚠ Not understood — it will be kept exactly as written, with no date")
+            )
+
+    # -- applying --------------------------------------------------------------------------
+
+    def request_apply(self) -> None:
+        if not self.apply.isEnabled():
+            return
+        try:
+            changes = self.changes()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.apply_requested.emit(changes)
+
+    def changes(self) -> dict[str, object]:
+        """The touched fields as assign() arguments; ValueError for an unknown name."""
+        changes: dict[str, object] = {}
+        if "lead" in self._dirty:
+            changes["lead"] = self._department(self.lead.currentText())
+        if "cooperating" in self._dirty:
+            ids = [self._department(n) for n in _SEPARATORS.split(self.cooperating.text()) if n]
+            changes["cooperating"] = [i for i in dict.fromkeys(ids) if i is not None]
+        if "leader" in self._dirty:
+            name = self.leader.currentText().strip()
+            leader = self._leaders.get(name_key(name)) if name else None
+            if name and leader is None:
+                raise ValueError(
+                    self.tr(
+                        "No leader called “%1”. Add the leader in the directory (Ctrl+D)."
+                    ).replace("%1", name)
+                )
+            changes["leader"] = leader.id if leader else None
+        if "deadline" in self._dirty:
+            changes["deadline"] = self.deadline.text().strip()
+        return changes
+
+    def _department(self, name: str) -> int | None:
+        name = name.strip()
+        if not name:
+            return None
+        dept = self._departments.get(name_key(name))
+        if dept is None:
+            raise ValueError(
+                self.tr(
+                    "No department called “%1”. Check the name, or add it in the "
+                    "directory (Ctrl+D)."
+                ).replace("%1", name)
+            )
+        return dept.id

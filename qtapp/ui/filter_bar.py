@@ -1,0 +1,161 @@
+"""The filter bar above the task table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.records import Department, Leader
+from qtapp.display import STATUS_NAMES, status_text
+from qtapp.models.task_filter_proxy import (
+    DUE_ANY,
+    DUE_OVERDUE,
+    DUE_WITHIN,
+    STATUS_ANY,
+    STATUS_NONE,
+    TaskFilterSpec,
+)
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # TaskFilterSpec (without the outline scope)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        self.text = QLineEdit(self)
+        self.text.setObjectName("filterEdit")
+        self.text.setClearButtonEnabled(True)
+        self.text.setPlaceholderText(self.tr("Find tasks: any words or a number such as 4-2"))
+        self.department = QComboBox(self)
+        self.department.setObjectName("departmentFilter")
+        self.department.setMinimumContentsLength(8)
+        self.leader = QComboBox(self)
+        self.leader.setObjectName("leaderFilter")
+        self.unassigned = QCheckBox(self.tr("Unassigned only"), self)
+        self.unassigned.setObjectName("unassignedFilter")
+        self.due = QComboBox(self)
+        self.due.setObjectName("dueFilter")
+        self.due.addItem(self.tr("Any deadline"), DUE_ANY)
+        self.due.addItem(self.tr("Overdue"), DUE_OVERDUE)
+        self.due.addItem(self.tr("Due within"), DUE_WITHIN)
+        self.days = QSpinBox(self)
+        self.days.setObjectName("dueDaysFilter")
+        self.days.setRange(1, 366)
+        self.days.setValue(14)
+        self.days.setSuffix(self.tr(" days"))
+        self.days.setEnabled(False)
+        self.status = QComboBox(self)
+        self.status.setObjectName("statusFilter")
+        self.status.addItem(self.tr("Any status"), STATUS_ANY)
+        self.status.addItem(self.tr("Not reported"), STATUS_NONE)
+        for code in STATUS_NAMES:
+            self.status.addItem(status_text(code), code)
+        self.clear = QToolButton(self)
+        self.clear.setObjectName("clearFilterButton")
+        self.clear.setText(self.tr("Clear"))
+        self.count = QLabel(self)
+        self.count.setObjectName("taskCountLabel")
+
+        # Two rows: the search field gets the whole width, the choices sit below it.
+        top = QHBoxLayout()
+        top.addWidget(self.text, 1)
+        top.addWidget(self.count)
+        bottom = QHBoxLayout()
+        for widget in (
+            self.department,
+            self.leader,
+            self.due,
+            self.days,
+            self.status,
+            self.unassigned,
+        ):
+            bottom.addWidget(widget)
+        bottom.addStretch(1)
+        bottom.addWidget(self.clear)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+
+        self.text.textChanged.connect(self._emit)
+        for combo in (self.department, self.leader, self.due, self.status):
+            combo.currentIndexChanged.connect(self._emit)
+        self.unassigned.toggled.connect(self._emit)
+        self.days.valueChanged.connect(self._emit)
+        self.clear.clicked.connect(self.reset)
+        self.set_directory([], [])
+
+    def set_directory(self, departments: list[Department], leaders: list[Leader]) -> None:
+        """Refill the department and leader lists, keeping the current choice."""
+        for combo, items, everyone in (
+            (self.department, departments, self.tr("All departments")),
+            (self.leader, leaders, self.tr("All leaders")),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everyone, None)
+            for item in items:
+                combo.addItem(item.name, item.id)
+            found = combo.findData(current)
+            combo.setCurrentIndex(found if found >= 0 else 0)
+            combo.blockSignals(False)
+
+    def spec(self) -> TaskFilterSpec:
+        return TaskFilterSpec(
+            text=self.text.text(),
+            department_id=self.department.currentData(),
+            leader_id=self.leader.currentData(),
+            unassigned=self.unassigned.isChecked(),
+            due=self.due.currentData(),
+            within_days=self.days.value(),
+            status=self.status.currentData(),
+        )
+
+    def _emit(self) -> None:
+        self.days.setEnabled(self.due.currentData() == DUE_WITHIN)
+        self.changed.emit(self.spec())
+
+    def reset(self) -> None:
+        for widget in (
+            self.text,
+            self.department,
+            self.leader,
+            self.due,
+            self.status,
+            self.unassigned,
+            self.days,
+        ):
+            widget.blockSignals(True)
+        self.text.clear()
+        for combo in (self.department, self.leader, self.due, self.status):
+            combo.setCurrentIndex(0)
+        self.unassigned.setChecked(False)
+        for widget in (
+            self.text,
+            self.department,
+            self.leader,
+            self.due,
+            self.status,
+            self.unassigned,
+            self.days,
+        ):
+            widget.blockSignals(False)
+        self._emit()
+
+    def show_count(self, shown: int, total: int) -> None:
+        self.count.setText(
+            self.tr("%1 of %2 tasks").replace("%1", str(shown)).replace("%2", str(total))
+        )

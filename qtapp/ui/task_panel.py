@@ -1,0 +1,189 @@
+"""The task table with its filter bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from db.connection import connect
+from db.departments import list_departments
+from db.leaders import list_leaders
+from db.records import TaskRow
+from db.tasks import TaskFilter, list_tasks
+from qtapp.context import AppContext
+from qtapp.models.task_filter_proxy import TaskFilterProxy, TaskFilterSpec
+from qtapp.models.task_table_model import COL_CODE, COL_TEXT, TaskTableModel
+from qtapp.ui.filter_bar import FilterBar
+
+
+def _load_plan(db_path: str, plan_id: int) -> list[TaskRow]:
+    """Runs on the worker thread, with its own connection."""
+    db = connect(db_path)
+    try:
+        return list_tasks(db, TaskFilter(plan_id=plan_id))
+    finally:
+        db.close()
+
+
+class TaskPanel(QWidget):
+    selection_changed = Signal()
+    loaded = Signal()  # the table holds the current plan's tasks
+    text_edit_requested = Signal(int, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("taskPanel")
+        self.plan_id: int | None = None
+        self.scope_name = ""
+        self._node_ids: frozenset[int] | None = None
+        self._pending_select: list[int] = []
+        self.model = TaskTableModel(self)
+        self.proxy = TaskFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_bar = FilterBar(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("taskTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(COL_CODE, 52)
+        for column, width in ((2, 100), (3, 120), (4, 60), (5, 140), (6, 64)):
+            header.resizeSection(column, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table)
+
+        self.filter_bar.changed.connect(self._filter_changed)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_changed.emit()
+        )
+        self.model.text_edited.connect(self.text_edit_requested)
+        ctx.tasks_changed.connect(self.refresh_tasks)
+        ctx.structure_changed.connect(self._structure_changed)
+        ctx.directory_changed.connect(self._directory_changed)
+        self._directory_changed()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def show_scope(self, plan_id: int, node_ids: frozenset[int] | None, name: str) -> None:
+        """Show a plan (loading it if needed), narrowed to part of its outline."""
+        self.scope_name = name
+        self._node_ids = node_ids
+        if plan_id != self.plan_id:
+            self.plan_id = plan_id
+            self.reload()
+        else:
+            self._apply_filter(clear_selection=True)
+
+    def reload(self, select: list[int] | None = None) -> None:
+        if self.plan_id is None or self.plan_id < 0:
+            self.model.set_rows([])
+            self._apply_filter()
+            self.loaded.emit()
+            return
+        plan_id = self.plan_id
+        self._pending_select = list(select or self.selected_ids())
+        self.ctx.jobs.start(
+            lambda _progress: _load_plan(str(self.ctx.db_path), plan_id),
+            lambda rows: self._loaded(plan_id, rows),
+            lambda exc: self.ctx.prompts.show_error(self.tr("Tasks not loaded"), str(exc)),
+        )
+
+    def _loaded(self, plan_id: int, rows: list[TaskRow]) -> None:
+        if plan_id != self.plan_id:
+            return  # another plan was chosen meanwhile
+        self.model.set_rows(rows)
+        self._apply_filter()
+        self.select_ids(self._pending_select)
+        self.loaded.emit()
+
+    def refresh_tasks(self, task_ids: list[int]) -> None:
+        """Tasks changed in place (assignment, text): update their rows, keep the view."""
+        rows = list_tasks(self.ctx.db, TaskFilter(task_ids=tuple(task_ids)))
+        selected = self.selected_ids()
+        self.model.update_rows(rows)
+        # The filter survives edits: rows that no longer match leave, others stay.
+        if self.proxy.spec().active:
+            self._apply_filter()
+            self.select_ids(selected)
+        self.selection_changed.emit()
+
+    def _structure_changed(self, plan_id: int) -> None:
+        if plan_id == self.plan_id:
+            self.reload()
+
+    def _directory_changed(self) -> None:
+        self.filter_bar.set_directory(list_departments(self.ctx.db), list_leaders(self.ctx.db))
+        if self.plan_id is not None and self.plan_id >= 0:
+            self.reload()  # names shown in rows may have changed
+
+    # -- filtering -------------------------------------------------------------------------
+
+    def _filter_changed(self, _spec: TaskFilterSpec) -> None:
+        self._apply_filter()
+
+    def _apply_filter(self, *, clear_selection: bool = False) -> None:
+        self.proxy.set_spec(self.filter_bar.spec().with_(node_ids=self._node_ids))
+        if clear_selection:
+            self.table.clearSelection()
+        self.filter_bar.show_count(self.proxy.rowCount(), self.model.rowCount())
+        self.selection_changed.emit()
+
+    # -- selection -------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[TaskRow]:
+        rows = {
+            self.proxy.mapToSource(index).row()
+            for index in self.table.selectionModel().selectedRows()
+        }
+        return [self.model.record(r) for r in sorted(rows)]
+
+    def selected_ids(self) -> list[int]:
+        return [r.id for r in self.selected_rows()]
+
+    def visible_rows(self) -> list[TaskRow]:
+        return [
+            self.model.record(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            for r in range(self.proxy.rowCount())
+        ]
+
+    def current_row(self) -> TaskRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.record(self.proxy.mapToSource(index).row())
+
+    def select_ids(self, task_ids: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = None
+        for task_id in task_ids:
+            source_row = self.model.row_of(task_id)
+            if source_row is None:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+            if not index.isValid():
+                continue
+            selection.select(
+                index,
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            first = first or index
+        if first is not None:
+            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(first)

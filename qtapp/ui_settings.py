@@ -1,0 +1,62 @@
+"""Window state kept between runs (QSettings), behind a small typed wrapper.
+
+Data settings (office name, thresholds, calendar) live in the database and travel
+with it; what is here belongs to this PC and this user: geometry, splitters, column
+layout, recent files, language, last folders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+LANGUAGES = ("auto", "zh_CN", "en")
+
+
+class UiSettings:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._s = settings or QSettings("Duban", "Duban")
+
+    # -- bytes blobs: geometry, window state, splitters, header layout -------------------
+    def blob(self, key: str) -> QByteArray | None:
+        value = self._s.value(f"layout/{key}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_blob(self, key: str, value: QByteArray) -> None:
+        self._s.setValue(f"layout/{key}", value)
+
+    # -- recent database files ------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = self._s.value("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [str(v) for v in items if v]
+
+    def add_recent_file(self, path: str | Path) -> None:
+        path = str(Path(path).resolve())
+        items = [p for p in self.recent_files() if p != path]
+        self._s.setValue("files/recent", [path, *items][:MAX_RECENT])
+
+    def remove_recent_file(self, path: str) -> None:
+        self._s.setValue("files/recent", [p for p in self.recent_files() if p != path])
+
+    # -- language -------------------------------------------------------------------------
+    def language(self) -> str:
+        value = str(self._s.value("ui/language", "auto"))
+        return value if value in LANGUAGES else "auto"
+
+    def set_language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(value)
+        self._s.setValue("ui/language", value)
+
+    # -- folders --------------------------------------------------------------------------
+    def folder(self, key: str) -> str:
+        return str(self._s.value(f"folders/{key}", ""))
+
+    def set_folder(self, key: str, path: str | Path) -> None:
+        self._s.setValue(f"folders/{key}", str(Path(path).parent if Path(path).is_file() else path))
+
+    def sync(self) -> None:
+        self._s.sync()

@@ -1,0 +1,288 @@
+"""The desk, driven as a clerk would: real widgets offscreen, real database underneath.
+
+Tests find widgets by objectName and check data and the database, never the words on
+screen, so they pass in any UI language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLineEdit, QTableView, QTreeView
+
+from db.departments import require_department
+from db.leaders import require_leader
+from db.tasks import TaskFilter, list_tasks
+from qtapp.app import build_window
+from qtapp.models.task_table_model import COL_CODE, COL_DEADLINE, COL_LEAD
+from qtapp.prompts import ScriptedPrompts
+from qtapp.ui.main_window import MainWindow
+from qtapp.ui_settings import UiSettings
+from tests.gui_helpers import type_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    from cli.demo import prepare_demo
+
+    return prepare_demo(tmp_path / "demo.sqlite3")
+
+
+@pytest.fixture
+def ui_settings(tmp_path: Path) -> UiSettings:
+    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, demo_path: Path, ui_settings: UiSettings) -> Iterator[MainWindow]:
+    win = build_window(demo_path, language="en", ui_settings=ui_settings,
+                       prompts=ScriptedPrompts())  # fmt: skip
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.tasks.model.rowCount() == 152, timeout=10000)
+    yield win
+    win.ctx.jobs.wait()
+
+
+def _select_section(qtbot, win: MainWindow, number: int) -> None:
+    tree = win.findChild(QTreeView, "outlineTree")
+    plan_index = tree.model().index(0, 0)
+    tree.setCurrentIndex(tree.model().index(number - 1, 0, plan_index))
+    qtbot.waitUntil(lambda: win.tasks.proxy.rowCount() < 152, timeout=5000)
+
+
+def test_main_widgets_carry_their_object_names(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
+
+    for name in ("outlineTree", "taskTable", "filterEdit", "detailPanel", "leadCombo",
+                 "cooperatingEdit", "leaderCombo", "deadlineEdit", "applyAssignmentButton",
+                 "historyView", "taskTextEdit"):  # fmt: skip
+        assert window.findChild(QWidget, name) is not None, name
+    for name in ("importAction", "openAction", "newDatabaseAction", "removePlanAction",
+                 "undoAction", "redoAction", "splitAction", "mergeAction", "deleteTaskAction",
+                 "directoryAction", "takeSuggestionAction", "acceptAllSuggestionsAction",
+                 "findAction"):  # fmt: skip
+        assert window.findChild(QAction, name) is not None, name
+
+
+def test_models_pass_the_model_tester(qtmodeltester, window: MainWindow) -> None:
+    qtmodeltester.check(window.tasks.model)
+    qtmodeltester.check(window.tasks.proxy)
+    window.tasks.select_ids([window.tasks.model.record(0).id])
+    qtmodeltester.check(window.detail.history_model)
+    qtmodeltester.check(window.outline.model)
+
+
+def test_assign_a_whole_section_in_one_step_and_undo_it(qtbot, window: MainWindow) -> None:
+    ctx = window.ctx
+    _select_section(qtbot, window, 2)
+    assert window.tasks.proxy.rowCount() == 24
+    editor = window.detail.editor
+    type_text(editor.lead.lineEdit(), "基教处")  # a short name
+    assert editor.leader.currentText() == "李明"  # proposed: he supervises 基础教育处
+    type_text(editor.cooperating, "办公室、宣传教育处")
+    type_text(editor.deadline, "6月底前")
+    assert "2020年6月30日" in window.findChild(QLineEdit, "deadlineEdit").parent() \
+        .findChild(type(editor.deadline_hint), "deadlineHint").text()  # fmt: skip
+    qtbot.mouseClick(editor.apply, Qt.MouseButton.LeftButton)
+
+    rows = list_tasks(ctx.db, TaskFilter(department_id=require_department(ctx.db, "基础教育处").id))
+    assert len(rows) == 24 and {r.code.split("-")[0] for r in rows} == {"6", "7", "8", "9"}
+    assert {(r.leader, r.cooperating, r.deadline.due_on) for r in rows} == {
+        ("李明", ("办公室", "宣传教育处"), "2020-06-30")
+    }
+    assert ctx.undo_stack.count() == 1
+    assert ctx.undo_stack.undoText() == "Assign 24 task(s)"
+    shown = {window.tasks.proxy.index(r, COL_LEAD).data() for r in range(24)}
+    assert shown == {"基础教育处"}
+
+    ctx.undo_stack.undo()
+    assert list_tasks(ctx.db, TaskFilter(unassigned=True)).__len__() == 152
+    assert {window.tasks.proxy.index(r, COL_LEAD).data() for r in range(24)} == {""}
+    ctx.undo_stack.redo()
+    assert len(list_tasks(ctx.db, TaskFilter(unassigned=True))) == 152 - 24
+
+
+def test_assigning_selected_rows_only_touches_them_and_keeps_other_fields(qtbot, window) -> None:
+    ctx = window.ctx
+    ids = [window.tasks.model.record(i).id for i in (0, 2, 4)]
+    window.tasks.select_ids(ids)
+    editor = window.detail.editor
+    type_text(editor.deadline, "三季度")
+    editor.request_apply()
+    rows = list_tasks(ctx.db, TaskFilter(task_ids=tuple(ids)))
+    assert {(r.deadline.phrase, r.deadline.due_on, r.lead) for r in rows} == {
+        ("三季度", "2020-09-30", "")
+    }
+    assert len([r for r in list_tasks(ctx.db) if r.deadline]) == 3
+
+
+def test_an_unknown_department_is_refused_with_a_message(qtbot, window: MainWindow) -> None:
+    window.tasks.select_ids([window.tasks.model.record(0).id])
+    editor = window.detail.editor
+    type_text(editor.lead.lineEdit(), "不存在处")
+    editor.request_apply()
+    assert editor.error.isVisible() or not editor.error.isHidden()
+    assert window.ctx.undo_stack.count() == 0
+    assert list_tasks(window.ctx.db)[0].lead == ""
+
+
+def test_unknown_deadline_phrase_is_accepted_but_flagged(qtbot, window: MainWindow) -> None:
+    window.tasks.select_ids([window.tasks.model.record(0).id])
+    editor = window.detail.editor
+    type_text(editor.deadline, "尽快")
+    assert editor.deadline_hint.text().startswith("⚠")
+    editor.request_apply()
+    row = list_tasks(window.ctx.db)[0]
+    assert (row.deadline.phrase, row.deadline.due_on, row.deadline.kind) == (
+        "尽快",
+        None,
+        "unknown",
+    )
+    index = window.tasks.proxy.index(0, COL_DEADLINE)
+    assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_split_and_merge_with_undo_and_redo(qtbot, window: MainWindow) -> None:
+    ctx = window.ctx
+    first = window.tasks.model.record(0)
+    window.tasks.select_ids([first.id])
+    window.detail.text.textCursor()
+    cursor = window.detail.text.textCursor()
+    cursor.setPosition(12)
+    window.detail.text.setTextCursor(cursor)
+    window.findChild(type(window.detail.split), "splitButton").click()
+    qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 153, timeout=5000)
+    texts = [r.text for r in list_tasks(ctx.db)[:2]]
+    assert texts == [first.text[:12], first.text[12:]]
+    ctx.undo_stack.undo()
+    qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 152, timeout=5000)
+    assert list_tasks(ctx.db)[0].text == first.text
+    ctx.undo_stack.redo()
+    qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 153, timeout=5000)
+
+    # Merge the two halves back with the menu action: one step, undoable.
+    window.tasks.select_ids([first.id])
+    window.findChild(type(window.findChild(QTableView)), "taskTable").setFocus()
+    from PySide6.QtGui import QAction
+
+    window.findChild(QAction, "mergeAction").trigger()
+    qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 152, timeout=5000)
+    assert list_tasks(ctx.db)[0].text == first.text
+    assert [r.code for r in list_tasks(ctx.db)[:6]] == ["1-1", "1-2", "1-3", "1-4", "1-5", "2-1"]
+    ctx.undo_stack.undo()
+    qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 153, timeout=5000)
+
+
+def test_filter_by_text_department_and_count(qtbot, window: MainWindow) -> None:
+    ctx = window.ctx
+    bar = window.tasks.filter_bar
+    type_text(bar.text, "学习")  # Simplified, finds 學習 in the Traditional plan
+    shown = window.tasks.proxy.rowCount()
+    assert 0 < shown < 152
+    assert all("學習" in window.tasks.proxy.index(r, 1).data() or "学习" in
+               window.tasks.proxy.index(r, 1).data() for r in range(shown))  # fmt: skip
+    assert bar.count.text().startswith(f"{shown} of 152")
+    bar.text.clear()
+    type_text(bar.text, "4-2")
+    assert [
+        window.tasks.proxy.index(r, COL_CODE).data() for r in range(window.tasks.proxy.rowCount())
+    ] == ["4-2"]
+    bar.text.clear()
+    office = require_department(ctx.db, "办公室")
+    window.actions_.assign([window.tasks.model.record(i).id for i in range(5)],
+                           {"cooperating": [office.id]})  # fmt: skip
+    bar.department.setCurrentIndex(bar.department.findData(office.id))
+    assert window.tasks.proxy.rowCount() == 5
+    bar.reset()
+    assert window.tasks.proxy.rowCount() == 152
+
+
+def test_the_filter_survives_edits(qtbot, window: MainWindow) -> None:
+    bar = window.tasks.filter_bar
+    bar.unassigned.setChecked(True)
+    assert window.tasks.proxy.rowCount() == 152
+    basic = require_department(window.ctx.db, "基础教育处")
+    ids = [window.tasks.model.record(i).id for i in range(10)]
+    window.actions_.assign(ids, {"lead": basic.id})
+    assert window.tasks.proxy.rowCount() == 142
+    assert bar.unassigned.isChecked()
+    window.ctx.undo_stack.undo()
+    assert window.tasks.proxy.rowCount() == 152
+
+
+def test_sort_by_any_column_and_back(qtbot, window: MainWindow) -> None:
+    table = window.findChild(QTableView, "taskTable")
+    leader = require_leader(window.ctx.db, "李明")
+    last = window.tasks.model.record(151).id
+    window.actions_.assign([last], {"deadline": "3月底前", "leader": leader.id})
+    table.sortByColumn(COL_DEADLINE, Qt.SortOrder.AscendingOrder)
+    assert window.tasks.proxy.index(0, COL_CODE).data() == "26-2"
+    table.sortByColumn(COL_CODE, Qt.SortOrder.DescendingOrder)
+    assert window.tasks.proxy.index(0, COL_CODE).data() == "26-2"
+    table.sortByColumn(COL_CODE, Qt.SortOrder.AscendingOrder)
+    assert window.tasks.proxy.index(0, COL_CODE).data() == "1-1"
+
+
+def test_take_a_suggestion_is_one_keystroke(qtbot, window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    ctx = window.ctx
+    basic = require_department(ctx.db, "基础教育处")
+    first, second = window.tasks.model.record(0), window.tasks.model.record(1)
+    window.actions_.assign([first.id], {"lead": basic.id})
+    # A task worded like the first one is suggested the same department.
+    from db import task_edits
+
+    new_id = task_edits.add(ctx.db, first.node_id, first.text.replace("必修課程", "必修内容"))
+    ctx.structure_changed.emit(first.plan_id)
+    qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 153, timeout=5000)
+    window.tasks.select_ids([new_id])
+    assert "Alt+S" in window.detail.editor.suggestion.text()
+    window.findChild(QAction, "takeSuggestionAction").trigger()
+    assert list_tasks(ctx.db, TaskFilter(task_ids=(new_id,)))[0].lead == "基础教育处"
+    assert ctx.undo_stack.undoText().startswith("Take 1 suggestion")
+    del second
+
+
+def test_history_shows_the_changes_of_the_task(qtbot, window: MainWindow) -> None:
+    basic = require_department(window.ctx.db, "基础教育处")
+    task = window.tasks.model.record(0)
+    window.actions_.assign([task.id], {"lead": basic.id, "deadline": "年底前"})
+    window.tasks.select_ids([task.id])
+    changes = [window.detail.history_model.index(r, 1).data()
+               for r in range(window.detail.history_model.rowCount())]  # fmt: skip
+    assert any("基础教育处" in c for c in changes)
+    assert any("年底前" in c for c in changes)
+
+
+def test_window_layout_is_remembered(qtbot, demo_path: Path, ui_settings: UiSettings) -> None:
+    win = build_window(demo_path, language="en", ui_settings=ui_settings, prompts=ScriptedPrompts())
+    qtbot.addWidget(win)
+    win.show()
+    screen = win.screen().availableGeometry()  # restoring clamps a window to the screen
+    win.resize(screen.width() * 4 // 5, screen.height() * 4 // 5)
+    third = win.splitter.width() // 3
+    win.splitter.setSizes([third - 40, third + 80, third - 40])
+    header = win.tasks.table.horizontalHeader()
+    header.resizeSection(COL_LEAD, 222)
+    header.moveSection(COL_DEADLINE, 2)
+    sizes = win.splitter.sizes()
+    win.close()
+    again = build_window(
+        demo_path, language="en", ui_settings=ui_settings, prompts=ScriptedPrompts()
+    )
+    qtbot.addWidget(again)
+    again.show()
+    assert again.size() == win.size()
+    assert again.splitter.sizes() == sizes
+    header = again.tasks.table.horizontalHeader()
+    assert header.sectionSize(COL_LEAD) == 222
+    assert header.visualIndex(COL_DEADLINE) == 2
+    again.close()
