@@ -47,6 +47,8 @@ def restore(db: Database, state: DirectoryState, *, action: str) -> None:
     with db.atomic():
         # Assignments first: they may point at departments about to change.
         for task_id, rows in state.assignments.items():
+            if db.execute("SELECT 1 FROM tasks WHERE id = ?", [task_id]).fetchone() is None:
+                continue  # the task was removed since (its plan deleted): nothing to put back
             db.execute("DELETE FROM assignments WHERE task_id = ?", [task_id])
             for row in rows:
                 _insert(db, "assignments", row)

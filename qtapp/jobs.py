@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -59,8 +60,13 @@ class JobRunner(QObject):
         *,
         title: str = "",
         parent: QWidget | None = None,
+        owner: QObject | None = None,
     ) -> Job:
+        """Run ``fn`` on the worker thread; hand its result to ``on_done`` (or its error to
+        ``on_error``) on the GUI thread — unless ``owner`` (or ``parent``) was deleted
+        meanwhile, e.g. a window closed while its tasks were loading."""
         job = Job(fn)
+        owner = owner or parent
         dialog = None
         if title and parent is not None:
             dialog = QProgressDialog(title, "", 0, 0, parent)
@@ -81,7 +87,8 @@ class JobRunner(QObject):
                 dialog.reset()
                 dialog.deleteLater()
             self.running.remove(job)
-            handler(value)
+            if owner is None or shiboken6.isValid(owner):
+                handler(value)
             if not self.running:
                 self.idle.emit()
 

@@ -286,3 +286,88 @@ def test_window_layout_is_remembered(qtbot, demo_path: Path, ui_settings: UiSett
     assert header.sectionSize(COL_LEAD) == 222
     assert header.visualIndex(COL_DEADLINE) == 2
     again.close()
+
+
+def test_edit_a_task_in_place_in_the_table(qtbot, window: MainWindow) -> None:
+    proxy = window.tasks.proxy
+    index = proxy.index(0, 1)
+    proxy.setData(index, "改写后的任务文本。")
+    assert list_tasks(window.ctx.db)[0].text == "改写后的任务文本。"
+    assert proxy.index(0, 1).data() == "改写后的任务文本。"
+    window.ctx.undo_stack.undo()
+    assert list_tasks(window.ctx.db)[0].text.startswith("將習近平")
+
+
+def test_overdue_and_due_soon_filters(qtbot, window: MainWindow) -> None:
+    from datetime import date
+
+    ids = [window.tasks.model.record(i).id for i in range(3)]
+    window.actions_.assign(ids[:1], {"deadline": "3月底前"})  # 2020-03-31
+    window.actions_.assign(ids[1:2], {"deadline": "4月15日前"})
+    window.actions_.assign(ids[2:], {"deadline": "长期坚持"})
+    window.tasks.proxy.today = date(2020, 4, 5)
+    bar = window.tasks.filter_bar
+    bar.due.setCurrentIndex(bar.due.findData("overdue"))
+    assert window.tasks.visible_rows()[0].id == ids[0] and window.tasks.proxy.rowCount() == 1
+    bar.due.setCurrentIndex(bar.due.findData("within"))
+    bar.days.setValue(14)
+    assert [r.id for r in window.tasks.visible_rows()] == [ids[1]]
+
+
+def test_accept_all_suggestions_of_a_section_is_one_step(qtbot, tmp_path, ui_settings) -> None:
+    from db.connection import open_database
+    from db.departments import add_department
+    from db.imports import import_plan
+    from tests.conftest import FIXTURES
+
+    path = tmp_path / "s.sqlite3"
+    db = open_database(path)
+    for name in ("安全稳定处", "基础教育处", "体卫艺处", "教育督导室"):
+        add_department(db, name)
+    import_plan(db, FIXTURES / "plans" / "simplified-cover-restart.txt")
+    db.close()
+    win = build_window(path, language="en", ui_settings=ui_settings, prompts=ScriptedPrompts())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.tasks.model.rowCount() == 9, timeout=5000)
+    _select_section(qtbot, win, 1)  # 一、 健全安全责任体系: 3 tasks
+    from PySide6.QtGui import QAction
+
+    win.findChild(QAction, "acceptAllSuggestionsAction").trigger()
+    rows = {r.text[:8]: r for r in list_tasks(win.ctx.db)}
+    assert rows["3月底前完成全市"].lead == "安全稳定处"
+    assert rows["3月底前完成全市"].deadline.phrase == "3月底前"
+    assert rows["每学期开展一次全"].lead == "教育督导室"
+    assert rows["年底前全市中小学"].lead == ""  # outside the section: untouched
+    assert win.ctx.undo_stack.count() == 1
+    win.ctx.undo_stack.undo()
+    assert all(r.lead == "" and r.deadline is None for r in list_tasks(win.ctx.db))
+    win.close()
+
+
+def test_remove_a_plan_after_confirmation_with_a_backup(qtbot, window: MainWindow) -> None:
+    from db.plans import list_plans
+
+    window.ctx.prompts.answers.extend([False, True])
+    window.remove_plan()  # answered "no"
+    assert len(list_plans(window.ctx.db)) == 1
+    window.remove_plan()
+    assert list_plans(window.ctx.db) == []
+    backups = list((window.ctx.db_path.parent / "demo.backups").glob("*before-removing-plan*"))
+    assert len(backups) == 1
+    qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 0, timeout=5000)
+
+
+def test_open_and_create_databases(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    new = tmp_path / "second"
+    window.ctx.prompts.answers.append(str(new))
+    window.new_database()
+    assert window.ctx.db_path == Path(f"{new}.sqlite3")
+    qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 0, timeout=5000)
+    bad = tmp_path / "notes.txt"
+    bad.write_text("hello", encoding="utf-8")
+    window.ctx.prompts.answers.append(str(bad))
+    window.open_database()
+    assert window.ctx.db_path == Path(f"{new}.sqlite3")  # refused, still on the new file
+    assert window.ctx.prompts.shown[-1][0] == "error"
+    assert str(Path(f"{new}.sqlite3").resolve()) in window.ctx.ui_settings.recent_files()

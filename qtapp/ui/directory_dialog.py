@@ -7,23 +7,18 @@ undo made while it is open). Questions go through ``ask_*`` methods that tests r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -34,8 +29,8 @@ from sqlite_utils import Database
 
 from db import departments as dept_db
 from db import leaders as leader_db
+from db.errors import NotFound
 from db.records import Department, Leader
-from domain.names import name_key
 from qtapp.commands import DirectoryCommand
 from qtapp.context import AppContext
 from qtapp.models.directory_models import (
@@ -45,39 +40,13 @@ from qtapp.models.directory_models import (
     DepartmentTableModel,
     LeaderTableModel,
 )
-
-_SEPARATORS = re.compile(r"[\r\n、，,；;]+")
-
-
-def split_names(text: str) -> list[str]:
-    """Names one per line or separated by 、，, — cleaned, each once, in the order given."""
-    names: dict[str, str] = {}
-    for part in _SEPARATORS.split(text):
-        name = " ".join(part.split())
-        if name and name_key(name) not in names:
-            names[name_key(name)] = name
-    return list(names.values())
-
-
-def _fill(text: str, *args: str) -> str:
-    """Put arguments into %1, %2 … in one pass (a name may itself contain "%2")."""
-    return re.sub(r"%(\d)", lambda m: args[int(m[1]) - 1] if int(m[1]) <= len(args) else m[0], text)
-
-
-def _table(name: str, model: Any, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(
-        QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-    )
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+from qtapp.ui.directory_questions import (
+    ask_department_checklist,
+    ask_pasted_names,
+    fill,
+    split_names,
+    table_view,
+)
 
 
 class DirectoryDialog(QDialog):
@@ -117,7 +86,7 @@ class DirectoryDialog(QDialog):
     def _departments_tab(self) -> QWidget:
         tab = QWidget(self)
         tab.setObjectName("departmentsTab")
-        self.department_table = _table("departmentTable", self.department_model, tab)
+        self.department_table = table_view("departmentTable", self.department_model, tab)
         self.show_retired = QCheckBox(self.tr("Show retired"), tab)
         self.show_retired.setObjectName("showRetiredCheck")
         hint = QLabel(self.tr("Double-click a name, short name or aliases to change them; "
@@ -146,7 +115,7 @@ class DirectoryDialog(QDialog):
     def _leaders_tab(self) -> QWidget:
         tab = QWidget(self)
         tab.setObjectName("leadersTab")
-        self.leader_table = _table("leaderTable", self.leader_model, tab)
+        self.leader_table = table_view("leaderTable", self.leader_model, tab)
         layout = QHBoxLayout(tab)
         layout.addWidget(self.leader_table, 1)
         layout.addLayout(self._side(tab, [
@@ -185,54 +154,12 @@ class DirectoryDialog(QDialog):
 
     def ask_department_list(self) -> str | None:
         """The pasted list of names, or None when cancelled."""
-        dialog = QDialog(self)
-        dialog.setObjectName("pasteDepartmentsDialog")
-        dialog.setWindowTitle(self.tr("Paste departments"))
-        edit = QPlainTextEdit(dialog)
-        edit.setObjectName("pasteDepartmentsEdit")
-        edit.setPlaceholderText(self.tr("One name per line, or names separated by 、 or ，"))
-        return edit.toPlainText() if self._run_dialog(dialog, edit) else None
+        return ask_pasted_names(self)
 
     def ask_departments(self, current_ids: Sequence[int]) -> list[int] | None:
         """The departments a leader supervises, chosen from a checklist; None: cancelled."""
-        dialog = QDialog(self)
-        dialog.setObjectName("leaderDepartmentsDialog")
-        dialog.setWindowTitle(self.tr("Departments supervised"))
-        checklist = QListWidget(dialog)
-        checklist.setObjectName("leaderDepartmentsList")
-        current = set(current_ids)
-        for dept in dept_db.list_departments(self.ctx.db, include_retired=True):
-            if not dept.active and dept.id not in current:
-                continue
-            label = dept.name if dept.active else _fill(self.tr("%1 (retired)"), dept.name)
-            item = QListWidgetItem(label, checklist)
-            item.setData(Qt.ItemDataRole.UserRole, dept.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = dept.id in current
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        if not self._run_dialog(dialog, checklist):
-            return None
-        items = (checklist.item(i) for i in range(checklist.count()))
-        return [
-            int(item.data(Qt.ItemDataRole.UserRole))
-            for item in items
-            if item.checkState() == Qt.CheckState.Checked
-        ]
-
-    @staticmethod
-    def _run_dialog(dialog: QDialog, content: QWidget) -> bool:
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(content)
-        layout.addWidget(buttons)
-        try:
-            return dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        departments = dept_db.list_departments(self.ctx.db, include_retired=True)
+        return ask_department_checklist(self, departments, current_ids)
 
     # -- state ------------------------------------------------------------------------------
 
@@ -281,14 +208,14 @@ class DirectoryDialog(QDialog):
         return rows[0].data(LeaderTableModel.RecordRole) if rows else None
 
     def select_department(self, department_id: int) -> None:
-        row = self.department_model.row_of(department_id)
-        if row is not None:
-            self._select_row(self.department_table, row)
+        self._select_id(self.department_table, self.department_model.row_of(department_id))
 
     def select_leader(self, leader_id: int) -> None:
-        row = self.leader_model.row_of(leader_id)
+        self._select_id(self.leader_table, self.leader_model.row_of(leader_id))
+
+    def _select_id(self, table: QTableView, row: int | None) -> None:
         if row is not None:
-            self._select_row(self.leader_table, row)
+            self._select_row(table, row)
 
     def _update_buttons(self, *_args: object) -> None:
         b = self.buttons
@@ -337,7 +264,10 @@ class DirectoryDialog(QDialog):
         return self.ctx.execute(command)
 
     def _department_edit_requested(self, department_id: int, column: int, text: str) -> None:
-        dept = dept_db.get_department(self.ctx.db, department_id)
+        try:
+            dept = dept_db.get_department(self.ctx.db, department_id)
+        except NotFound:  # gone meanwhile (an undo): the reload has closed the row
+            return
         value = " ".join(text.split())
         if column == COL_NAME and value != dept.name:
             self._execute(
@@ -350,7 +280,7 @@ class DirectoryDialog(QDialog):
                 lambda db: dept_db.set_short_name(db, department_id, value),
             )
         elif column == COL_ALIASES:
-            self.set_aliases(department_id, split_names(text))
+            self.set_aliases(department_id, split_names(text, fold=False))
 
     def set_aliases(self, department_id: int, aliases: Sequence[str]) -> bool:
         """Make the aliases exactly ``aliases`` (removed and added ones in one command)."""
@@ -409,23 +339,23 @@ class DirectoryDialog(QDialog):
             self.select_department(added[0].id)
         return [d.id for d in added]
 
-    @staticmethod
-    def _moved(order: list[int], item: int, neighbour: int, step: int) -> list[int]:
-        """``order`` with ``item`` put just before (step < 0) or after ``neighbour``."""
-        order = [i for i in order if i != item]
-        at = order.index(neighbour)
-        order.insert(at if step < 0 else at + 1, item)
+    def _move(self, step: int, model: Any, everything: list[int]) -> list[int] | None:
+        """The order with the selected row swapped with the next one shown above or below it
+        (rows hidden in between keep their turn), or None when it cannot move."""
+        table = self.department_table if model is self.department_model else self.leader_table
+        rows = table.selectionModel().selectedRows()
+        shown = [r.id for r in model.records()]
+        if not rows or not 0 <= rows[0].row() + step < len(shown):
+            return None
+        item, neighbour = shown[rows[0].row()], shown[rows[0].row() + step]
+        order = [i for i in everything if i != item]
+        order.insert(order.index(neighbour) + (step > 0), item)
         return order
 
     def move_department(self, step: int) -> bool:
-        """Swap the selected department with the next one shown above or below it."""
-        dept = self.selected_department()
-        shown = [d.id for d in self.department_model.records()]
-        if dept is None or not 0 <= shown.index(dept.id) + step < len(shown):
-            return False
         everything = [d.id for d in dept_db.list_departments(self.ctx.db, include_retired=True)]
-        order = self._moved(everything, dept.id, shown[shown.index(dept.id) + step], step)
-        return self._execute(
+        order = self._move(step, self.department_model, everything)
+        return order is not None and self._execute(
             self.tr("Move department"), lambda db: dept_db.reorder_departments(db, order)
         )
 
@@ -448,13 +378,13 @@ class DirectoryDialog(QDialog):
             return False
         choice = self.ask_choice(
             self.tr("Merge department"),
-            _fill(self.tr("Merge “%1” into:"), source.name),
+            fill(self.tr("Merge “%1” into:"), source.name),
             [d.name for d in targets],
         )
         if choice is None or not 0 <= choice < len(targets):
             return False
         target = targets[choice]
-        question = _fill(
+        question = fill(
             self.tr(
                 "Merge “%1” into “%2”?\n\nThe tasks assigned to “%1” and its leader move to "
                 "“%2”, and “%1” becomes another name (alias) of “%2”, so plans that still "
@@ -466,7 +396,7 @@ class DirectoryDialog(QDialog):
         if not self.ctx.prompts.confirm(self.tr("Merge departments"), question, destructive=True):
             return False
         done = self._execute(
-            _fill(self.tr("Merge %1 into %2"), source.name, target.name),
+            fill(self.tr("Merge %1 into %2"), source.name, target.name),
             lambda db: dept_db.merge_departments(db, source.id, target.id),
             department_ids=[source.id, target.id],
         )
@@ -506,17 +436,13 @@ class DirectoryDialog(QDialog):
             return False
         ids = list(dict.fromkeys(chosen))
         return self._execute(
-            _fill(self.tr("Change departments supervised by %1"), leader.name),
+            fill(self.tr("Change departments supervised by %1"), leader.name),
             lambda db: leader_db.set_leader_departments(db, leader.id, ids),
         )
 
     def move_leader(self, step: int) -> bool:
-        leader = self.selected_leader()
-        shown = [x.id for x in self.leader_model.records()]
-        if leader is None or not 0 <= shown.index(leader.id) + step < len(shown):
-            return False
-        order = self._moved(shown, leader.id, shown[shown.index(leader.id) + step], step)
-        return self._execute(
+        order = self._move(step, self.leader_model, [x.id for x in self.leader_model.records()])
+        return order is not None and self._execute(
             self.tr("Move leader"), lambda db: leader_db.reorder_leaders(db, order)
         )
 

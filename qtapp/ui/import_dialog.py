@@ -303,6 +303,9 @@ class ImportDialog(QDialog):
         self.imported_plan_id = result.plan_id
         self._set_status()
         self._update_buttons()
+        if result.replaced:
+            # The history spoke of the replaced plan's tasks, which are gone.
+            self.ctx.undo_stack.clear()
         self.ctx.plans_changed.emit()
         self.imported.emit(result.plan_id)
         self.accept()

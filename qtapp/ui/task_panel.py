@@ -102,6 +102,7 @@ class TaskPanel(QWidget):
             lambda _progress: _load_plan(str(self.ctx.db_path), plan_id),
             lambda rows: self._loaded(plan_id, rows),
             lambda exc: self.ctx.prompts.show_error(self.tr("Tasks not loaded"), str(exc)),
+            owner=self,
         )
 
     def _loaded(self, plan_id: int, rows: list[TaskRow]) -> None:
@@ -157,10 +158,9 @@ class TaskPanel(QWidget):
         return [r.id for r in self.selected_rows()]
 
     def visible_rows(self) -> list[TaskRow]:
-        return [
-            self.model.record(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
-            for r in range(self.proxy.rowCount())
-        ]
+        """The rows shown, in table order (read from the model: mapping 50,000 proxy
+        indexes one by one takes a tenth of a second)."""
+        return self.proxy.accepted_rows()
 
     def current_row(self) -> TaskRow | None:
         index = self.table.currentIndex()
