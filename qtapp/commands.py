@@ -11,17 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from sqlite_utils import Database
 
 from db import directory_state, task_edits
 from db.assignments import AssignmentState, assign, restore, snapshot
 from qtapp.context import AppContext
-
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Commands", text, None, n)
+from qtapp.i18n import tr
 
 
 class DubanCommand(QUndoCommand):

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from db.records import AuditEntry, DeadlineRecord
+from qtapp.i18n import tr
 
 STATUS_NAMES = {
     "not_started": QT_TRANSLATE_NOOP("Display", "Not started"),
@@ -26,12 +27,13 @@ FIELD_NAMES = {
 }
 
 
-def tr(text: str) -> str:
+def _named(text: str) -> str:
+    """A word listed above with QT_TRANSLATE_NOOP, translated in its "Display" context."""
     return QCoreApplication.translate("Display", text)
 
 
 def status_text(code: str | None) -> str:
-    return tr(STATUS_NAMES[code]) if code in STATUS_NAMES else ""
+    return _named(STATUS_NAMES[code]) if code in STATUS_NAMES else ""
 
 
 def chinese_date(iso: str | None) -> str:
@@ -66,7 +68,7 @@ def deadline_note(record: DeadlineRecord | None) -> str:
 def audit_text(entry: AuditEntry) -> str:
     """One change in words: "lead department: 办公室 → 基础教育处"."""
     field = entry.field.removeprefix("progress.")
-    name = tr(FIELD_NAMES[field]) if field in FIELD_NAMES else field
+    name = _named(FIELD_NAMES[field]) if field in FIELD_NAMES else field
     old, new = entry.old_value or "—", entry.new_value or "—"
     if entry.field == "state":
         return tr("restored (undo/redo)")

@@ -21,6 +21,15 @@ CHINESE = "zh_CN"
 ENGLISH = "en"
 
 
+def tr(text: str, n: int = -1) -> str:
+    """Translate a message written outside a QObject's ``self.tr``.
+
+    lupdate files bare ``tr("…")`` calls under the empty context, so that is the context
+    looked up here; ``%n`` is replaced by ``n`` when given.
+    """
+    return QCoreApplication.translate("", text, None, n)
+
+
 def choose_language(setting: str | None, system: QLocale | None = None) -> str:
     """The language to show: the setting, or Chinese on a Chinese system, else English."""
     if setting in (CHINESE, ENGLISH):

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from db import task_edits
 from db.assignments import KEEP
 from db.records import TaskRow
 from qtapp.commands import AssignCommand, Operation, TaskEditCommand
 from qtapp.context import AppContext
-
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("TaskActions", text, None, n)
+from qtapp.i18n import tr
 
 
 class TaskActions(QObject):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,11 +21,7 @@ from PySide6.QtWidgets import (
 
 from db.records import Department
 from domain.names import name_key
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DirectoryDialog", text)
-
+from qtapp.i18n import tr
 
 _SEPARATORS = re.compile(r"[\r\n、，,；;]+")
 

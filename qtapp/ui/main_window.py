@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
@@ -18,10 +18,6 @@ from qtapp.task_actions import TaskActions
 from qtapp.ui.detail_panel import DetailPanel
 from qtapp.ui.outline_panel import OutlinePanel
 from qtapp.ui.task_panel import TaskPanel
-
-DB_FILTER = QCoreApplication.translate(
-    "MainWindow", "Duban database (*.sqlite3 *.db);;All files (*)"
-)
 
 
 class MainWindow(QMainWindow):
@@ -325,19 +321,22 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> None:
         path = self.ctx.prompts.ask_open_path(
-            self.tr("Open a database"), self.ctx.ui_settings.folder("database"), DB_FILTER
+            self.tr("Open a database"), self.ctx.ui_settings.folder("database"), self._db_filter()
         )
         if path:
             self._switch_to(path)
 
     def new_database(self) -> None:
         path = self.ctx.prompts.ask_save_path(
-            self.tr("New database"), self.ctx.ui_settings.folder("database"), DB_FILTER
+            self.tr("New database"), self.ctx.ui_settings.folder("database"), self._db_filter()
         )
         if path:
             if not Path(path).suffix:
                 path += ".sqlite3"
             self._switch_to(path)
+
+    def _db_filter(self) -> str:
+        return self.tr("Duban database (*.sqlite3 *.db);;All files (*)")
 
     def _switch_to(self, path: str) -> None:
         try:

@@ -1,0 +1,1229 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name/>
+    <message>
+        <location filename="../commands.py" line="68"/>
+        <source>Assign %n task(s)</source>
+        <translation>分配 %n 项任务</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="58"/>
+        <source>No deadline yet.</source>
+        <translation>尚未设定完成时限。</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="60"/>
+        <source>Due %1.</source>
+        <translation>完成时限：%1。</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="62"/>
+        <source>Kept as written; it names no date Duban understands.</source>
+        <translation>已按原文保存；其中没有可识别的日期。</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="64"/>
+        <source>Open-ended: reviewed every reporting period.</source>
+        <translation>无固定日期：每个报送周期复核。</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="74"/>
+        <source>restored (undo/redo)</source>
+        <translation>已恢复（撤销/重做）</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="76"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="76"/>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../task_actions.py" line="37"/>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../task_actions.py" line="37"/>
+        <source>There is no suggestion to take.</source>
+        <translation>没有可采纳的建议。</translation>
+    </message>
+    <message>
+        <location filename="../task_actions.py" line="39"/>
+        <source>Take %n suggestion(s)</source>
+        <translation>采纳 %n 条建议</translation>
+    </message>
+    <message>
+        <location filename="../task_actions.py" line="48"/>
+        <source>Edit task %1</source>
+        <translation>修改任务 %1</translation>
+    </message>
+    <message>
+        <location filename="../task_actions.py" line="60"/>
+        <source>Split task %1</source>
+        <translation>拆分任务 %1</translation>
+    </message>
+    <message>
+        <location filename="../task_actions.py" line="73"/>
+        <source>Merge task %1 with the next</source>
+        <translation>将任务 %1 与下一项合并</translation>
+    </message>
+    <message>
+        <location filename="../task_actions.py" line="84"/>
+        <source>Add a task after %1</source>
+        <translation>在 %1 之后添加任务</translation>
+    </message>
+    <message>
+        <location filename="../task_actions.py" line="95"/>
+        <source>Add a task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <location filename="../task_actions.py" line="109"/>
+        <source>Delete %n task(s)</source>
+        <translation>删除 %n 项任务</translation>
+    </message>
+    <message>
+        <location filename="../task_actions.py" line="121"/>
+        <source>The task is already first or last in its item.</source>
+        <translation>该任务已在本条目的最前或最后。</translation>
+    </message>
+    <message>
+        <location filename="../task_actions.py" line="127"/>
+        <source>Move task %1</source>
+        <translation>移动任务 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_questions.py" line="65"/>
+        <source>Paste departments</source>
+        <translation>粘贴处室名单</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_questions.py" line="68"/>
+        <source>One name per line, or names separated by 、 or ，</source>
+        <translation>每行一个名称，或用“、”“，”分隔</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_questions.py" line="79"/>
+        <source>Departments supervised</source>
+        <translation>分管处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_questions.py" line="86"/>
+        <source>%1 (retired)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../app.py" line="69"/>
+        <source>Duban</source>
+        <translation>督办</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../context.py" line="66"/>
+        <source>Not changed</source>
+        <translation>未修改</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentEditor</name>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="86"/>
+        <location filename="../ui/assignment_editor.py" line="208"/>
+        <source>Names separated by 、</source>
+        <translation>多个名称用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="93"/>
+        <location filename="../ui/assignment_editor.py" line="210"/>
+        <source>As written: 6月底前, 三季度, 长期坚持 …</source>
+        <translation>按原文填写：6月底前、三季度、长期坚持……</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="104"/>
+        <source>Take suggestion</source>
+        <translation>采纳建议</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="106"/>
+        <source>Assign as suggested (Alt+S)</source>
+        <translation>按建议分配（Alt+S）</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="110"/>
+        <source>Apply (Ctrl+Enter)</source>
+        <translation>应用（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="121"/>
+        <source>Lead department</source>
+        <translation>牵头处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="122"/>
+        <source>Cooperating</source>
+        <translation>配合处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="123"/>
+        <source>Leader</source>
+        <translation>分管领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="124"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="192"/>
+        <source>(several values — type to replace them all)</source>
+        <translation>（多个值——输入后将全部替换）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/assignment_editor.py" line="231"/>
+        <source>Apply to %n task(s)</source>
+        <translation>
+            <numerusform>应用到 %n 项任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="242"/>
+        <source>Open-ended: reviewed every period</source>
+        <translation>无固定日期：每期复核</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="245"/>
+        <source>⚠ Not understood — it will be kept exactly as written, with no date</source>
+        <translation>⚠ 无法识别——将按原文保存，不设日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="275"/>
+        <source>No leader called “%1”. Add the leader in the directory (Ctrl+D).</source>
+        <translation>没有名为“%1”的分管领导。请在处室与领导名录中添加（Ctrl+D）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="291"/>
+        <source>No department called “%1”. Check the name, or add it in the directory (Ctrl+D).</source>
+        <translation>没有名为“%1”的处室。请检查名称，或在处室与领导名录中添加（Ctrl+D）。</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentTableModel</name>
+    <message>
+        <location filename="../models/directory_models.py" line="31"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../models/directory_models.py" line="32"/>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <location filename="../models/directory_models.py" line="33"/>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <location filename="../models/directory_models.py" line="34"/>
+        <source>Supervised by</source>
+        <translation>分管领导</translation>
+    </message>
+    <message>
+        <location filename="../models/directory_models.py" line="35"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/directory_models.py" line="193"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../models/directory_models.py" line="196"/>
+        <source>Merged into %1</source>
+        <translation>已并入 %1</translation>
+    </message>
+    <message>
+        <location filename="../models/directory_models.py" line="197"/>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <location filename="../ui/detail_panel.py" line="58"/>
+        <source>Save text</source>
+        <translation>保存文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="60"/>
+        <source>Split at cursor</source>
+        <translation>在光标处拆分</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="62"/>
+        <source>Merge with next</source>
+        <translation>与下一项合并</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="78"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="84"/>
+        <source>Assignment</source>
+        <translation>分工</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="86"/>
+        <source>History</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="135"/>
+        <source>Task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/detail_panel.py" line="147"/>
+        <source>%n tasks selected</source>
+        <translation>
+            <numerusform>已选 %n 项任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/detail_panel.py" line="150"/>
+        <source>Applies to the %n selected task(s).</source>
+        <translation>
+            <numerusform>应用于所选的 %n 项任务。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/detail_panel.py" line="153"/>
+        <source>Nothing selected: applies to all %n task(s) shown (%1).</source>
+        <translation>
+            <numerusform>未选择任务：应用于当前显示的全部 %n 项任务（%1）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="156"/>
+        <source>No task to assign.</source>
+        <translation>没有可分配的任务。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/detail_panel.py" line="173"/>
+        <source>Suggestions for %1 of these %n task(s) (Alt+S takes them all).</source>
+        <translation>
+            <numerusform>这 %n 项任务中有 %1 项有建议（Alt+S 全部采纳）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="178"/>
+        <source>lead %1</source>
+        <translation>牵头 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="181"/>
+        <source>with %1</source>
+        <translation>配合 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="183"/>
+        <source>deadline %1</source>
+        <translation>时限 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="185"/>
+        <source>named in the plan</source>
+        <translation>来自计划原文</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="187"/>
+        <source>like a task assigned before (%1% similar)</source>
+        <translation>参照以往相似任务（相似度 %1%）</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="192"/>
+        <source>Suggested: %1 — %2 (Alt+S)</source>
+        <translation>建议：%1 —— %2（Alt+S）</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryDialog</name>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="57"/>
+        <source>Departments and leaders</source>
+        <translation>处室与分管领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="66"/>
+        <source>Departments</source>
+        <translation>处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="67"/>
+        <source>Leaders</source>
+        <translation>分管领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="90"/>
+        <source>Show retired</source>
+        <translation>显示已停用</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="92"/>
+        <source>Double-click a name, short name or aliases to change them; separate aliases with 、.</source>
+        <translation>双击名称、简称或别名可修改；多个别名用“、”分隔。</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="102"/>
+        <location filename="../ui/directory_dialog.py" line="122"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="103"/>
+        <source>Paste a list…</source>
+        <translation>粘贴名单…</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="104"/>
+        <location filename="../ui/directory_dialog.py" line="124"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="105"/>
+        <location filename="../ui/directory_dialog.py" line="125"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="106"/>
+        <location filename="../ui/directory_dialog.py" line="126"/>
+        <location filename="../ui/directory_dialog.py" line="230"/>
+        <location filename="../ui/directory_dialog.py" line="241"/>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="107"/>
+        <source>Merge into…</source>
+        <translation>并入…</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="109"/>
+        <source>Earlier in the official order (Ctrl+Up)</source>
+        <translation>在排序中上移（Ctrl+↑）</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="111"/>
+        <source>Later in the official order (Ctrl+Down)</source>
+        <translation>在排序中下移（Ctrl+↓）</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="123"/>
+        <source>Departments…</source>
+        <translation>分管处室…</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="230"/>
+        <location filename="../ui/directory_dialog.py" line="241"/>
+        <source>Reactivate</source>
+        <translation>恢复启用</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="274"/>
+        <source>Rename department</source>
+        <translation>重命名处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="279"/>
+        <source>Change short name</source>
+        <translation>修改简称</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="299"/>
+        <source>Change aliases</source>
+        <translation>修改别名</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="302"/>
+        <location filename="../ui/directory_dialog.py" line="307"/>
+        <source>Add department</source>
+        <translation>添加处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="302"/>
+        <source>Name of the department:</source>
+        <translation>处室名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="328"/>
+        <source>Paste departments</source>
+        <translation>粘贴处室名单</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="329"/>
+        <source>All these departments are already listed.</source>
+        <translation>这些处室都已在名录中。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/directory_dialog.py" line="334"/>
+        <source>Add %n department(s)</source>
+        <translation>
+            <numerusform>添加 %n 个处室</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="359"/>
+        <source>Move department</source>
+        <translation>调整处室顺序</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="366"/>
+        <source>Retire department</source>
+        <translation>停用处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="366"/>
+        <source>Reactivate department</source>
+        <translation>恢复启用处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="380"/>
+        <source>Merge department</source>
+        <translation>合并处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="381"/>
+        <source>Merge “%1” into:</source>
+        <translation>将“%1”并入：</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="389"/>
+        <source>Merge “%1” into “%2”?
+
+The tasks assigned to “%1” and its leader move to “%2”, and “%1” becomes another name (alias) of “%2”, so plans that still use it keep matching. Undo takes the merge back.</source>
+        <translation>将“%1”并入“%2”？
+
+分配给“%1”的任务及其分管领导将转到“%2”，“%1”成为“%2”的别名，仍使用旧名称的计划照样能匹配。可以撤销此次合并。</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="396"/>
+        <source>Merge departments</source>
+        <translation>合并处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="399"/>
+        <source>Merge %1 into %2</source>
+        <translation>将 %1 并入 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="409"/>
+        <source>Rename leader</source>
+        <translation>重命名分管领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="414"/>
+        <location filename="../ui/directory_dialog.py" line="417"/>
+        <location filename="../ui/directory_dialog.py" line="422"/>
+        <source>Add leader</source>
+        <translation>添加分管领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="414"/>
+        <source>Name of the leader:</source>
+        <translation>分管领导姓名：</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="417"/>
+        <source>Title, e.g. 副局长 (may be empty):</source>
+        <translation>职务，如 副局长（可不填）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="439"/>
+        <source>Change departments supervised by %1</source>
+        <translation>修改 %1 的分管处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="446"/>
+        <source>Move leader</source>
+        <translation>调整分管领导顺序</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="453"/>
+        <source>Retire leader</source>
+        <translation>停用分管领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="453"/>
+        <source>Reactivate leader</source>
+        <translation>恢复启用分管领导</translation>
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <location filename="../display.py" line="13"/>
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="14"/>
+        <source>On schedule</source>
+        <translation>序时推进</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="15"/>
+        <source>Behind</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="16"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="17"/>
+        <source>Postponed</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="20"/>
+        <source>text</source>
+        <translation>任务文本</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="21"/>
+        <source>lead department</source>
+        <translation>牵头处室</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="22"/>
+        <source>cooperating departments</source>
+        <translation>配合处室</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="23"/>
+        <source>leader</source>
+        <translation>分管领导</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="24"/>
+        <source>deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="25"/>
+        <source>order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="26"/>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../ui/filter_bar.py" line="39"/>
+        <source>Find tasks: any words or a number such as 4-2</source>
+        <translation>查找任务：输入任意文字，或序号如 4-2</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="45"/>
+        <source>Unassigned only</source>
+        <translation>只看未分配</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="49"/>
+        <source>Any deadline</source>
+        <translation>全部时限</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="50"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="51"/>
+        <source>Due within</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="56"/>
+        <source> days</source>
+        <translation> 天内</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="60"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="61"/>
+        <source>Not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="66"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="103"/>
+        <source>All departments</source>
+        <translation>全部处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="104"/>
+        <source>All leaders</source>
+        <translation>全部领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="160"/>
+        <source>%1 of %2 tasks</source>
+        <translation>%1 / %2 项任务</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../models/history_model.py" line="22"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../models/history_model.py" line="23"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../models/history_model.py" line="24"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../ui/import_dialog.py" line="54"/>
+        <location filename="../ui/import_dialog.py" line="147"/>
+        <source>Import a work plan</source>
+        <translation>导入工作要点</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="68"/>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="69"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="77"/>
+        <source>Replace it (the database is backed up first)</source>
+        <translation>替换原有计划（先备份数据库）</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="89"/>
+        <source>The year the plan's deadlines (“6月底前”) belong to</source>
+        <translation>“6月底前”等完成时限所属的年份</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="99"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="110"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="111"/>
+        <source>Document number (发文编号):</source>
+        <translation>发文编号：</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="112"/>
+        <source>Issued by:</source>
+        <translation>发文机关：</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="113"/>
+        <source>Date of issue:</source>
+        <translation>印发日期：</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="114"/>
+        <source>Contents:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="115"/>
+        <source>Plan year:</source>
+        <translation>计划年度：</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="116"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="149"/>
+        <source>Work plans (*.txt *.docx);;All files (*)</source>
+        <translation>工作要点 (*.txt *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="163"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="168"/>
+        <source>Reading the plan…</source>
+        <translation>正在读取计划…</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="202"/>
+        <source>(not stated)</source>
+        <translation>（未注明）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/import_dialog.py" line="214"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="215"/>
+        <source>Warnings:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="225"/>
+        <source>%1, %2, %3, %4; %5; %6</source>
+        <translation>%1，%2，%3，%4；%5；%6</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/import_dialog.py" line="226"/>
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n 个部分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/import_dialog.py" line="227"/>
+        <source>%n sub-section(s)</source>
+        <translation>
+            <numerusform>%n 个小节</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/import_dialog.py" line="228"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/import_dialog.py" line="229"/>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 项任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/import_dialog.py" line="230"/>
+        <source>%n task(s) name their units</source>
+        <translation>
+            <numerusform>%n 项任务注明了责任单位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/import_dialog.py" line="231"/>
+        <source>%n name a deadline</source>
+        <translation>
+            <numerusform>%n 项注明了完成时限</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="242"/>
+        <source>This file was already imported as plan %1 (“%2”).</source>
+        <translation>该文件已作为计划 %1（“%2”）导入过。</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="253"/>
+        <source>Something went wrong: %1</source>
+        <translation>出现问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="295"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="297"/>
+        <source>Importing the plan…</source>
+        <translation>正在导入计划…</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderTableModel</name>
+    <message>
+        <location filename="../models/directory_models.py" line="41"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../models/directory_models.py" line="42"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../models/directory_models.py" line="43"/>
+        <source>Departments supervised</source>
+        <translation>分管处室</translation>
+    </message>
+    <message>
+        <location filename="../models/directory_models.py" line="44"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/directory_models.py" line="247"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../models/directory_models.py" line="247"/>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.py" line="78"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="81"/>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="88"/>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="93"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="97"/>
+        <source>&amp;Import a plan…</source>
+        <translation>导入工作要点(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="99"/>
+        <source>&amp;Remove this plan…</source>
+        <translation>删除此计划(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="103"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="106"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="107"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="110"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="115"/>
+        <source>&amp;Edit task text</source>
+        <translation>编辑任务文本(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="117"/>
+        <source>&amp;Split task at cursor</source>
+        <translation>在光标处拆分任务(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="119"/>
+        <source>&amp;Merge with next task</source>
+        <translation>与下一项任务合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="122"/>
+        <source>&amp;Add a task after this one…</source>
+        <translation>在此后添加任务(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="129"/>
+        <source>&amp;Delete tasks</source>
+        <translation>删除任务(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="135"/>
+        <source>Move task &amp;up</source>
+        <translation>任务上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="139"/>
+        <source>Move task do&amp;wn</source>
+        <translation>任务下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="147"/>
+        <source>&amp;Find tasks</source>
+        <translation>查找任务(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="153"/>
+        <source>&amp;Assign</source>
+        <translation>分工(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="154"/>
+        <source>&amp;Assign…</source>
+        <translation>分配(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="157"/>
+        <source>&amp;Take suggestions</source>
+        <translation>采纳建议(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="164"/>
+        <source>Accept &amp;all suggestions in this item or section</source>
+        <translation>采纳本条目或本部分的全部建议(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="172"/>
+        <source>&amp;Departments and leaders…</source>
+        <translation>处室与分管领导(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="178"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="179"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="182"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="191"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="192"/>
+        <source>&amp;About Duban</source>
+        <translation>关于督办(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="209"/>
+        <source>%1 of %2 tasks · %3</source>
+        <translation>%1 / %2 项任务 · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="218"/>
+        <source>Select one task first.</source>
+        <translation>请先选择一项任务。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="254"/>
+        <source>Add a task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="254"/>
+        <source>Text of the new task:</source>
+        <translation>新任务的内容：</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="304"/>
+        <source>Remove plan</source>
+        <translation>删除计划</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="306"/>
+        <source>Remove “%1” with all its tasks, assignments and progress?
+
+The database is backed up first; the plan can be brought back from that backup.</source>
+        <translation>删除“%1”及其全部任务、分工和进展？
+
+删除前会先备份数据库，可从备份中恢复该计划。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="319"/>
+        <source>Plan removed. Backup: %1</source>
+        <translation>计划已删除。备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="324"/>
+        <source>Open a database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="331"/>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="339"/>
+        <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
+        <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="345"/>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="356"/>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="360"/>
+        <source>Duban</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="370"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="370"/>
+        <source>The new language is used from the next start.</source>
+        <translation>新的语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="375"/>
+        <source>About Duban</source>
+        <translation>关于督办</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="377"/>
+        <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
+Database: %1</source>
+        <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。
+数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <location filename="../models/outline_model.py" line="140"/>
+        <source>Outline</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../models/outline_model.py" line="140"/>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+</context>
+<context>
+    <name>ParsedOutlineModel</name>
+    <message>
+        <location filename="../models/parsed_outline_model.py" line="125"/>
+        <source>Outline</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../models/parsed_outline_model.py" line="127"/>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <location filename="../ui/task_panel.py" line="104"/>
+        <source>Tasks not loaded</source>
+        <translation>任务未能载入</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <location filename="../models/task_table_model.py" line="32"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="33"/>
+        <source>Task</source>
+        <translation>工作任务</translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="34"/>
+        <source>Lead department</source>
+        <translation>牵头处室</translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="35"/>
+        <source>Cooperating</source>
+        <translation>配合处室</translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="36"/>
+        <source>Leader</source>
+        <translation>分管领导</translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="37"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="38"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+</TS>
