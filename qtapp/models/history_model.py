@@ -58,11 +58,13 @@ class HistoryModel(QAbstractTableModel):
             return entry
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == COL_WHEN:
-                return entry.at[:16].replace("T", " ")
+                return entry.at[5:16].replace("T", " ")  # 11-29 14:25: the year is clear
             if index.column() == COL_CHANGE:
                 return audit_text(entry)
             if index.column() == COL_WHO:
                 return entry.actor or entry.source
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_CHANGE:
-            return f"{entry.action} · {entry.source}\n{audit_text(entry)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{entry.at[:19].replace('T', ' ')} · {entry.action} · {entry.source}\n" + (
+                audit_text(entry)
+            )
         return None

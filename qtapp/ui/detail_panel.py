@@ -51,7 +51,7 @@ class DetailPanel(QWidget):
         self.item = QLabel(self)
         self.item.setObjectName("detailItem")
         self.item.setWordWrap(True)
-        self.item.setStyleSheet("color: palette(mid);")
+        self.item.setStyleSheet("color: #4b5563;")
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("taskTextEdit")
         self.text.setMaximumHeight(120)
@@ -69,7 +69,11 @@ class DetailPanel(QWidget):
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.history.setWordWrap(True)
 
         text_buttons = QHBoxLayout()
         for button in (self.save, self.split, self.merge):
