@@ -12,10 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cli import directory_commands, plan_commands, task_commands
+from cli import directory_commands, export_commands, plan_commands, task_commands
 from cli.output import fail
 from db.errors import InvalidValue, NotFound, StoreError
 from domain.errors import PlanInputError
+from exports.service import ExportError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_commands.register(commands, common)
     directory_commands.register(commands, common)
     task_commands.register(commands, common)
+    export_commands.register(commands, common)
     return parser
 
 
@@ -76,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.db is None:
             args.db = default_db_path()
         return int(args.run(args) or 0)
-    except (PlanInputError, StoreError, NotFound, InvalidValue) as exc:
+    except (PlanInputError, StoreError, NotFound, InvalidValue, ExportError) as exc:
         return fail(str(exc), EXIT_BAD_INPUT)
     except BrokenPipeError:
         # The reader went away (``… | head``); nothing to report.

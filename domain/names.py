@@ -43,3 +43,16 @@ def search_keys(texts: list[str]) -> list[str]:
 def name_key(name: str) -> str:
     """The comparison form of a unit or person name: no spaces at all."""
     return _SPACES.sub("", search_key(name))
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def in_script_of(sample: str, text: str) -> str:
+    """``text`` (written in Simplified) in the script ``sample`` is written in, so a fixed
+    suffix such as 任务分解表 matches a title published in Traditional characters."""
+    if sample and to_simplified(sample) != sample:
+        return _to_traditional().convert(text)
+    return text

@@ -1,0 +1,91 @@
+"""``export``: the Word documents, from a script."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from cli.output import open_db, print_json
+from cli.task_commands import resolve_plan
+from db.departments import require_department
+from exports.service import FOLDER_KINDS, KINDS, ExportRequest, run_export
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write a Word document: decomposition, report, feedback-forms or reminders",
+        description="Write one of the documents in the official format. decomposition and "
+        "report write one .docx; feedback-forms and reminders write one .docx per department "
+        "into a folder. Each file is written whole or not at all.",
+    )
+    p.add_argument("kind", choices=KINDS, help="which document")
+    p.add_argument("--plan", type=int, help="plan id (default: the latest plan)")
+    p.add_argument("--period", type=int, help="reporting period id (report, feedback-forms)")
+    p.add_argument(
+        "--department",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only these departments (repeatable)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        help="a .docx file (decomposition, report) or a folder (the others)",
+    )
+    p.add_argument("--with-leader", action="store_true", help="decomposition: add 分管领导")
+    p.add_argument(
+        "--with-dates",
+        action="store_true",
+        help="decomposition: print the resolved date under each deadline",
+    )
+    p.add_argument("--template", metavar="DOCX", help="an office template (default: setting)")
+    p.add_argument(
+        "--as-of",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="the date the report speaks of (default: the period's end or today)",
+    )
+    p.add_argument(
+        "--reply-by",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="feedback-forms, reminders: the date to report back by",
+    )
+    p.add_argument("--json", action="store_true", help="print the files written as JSON")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_db(args.db)
+    try:
+        plan = resolve_plan(db, args.plan)
+        request = ExportRequest(
+            kind=args.kind,
+            plan_id=plan.id,
+            output=args.output,
+            period_id=args.period,
+            department_ids=tuple(require_department(db, n).id for n in args.department),
+            with_leader=args.with_leader,
+            with_due_date=args.with_dates,
+            template=args.template,
+            as_of=args.as_of,
+            reply_by=args.reply_by,
+        )
+        if args.kind in FOLDER_KINDS:
+            args.output.mkdir(parents=True, exist_ok=True)
+        written = run_export(db, request)
+    finally:
+        db.close()
+    if args.json:
+        print_json([str(p) for p in written])
+    else:
+        for path in written:
+            print(path)
+    return 0

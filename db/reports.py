@@ -1,0 +1,175 @@
+"""Reading what a document needs: a plan's tasks with their assignment and their progress
+as of a reporting period. The documents are then rendered from this data alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from db.departments import list_departments
+from db.plans import get_plan, list_outline
+from db.progress import get_period
+from db.records import Department, OutlineNode, Plan, ReportingPeriod
+from db.settings import get_setting
+from db.tasks import TaskFilter, list_tasks
+
+
+@dataclass(frozen=True)
+class ReportTask:
+    id: int
+    code: str
+    text: str
+    section_id: int | None
+    section_label: str
+    section_title: str
+    item_label: str
+    item_title: str
+    lead: str
+    lead_id: int | None
+    cooperating: tuple[str, ...]
+    cooperating_ids: tuple[int, ...]
+    leader: str
+    deadline: str  # the phrase as written
+    due_on: str | None
+    deadline_kind: str
+    status: str | None  # this period's report, else the latest one before it
+    percent: int | None
+    progress: str
+    problems: str
+    next_steps: str
+    reported: bool  # reported for this period
+    reported_on: str | None
+    as_of: dt.date
+
+    @property
+    def due(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.due_on) if self.due_on else None
+
+    @property
+    def done(self) -> bool:
+        return self.status == "done"
+
+    @property
+    def days_overdue(self) -> int:
+        """Days past the deadline as of the report date (0 when not overdue)."""
+        due = self.due
+        if due is None or self.done or due >= self.as_of:
+            return 0
+        return (self.as_of - due).days
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_overdue > 0
+
+    @property
+    def days_left(self) -> int | None:
+        due = self.due
+        return None if due is None else (due - self.as_of).days
+
+
+@dataclass(frozen=True)
+class PlanReport:
+    plan: Plan
+    period: ReportingPeriod | None
+    as_of: dt.date
+    sections: tuple[OutlineNode, ...]
+    tasks: tuple[ReportTask, ...]
+    departments: tuple[Department, ...]  # official order
+    office: str
+    signatory: str
+
+
+def collect(
+    db: Database,
+    plan_id: int,
+    *,
+    period_id: int | None = None,
+    as_of: dt.date | None = None,
+    department_ids: Sequence[int] = (),
+) -> PlanReport:
+    """Everything a document about ``plan_id`` needs, as of a period (or a date).
+
+    ``department_ids`` keeps the tasks those departments lead or cooperate on.
+    """
+    plan = get_plan(db, plan_id)
+    period = get_period(db, period_id) if period_id is not None else None
+    if as_of is None:
+        as_of = dt.date.fromisoformat(period.ends_on) if period else dt.date.today()
+    rows = list_tasks(db, TaskFilter(plan_id=plan_id))
+    if department_ids:
+        wanted = set(department_ids)
+        rows = [r for r in rows if r.lead_id in wanted or wanted & set(r.cooperating_ids)]
+    entries = _progress(db, plan_id, period)
+    tasks = []
+    for r in rows:
+        entry = entries.get(r.id)
+        this_period = entry is not None and period is not None and entry["period_id"] == period.id
+        tasks.append(
+            ReportTask(
+                id=r.id,
+                code=r.code,
+                text=r.text,
+                section_id=r.section_id,
+                section_label=r.section_label,
+                section_title=r.section_title,
+                item_label=r.item_label,
+                item_title=r.item_title,
+                lead=r.lead,
+                lead_id=r.lead_id,
+                cooperating=r.cooperating,
+                cooperating_ids=r.cooperating_ids,
+                leader=r.leader,
+                deadline=r.deadline.phrase if r.deadline else "",
+                due_on=r.deadline.due_on if r.deadline else None,
+                deadline_kind=r.deadline.kind if r.deadline else "",
+                status=entry["status"] if entry else None,
+                percent=entry["percent"] if entry else None,
+                progress=entry["progress"] if this_period else "",
+                problems=entry["problems"] if this_period else "",
+                next_steps=entry["next_steps"] if this_period else "",
+                reported=this_period,
+                reported_on=entry["reported_on"] if entry else None,
+                as_of=as_of,
+            )
+        )
+    sections = tuple(n for n in list_outline(db, plan_id) if n.parent_id is None)
+    used = {t.lead_id for t in tasks} | {d for t in tasks for d in t.cooperating_ids}
+    departments = tuple(
+        d for d in list_departments(db, include_retired=True) if d.active or d.id in used
+    )
+    return PlanReport(
+        plan,
+        period,
+        as_of,
+        sections,
+        tuple(tasks),
+        departments,
+        get_setting(db, "office.name") or "",
+        get_setting(db, "office.signatory") or "",
+    )
+
+
+def _progress(db: Database, plan_id: int, period: ReportingPeriod | None) -> dict[int, dict]:
+    """Each task's entry for ``period`` or, failing that, its latest one before it."""
+    sql = (
+        "SELECT e.*, p.ends_on AS period_end FROM progress_entries e"
+        " JOIN reporting_periods p ON p.id = e.period_id WHERE p.plan_id = ?"
+    )
+    params: list[object] = [plan_id]
+    if period is not None:
+        sql += " AND p.ends_on <= ?"
+        params.append(period.ends_on)
+    sql += " ORDER BY p.ends_on, p.id"
+    latest: dict[int, dict] = {}
+    for row in db.query(sql, params):
+        latest[row["task_id"]] = row  # later periods overwrite earlier ones
+    if period is not None:
+        for row in db.query(
+            "SELECT e.*, ? AS period_end FROM progress_entries e WHERE e.period_id = ?",
+            [period.ends_on, period.id],
+        ):
+            latest[row["task_id"]] = row
+    return latest

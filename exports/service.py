@@ -1,0 +1,144 @@
+"""Writing the documents: one entry point for the window and the command line.
+
+``run_export`` collects the data (db.reports), renders, and writes each file atomically.
+A run that fails leaves no file of its own behind. Runs on a worker thread with its own
+connection in the window, on the main thread in the command line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db.reports import PlanReport, collect
+from db.settings import get_setting
+from exports.docx_base import save_atomic
+
+Progress = Callable[[int, int], None]
+KINDS = ("decomposition", "report", "feedback-forms", "reminders")
+FOLDER_KINDS = ("feedback-forms", "reminders")
+_ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+class ExportError(ValueError):
+    """The export cannot be made as asked (no period, nothing to write, bad path)."""
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    kind: str
+    plan_id: int
+    output: Path  # a .docx file, or a folder for the per-department documents
+    period_id: int | None = None
+    department_ids: tuple[int, ...] = ()
+    with_leader: bool = False
+    with_due_date: bool = False
+    template: str | None = None  # None: the template chosen in the settings
+    as_of: dt.date | None = None
+    reply_by: dt.date | None = None
+    due_within_days: int = 15
+
+
+def safe_file_name(name: str) -> str:
+    """A file name Windows accepts, from a title or a department name."""
+    cleaned = _ILLEGAL.sub("", name).strip().strip(".")
+    return cleaned[:120] or "document"
+
+
+def _template(db: Database, request: ExportRequest) -> str:
+    if request.template is not None:
+        return request.template
+    return get_setting(db, "documents.template") or ""
+
+
+def _file_target(output: Path, title: str) -> Path:
+    if output.is_dir() or not output.suffix:
+        return output / f"{safe_file_name(title)}.docx"
+    if output.suffix.lower() != ".docx":
+        raise ExportError(f"{output}: Word documents are saved as .docx; choose a .docx name.")
+    return output
+
+
+def run_export(
+    db: Database, request: ExportRequest, progress: Progress | None = None
+) -> list[Path]:
+    """Write the documents asked for; return the files written."""
+    if request.kind not in KINDS:
+        raise ExportError(f"Unknown document {request.kind!r}; choose one of {', '.join(KINDS)}.")
+    report = collect(
+        db,
+        request.plan_id,
+        period_id=request.period_id,
+        as_of=request.as_of,
+        department_ids=request.department_ids,
+    )
+    template = _template(db, request)
+    if request.kind == "decomposition":
+        from exports.decomposition import DecompositionOptions, render, title_for
+
+        options = DecompositionOptions(
+            with_leader=request.with_leader, with_due_date=request.with_due_date, template=template
+        )
+        doc = render(report, options)
+        return [_save(doc.doc, _file_target(request.output, title_for(report, options)), progress)]
+    if request.kind == "report":
+        from exports.progress_report import ReportOptions, render
+
+        doc = render(report, ReportOptions(template=template))
+        title = doc.doc.core_properties.title or "进展情况通报"
+        return [_save(doc.doc, _file_target(request.output, title), progress)]
+    folder = request.output
+    if folder.suffix.lower() == ".docx":
+        raise ExportError(f"{folder}: this export writes one file per department; choose a folder.")
+    if request.kind == "feedback-forms":
+        from db.form_secret import form_secret
+
+        from exports.feedback import FeedbackOptions, export_forms
+
+        options = FeedbackOptions(template=template, reply_by=request.reply_by)
+        written = export_forms(report, form_secret(db), folder, options, progress)
+    else:
+        written = _export_reminders(db, report, request, template, progress)
+    if not written:
+        raise ExportError("No department has anything to put in this document.")
+    return written
+
+
+def _save(doc: object, path: Path, progress: Progress | None) -> Path:
+    written = save_atomic(doc, path)  # type: ignore[arg-type]
+    if progress is not None:
+        progress(1, 1)
+    return written
+
+
+def _export_reminders(
+    db: Database,
+    report: PlanReport,
+    request: ExportRequest,
+    template: str,
+    progress: Progress | None,
+) -> list[Path]:
+    from exports.reminders import ReminderOptions, render_all
+
+    options = ReminderOptions(
+        due_within_days=request.due_within_days, reply_by=request.reply_by, template=template
+    )
+    wanted = set(request.department_ids)
+    documents = [(d, doc) for d, doc in render_all(report, options) if not wanted or d.id in wanted]
+    written: list[Path] = []
+    try:
+        for index, (department, doc) in enumerate(documents, start=1):
+            name = f"{index:02d}-{safe_file_name(department.name)}-催办通知.docx"
+            written.append(save_atomic(doc.doc, request.output / name))
+            if progress is not None:
+                progress(index, len(documents))
+    except BaseException:
+        for path in written:  # a failed run leaves nothing half-done behind
+            path.unlink(missing_ok=True)
+        raise
+    return written

@@ -1,0 +1,149 @@
+"""Tables written as one WordprocessingML string and parsed once.
+
+python-docx's ``add_row()``/``cell.text`` costs about 0.6 ms a row and grows worse with the
+table; building the XML directly writes 5,000 rows in a fraction of a second. Widths are
+fixed in dxa on the table, the grid and every cell (Word reads ``tcW``, LibreOffice the
+grid), the header row repeats on every page, rows do not split across pages unless asked,
+cells are centred vertically, borders are single 0.5 pt lines, and no cell paragraph snaps
+to the document grid. Fonts come from the ``GW Head`` / ``GW Cell`` styles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from exports.docx_base import clean, esc, mm_to_twips
+
+CELL_MARGIN = 85  # twips, 1.5 mm left and right
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: Sequence[str]
+    # Small grey text under the first cell's text (a machine-readable key, for instance).
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """A full-width row naming a group (a section of the plan); kept with the next row."""
+
+    title: str
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width_mm: float
+    align: str | None = None  # "center", "left", "right"; None: the style's (left)
+
+
+@dataclass
+class TableSpec:
+    columns: Sequence[Column]
+    rows: Iterable[Row | GroupRow] = field(default_factory=list)
+    cant_split: bool = True  # False for forms departments fill in: tall rows must split
+    min_row_height_mm: float | None = None
+    cell_style: str = "GWCell"
+    borderless: bool = False
+    header: bool = True
+
+
+def _paragraphs(text: str, style: str, align: str | None) -> str:
+    jc = f'<w:jc w:val="{align}"/>' if align else ""
+    out = []
+    for line in clean(text).split("\n"):
+        run = f'<w:r><w:t xml:space="preserve">{esc(line)}</w:t></w:r>' if line else ""
+        out.append(
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:snapToGrid w:val="0"/>{jc}</w:pPr>'
+            f"{run}</w:p>"
+        )
+    return "".join(out)
+
+
+def _key_paragraph(key: str) -> str:
+    return (
+        '<w:p><w:pPr><w:pStyle w:val="GWKey"/><w:snapToGrid w:val="0"/></w:pPr>'
+        '<w:r><w:rPr><w:color w:val="808080"/></w:rPr>'
+        f'<w:t xml:space="preserve">{esc(clean(key))}</w:t></w:r></w:p>'
+    )
+
+
+def _cell(width: int, content: str, span: int = 1) -> str:
+    span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}'
+        f'<w:vAlign w:val="center"/></w:tcPr>{content}</w:tc>'
+    )
+
+
+def table_xml(spec: TableSpec) -> str:
+    widths = [mm_to_twips(c.width_mm) for c in spec.columns]
+    total = sum(widths)
+    sides = ("top", "left", "bottom", "right", "insideH", "insideV")
+    kind = "nil" if spec.borderless else "single"
+    borders = "".join(
+        f'<w:{side} w:val="{kind}" w:sz="4" w:space="0" w:color="000000"/>' for side in sides
+    )
+    parts = [
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/>'
+        f'<w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders>'
+        f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
+        f'<w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+        f'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+        "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        "</w:tblGrid>",
+    ]
+    if spec.header:
+        cells = "".join(
+            _cell(w, _paragraphs(c.header, "GWHead", "center"))
+            for c, w in zip(spec.columns, widths, strict=True)
+        )
+        parts.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{cells}</w:tr>")
+    split = "<w:cantSplit/>" if spec.cant_split else ""
+    height = (
+        f'<w:trHeight w:val="{mm_to_twips(spec.min_row_height_mm)}" w:hRule="atLeast"/>'
+        if spec.min_row_height_mm
+        else ""
+    )
+    aligns = [c.align for c in spec.columns]
+    for row in spec.rows:
+        if isinstance(row, GroupRow):
+            text = esc(clean(row.title))
+            group = (
+                '<w:p><w:pPr><w:pStyle w:val="GWGroup"/><w:keepNext/><w:snapToGrid w:val="0"/>'
+                f'</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+            )
+            parts.append(
+                f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{_cell(total, group, len(widths))}</w:tr>"
+            )
+            continue
+        cells = []
+        for index, (value, width) in enumerate(zip(row.cells, widths, strict=True)):
+            content = _paragraphs(value, spec.cell_style, aligns[index])
+            if index == 0 and row.key:
+                content += _key_paragraph(row.key)
+            cells.append(_cell(width, content))
+        parts.append(f"<w:tr><w:trPr>{split}{height}</w:trPr>{''.join(cells)}</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
+
+
+def add_table(doc: DocxDocument, spec: TableSpec) -> None:
+    """Append the table to the body (before its final section properties)."""
+    body = doc.element.body
+    table = parse_xml(table_xml(spec))
+    sect_pr = body.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr")
+    if sect_pr is not None:
+        sect_pr.addprevious(table)
+    else:
+        body.append(table)
+    # A table must not be the last thing before a section break or the end of the body:
+    # LibreOffice drops a section break that a table precedes, Word adds a paragraph anyway.
+    table.addnext(parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="GWCell"/></w:pPr></w:p>'))

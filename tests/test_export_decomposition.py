@@ -1,0 +1,160 @@
+"""The 任务分解表, reopened and checked as an office would check it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from sqlite_utils import Database
+
+from cli import main
+from db.assignments import assign
+from db.departments import require_department
+from db.leaders import require_leader
+from db.plans import list_plans
+from db.reports import collect
+from db.tasks import list_tasks
+from exports.decomposition import DecompositionOptions, render
+from exports.docx_base import clean, save_atomic
+from exports.service import ExportError, ExportRequest, run_export
+from tests.docx_checks import (
+    assert_page,
+    page_number_fields,
+    row_flags,
+    style_east_asia,
+    style_size_pt,
+    table_rows,
+)
+
+
+@pytest.fixture
+def assigned(seeded_db: Database) -> Database:
+    db = seeded_db
+    tasks = list_tasks(db)
+    basic = require_department(db, "基础教育处")
+    office = require_department(db, "办公室")
+    vocational = require_department(db, "职业与成人教育处")
+    assign(db, [t.id for t in tasks[:40]], lead=basic.id, cooperating=[office.id],
+           leader=require_leader(db, "李明").id, deadline="6月底前")  # fmt: skip
+    assign(db, [t.id for t in tasks[40:90]], lead=vocational.id, deadline="年底前")
+    assign(db, [tasks[90].id], lead=office.id, cooperating=[basic.id, vocational.id],
+           deadline="长期坚持")  # fmt: skip
+    return db
+
+
+def _export(db: Database, tmp_path: Path, **options: object) -> Document:
+    report = collect(db, list_plans(db)[0].id)
+    path = save_atomic(render(report, DecompositionOptions(**options)).doc, tmp_path / "d.docx")
+    return Document(str(path))
+
+
+def test_page_is_a4_landscape_with_standard_margins_and_page_numbers(assigned, tmp_path) -> None:
+    doc = _export(assigned, tmp_path)
+    assert len(doc.sections) == 1
+    assert_page(doc.sections[0], landscape=True)
+    assert page_number_fields(doc) == ["— 1 —", "— 1 —"]
+    assert doc.settings.odd_and_even_pages_header_footer
+
+
+def test_title_fonts_and_east_asian_slots(assigned, tmp_path) -> None:
+    doc = _export(assigned, tmp_path)
+    title = doc.paragraphs[0]
+    assert title.text == "2020年全市教育工作要點任務分解表"
+    assert title.style.style_id == "GWTitle"
+    assert style_east_asia(doc, "GWTitle") == "方正小标宋简体" and style_size_pt(doc, "GWTitle") == 22
+    assert style_east_asia(doc, "GWHead") == "黑体"
+    assert style_east_asia(doc, "GWCell") == "仿宋_GB2312" and style_size_pt(doc, "GWCell") == 12
+    assert style_east_asia(doc, "Normal") == "仿宋_GB2312"
+    # No theme font is left anywhere in the styles (Word would prefer it to the names).
+    xml = doc.styles.element.xml
+    assert "eastAsiaTheme" not in xml and "asciiTheme" not in xml
+    assert core_is_set(doc)
+
+
+def core_is_set(doc: Document) -> bool:
+    props = doc.core_properties
+    return props.title == "2020年全市教育工作要點任務分解表" and props.author != ""
+
+
+def test_one_table_with_header_repeated_and_a_row_per_task(assigned, tmp_path) -> None:
+    doc = _export(assigned, tmp_path)
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    rows = table_rows(table)
+    assert rows[0] == ["序号", "工作任务", "牵头处室", "配合处室", "完成时限"]
+    flags = row_flags(table)
+    assert flags[0] == (True, True)
+    assert all(not header and cant for header, cant in flags[1:])
+    sections = [r for r in rows[1:] if len(set(r)) == 1]
+    assert [s[0] for s in sections] == [
+        "一、加強黨的領導,提升教育治理水平", "二、堅持立德樹人,提升教育教學質量",
+        "三、全面發力攻堅,推動基礎教育擴優提質", "四、推進改革創新,增強教育發展動能",
+        "五、強化特色引領,培育青島教育優勢", "六、提升保障能力,夯實教育發展基礎",
+    ]  # fmt: skip
+    data = [r for r in rows[1:] if len(set(r)) > 1]
+    expected = list_tasks(assigned)
+    assert len(data) == len(expected) == 152
+    for row, task in zip(data, expected, strict=True):
+        deadline = task.deadline.phrase if task.deadline else ""
+        assert row == [task.code, clean(task.text), task.lead, "、".join(task.cooperating), deadline]
+    assert data[90][3] == "基础教育处、职业与成人教育处" and data[90][4] == "长期坚持"
+
+
+def test_widths_are_fixed_and_fill_the_landscape_text_width(assigned, tmp_path) -> None:
+    doc = _export(assigned, tmp_path)
+    tbl = doc.tables[0]._tbl
+    grid = [int(c.get(qn("w:w"))) for c in tbl.find(qn("w:tblGrid")).iter(qn("w:gridCol"))]
+    assert abs(sum(grid) - round(225 * 1440 / 25.4)) <= 5
+    assert grid[1] == max(grid)  # the task text gets the room
+    assert tbl.find(f"{qn('w:tblPr')}/{qn('w:tblLayout')}").get(qn("w:type")) == "fixed"
+    assert all(tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}") is not None for tc in tbl.iter(qn("w:tc")))
+
+
+def test_leader_column_and_resolved_dates_are_options(assigned, tmp_path) -> None:
+    doc = _export(assigned, tmp_path, with_leader=True, with_due_date=True)
+    rows = table_rows(doc.tables[0])
+    assert rows[0] == ["序号", "工作任务", "牵头处室", "配合处室", "分管领导", "完成时限"]
+    first = rows[2]
+    assert first[4] == "李明" and first[5] == "6月底前\n（2020-06-30）"
+
+
+def test_control_characters_are_cleaned_not_crashed_on(assigned, tmp_path) -> None:
+    from db.task_edits import update_text
+
+    task = list_tasks(assigned)[0]
+    update_text(assigned, task.id, "含控制字符\x07的任务\x0b第二行\x1f。")
+    doc = _export(assigned, tmp_path)
+    assert table_rows(doc.tables[0])[2][1] == "含控制字符的任务\n第二行。"
+
+
+def test_service_and_command_line_write_the_file_whole(assigned, tmp_path, capsys) -> None:
+    from db.connection import database_path
+
+    target = tmp_path / "out" / "分解表.docx"
+    written = run_export(assigned, ExportRequest("decomposition", list_plans(assigned)[0].id, target))
+    assert written == [target] and Document(str(target)).tables
+    assert not list(target.parent.glob(".*.part"))
+    with pytest.raises(ExportError):
+        run_export(assigned, ExportRequest("decomposition", 1, tmp_path / "x.pdf"))
+    folder = tmp_path / "cli"
+    code = main(["--db", database_path(assigned), "export", "decomposition", "-o", str(folder),
+                 "--with-leader"])  # fmt: skip
+    out = capsys.readouterr().out.strip()
+    assert code == 0 and out.endswith("任務分解表.docx") and Path(out).exists()
+
+
+def test_a_failed_save_leaves_no_file(assigned, tmp_path, monkeypatch) -> None:
+    """The temporary file is removed and the target never appears when saving fails."""
+    doc = render(collect(assigned, 1)).doc
+
+    def broken_save(_path: object) -> None:
+        Path(str(_path)).write_bytes(b"half a zip")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(doc, "save", broken_save)  # python-docx's save, failing as on a full disk
+    folder = tmp_path / "out"
+    with pytest.raises(OSError):
+        save_atomic(doc, folder / "target.docx")
+    assert list(folder.iterdir()) == []

@@ -1,0 +1,41 @@
+"""Each document converts in LibreOffice without error, in the page set-up asked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from db.assignments import assign
+from db.departments import require_department
+from db.plans import list_plans
+from db.tasks import list_tasks
+from exports.service import ExportRequest, run_export
+from tests.libreoffice import pdf_pages, pdf_text, to_pdf
+
+pytestmark = pytest.mark.libreoffice
+A4_PORTRAIT = (595.3, 841.9)
+
+
+def _landscape(size: tuple[float, float]) -> bool:
+    return abs(size[0] - A4_PORTRAIT[1]) < 2 and abs(size[1] - A4_PORTRAIT[0]) < 2
+
+
+@pytest.fixture
+def assigned(seeded_db: Database) -> Database:
+    tasks = list_tasks(seeded_db)
+    basic = require_department(seeded_db, "基础教育处")
+    assign(seeded_db, [t.id for t in tasks[:30]], lead=basic.id, deadline="3月底前")
+    return seeded_db
+
+
+def test_decomposition_converts_to_landscape_pages(assigned: Database, tmp_path: Path) -> None:
+    plan = list_plans(assigned)[0].id
+    (docx,) = run_export(assigned, ExportRequest("decomposition", plan, tmp_path / "d.docx"))
+    pdf = to_pdf(docx, tmp_path)
+    pages = pdf_pages(pdf)
+    assert len(pages) >= 5 and all(_landscape(p) for p in pages)
+    text = pdf_text(pdf)
+    assert text.count("序号") == len(pages)  # the header row repeats on every page
+    assert "任務分解表" in text and "基础教育处" in text
