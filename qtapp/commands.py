@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from db import directory_state, task_edits
 from db.assignments import AssignmentState, assign, restore, snapshot
+from db.settings import get_setting, set_setting
 from qtapp.context import AppContext
 from qtapp.i18n import tr
 
@@ -164,3 +165,28 @@ class DirectoryCommand(DubanCommand):
     def do_redo(self) -> None:
         directory_state.restore(self.ctx.db, self.after, action="directory.redo")
         self.ctx.directory_changed.emit()
+
+
+class SettingsCommand(DubanCommand):
+    """Change data settings (office name, template, thresholds …) as one step."""
+
+    def __init__(self, ctx: AppContext, changes: dict[str, object], text: str) -> None:
+        super().__init__(ctx, text)
+        self.changes = changes
+        self.before: dict[str, object] = {}
+
+    def do_apply(self) -> None:
+        self.before = {key: get_setting(self.ctx.db, key) for key in self.changes}
+        self._set(self.changes)
+
+    def _set(self, values: dict[str, object]) -> None:
+        with self.ctx.db.atomic():
+            for key, value in values.items():
+                set_setting(self.ctx.db, key, value)
+        self.ctx.settings_changed.emit()
+
+    def do_undo(self) -> None:
+        self._set(self.before)
+
+    def do_redo(self) -> None:
+        self._set(self.changes)

@@ -25,6 +25,7 @@ class AppContext(QObject):
     structure_changed = Signal(int)  # a plan whose tasks were added, removed or reordered
     plans_changed = Signal()  # a plan imported or removed, or another file opened
     directory_changed = Signal()  # departments or leaders changed
+    settings_changed = Signal()  # data settings (office name, template, thresholds) changed
 
     def __init__(
         self,

@@ -175,6 +175,24 @@ class MainWindow(QMainWindow):
             assign,
         )
 
+        export = bar.addMenu(self.tr("E&xport"))
+        for name, text, kind, keys in (
+            (
+                "exportDecompositionAction",
+                self.tr("Task &decomposition table…"),
+                "decomposition",
+                "Ctrl+E",
+            ),
+            ("exportReportAction", self.tr("&Progress report…"), "report", None),
+            ("exportFeedbackAction", self.tr("&Feedback forms…"), "feedback-forms", None),
+            ("exportRemindersAction", self.tr("&Reminder notices…"), "reminders", None),
+        ):
+            self._action(name, text, lambda _c=False, k=kind: self.open_export(k), keys, export)
+        export.addSeparator()
+        self._action(
+            "settingsAction", self.tr("Office &settings…"), self.open_settings, None, export
+        )
+
         view = bar.addMenu(self.tr("&View"))
         language = view.addMenu(self.tr("&Language"))
         language.setObjectName("languageMenu")
@@ -295,6 +313,19 @@ class MainWindow(QMainWindow):
         from qtapp.ui.directory_dialog import DirectoryDialog
 
         DirectoryDialog(self.ctx, self).exec()
+
+    def open_export(self, kind: str = "decomposition") -> None:
+        from qtapp.ui.export_dialog import ExportDialog
+
+        plan = self.outline.current_plan()
+        dialog = ExportDialog(self.ctx, kind, plan.id if plan else None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
+
+    def open_settings(self) -> None:
+        from qtapp.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
 
     def remove_plan(self) -> None:
         plan = self.outline.current_plan()

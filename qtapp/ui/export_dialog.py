@@ -1,0 +1,283 @@
+"""The export dialog: which document, for which plan, period and departments, where to.
+
+The documents are written on the worker thread with its own connection; the dialog shows
+progress and, when done, offers to open the folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.connection import connect
+from db.departments import list_departments
+from db.plans import list_plans
+from db.progress import list_periods
+from db.settings import get_setting
+from exports.service import FOLDER_KINDS, ExportRequest, run_export, safe_file_name
+from qtapp.commands import SettingsCommand
+from qtapp.context import AppContext
+
+KINDS = (
+    ("decomposition", QT_TRANSLATE_NOOP("ExportDialog", "Task decomposition table (任务分解表)")),
+    ("report", QT_TRANSLATE_NOOP("ExportDialog", "Progress report (进展情况通报)")),
+    (
+        "feedback-forms",
+        QT_TRANSLATE_NOOP("ExportDialog", "Feedback forms, one per department (进展情况反馈表)"),
+    ),
+    (
+        "reminders",
+        QT_TRANSLATE_NOOP("ExportDialog", "Reminder notices, one per department (催办通知)"),
+    ),
+)
+
+
+def _export_job(db_path: str, request: ExportRequest):  # type: ignore[no-untyped-def]
+    def work(progress):  # type: ignore[no-untyped-def]
+        db = connect(db_path)
+        try:
+            return run_export(db, request, progress)
+        finally:
+            db.close()
+
+    return work
+
+
+class ExportDialog(QDialog):
+    exported = Signal(list)  # the files written
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        kind: str = "decomposition",
+        plan_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export a document"))
+        self.written: list[Path] = []
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("exportKindCombo")
+        for code, name in KINDS:
+            self.kind.addItem(self.tr(name), code)
+        self.plan = QComboBox(self)
+        self.plan.setObjectName("exportPlanCombo")
+        for plan in list_plans(ctx.db):
+            self.plan.addItem(plan.title, plan.id)
+        self.period = QComboBox(self)
+        self.period.setObjectName("exportPeriodCombo")
+        self.departments = QListWidget(self)
+        self.departments.setObjectName("exportDepartmentList")
+        self.departments.setMaximumHeight(140)
+        for dept in list_departments(ctx.db):
+            item = QListWidgetItem(dept.name, self.departments)
+            item.setData(Qt.ItemDataRole.UserRole, dept.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.with_leader = QCheckBox(self.tr("Add the 分管领导 column"), self)
+        self.with_leader.setObjectName("withLeaderCheck")
+        self.with_dates = QCheckBox(self.tr("Print the resolved date under each deadline"), self)
+        self.with_dates.setObjectName("withDatesCheck")
+        self.output = QLineEdit(self)
+        self.output.setObjectName("exportOutputEdit")
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.setObjectName("exportBrowseButton")
+        browse.clicked.connect(self._browse)
+        self.template = QLabel(self)
+        self.template.setObjectName("exportTemplateLabel")
+        self.template.setWordWrap(True)
+        choose_template = QPushButton(self.tr("Office template…"), self)
+        choose_template.setObjectName("chooseTemplateButton")
+        choose_template.clicked.connect(self._choose_template)
+        clear_template = QPushButton(self.tr("Built-in look"), self)
+        clear_template.setObjectName("clearTemplateButton")
+        clear_template.clicked.connect(lambda: self.set_template(""))
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("exportProgress")
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setObjectName("exportStatus")
+        self.status.setWordWrap(True)
+        self.open_folder = QPushButton(self.tr("Open folder"), self)
+        self.open_folder.setObjectName("openFolderButton")
+        self.open_folder.hide()
+        self.open_folder.clicked.connect(self._open_folder)
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setObjectName("exportButton")
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Document"), self.kind)
+        form.addRow(self.tr("Plan"), self.plan)
+        form.addRow(self.tr("Reporting period"), self.period)
+        form.addRow(self.tr("Departments (none ticked: all)"), self.departments)
+        form.addRow("", self.with_leader)
+        form.addRow("", self.with_dates)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.output, 1)
+        path_row.addWidget(browse)
+        form.addRow(self.tr("Save to"), path_row)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template, 1)
+        template_row.addWidget(choose_template)
+        template_row.addWidget(clear_template)
+        form.addRow(self.tr("Look"), template_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.open_folder, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.buttons)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.plan.currentIndexChanged.connect(self._plan_changed)
+        if plan_id is not None:
+            self.plan.setCurrentIndex(max(0, self.plan.findData(plan_id)))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self._plan_changed()
+        self._kind_changed()
+        self._show_template()
+        self.resize(620, 560)
+
+    # -- choices ---------------------------------------------------------------------------
+
+    def request(self) -> ExportRequest:
+        ticked = [
+            self.departments.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.departments.count())
+            if self.departments.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return ExportRequest(
+            kind=self.kind.currentData(),
+            plan_id=self.plan.currentData(),
+            output=Path(self.output.text().strip()),
+            period_id=self.period.currentData(),
+            department_ids=tuple(ticked),
+            with_leader=self.with_leader.isChecked(),
+            with_due_date=self.with_dates.isChecked(),
+        )
+
+    def _per_department(self) -> bool:
+        return self.kind.currentData() in FOLDER_KINDS
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.with_leader.setVisible(kind == "decomposition")
+        self.with_dates.setVisible(kind == "decomposition")
+        self.period.setEnabled(kind != "decomposition")
+        self._suggest_output()
+
+    def _plan_changed(self) -> None:
+        self.period.clear()
+        self.period.addItem(self.tr("(none: as of today)"), None)
+        plan_id = self.plan.currentData()
+        if plan_id is not None:
+            for period in list_periods(self.ctx.db, plan_id):
+                self.period.addItem(period.name, period.id)
+            self.period.setCurrentIndex(self.period.count() - 1)
+        self._suggest_output()
+
+    def _suggest_output(self) -> None:
+        folder = Path(self.ctx.ui_settings.folder("export") or Path.home())
+        name = safe_file_name(f"{self.plan.currentText()}-{self.kind.currentText()}")
+        self.output.setText(
+            str(folder / name) if self._per_department() else str(folder / f"{name}.docx")
+        )
+        self.export_button.setEnabled(self.plan.count() > 0)
+
+    def _browse(self) -> None:
+        if self._per_department():
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder for the documents"), self.output.text()
+            )
+        else:
+            chosen = self.ctx.prompts.ask_save_path(
+                self.tr("Save the document"), self.output.text(), self.tr("Word document (*.docx)")
+            )
+        if chosen:
+            self.output.setText(chosen)
+
+    def _show_template(self) -> None:
+        path = get_setting(self.ctx.db, "documents.template")
+        self.template.setText(path or self.tr("Built-in look (GB/T 9704)"))
+
+    def _choose_template(self) -> None:
+        path = self.ctx.prompts.ask_open_path(
+            self.tr("Office template"), "", self.tr("Word document (*.docx)")
+        )
+        if path:
+            self.set_template(path)
+
+    def set_template(self, path: str) -> None:
+        if path != get_setting(self.ctx.db, "documents.template"):
+            self.ctx.execute(
+                SettingsCommand(
+                    self.ctx, {"documents.template": path}, self.tr("Change the document template")
+                )
+            )
+        self._show_template()
+
+    # -- exporting -------------------------------------------------------------------------
+
+    def start_export(self) -> None:
+        request = self.request()
+        if not str(request.output) or str(request.output) == ".":
+            self.status.setText(self.tr("Choose where to save."))
+            return
+        if self._per_department():
+            request.output.mkdir(parents=True, exist_ok=True)
+        self.ctx.ui_settings.set_folder(
+            "export", request.output if self._per_department() else request.output.parent
+        )
+        self.export_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText(self.tr("Writing…"))
+        self.ctx.jobs.start(
+            _export_job(str(self.ctx.db_path), request), self._done, self._failed, owner=self
+        )
+
+    def _done(self, written: list[Path]) -> None:
+        self.written = written
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.export_button.setEnabled(True)
+        names = "\n".join(p.name for p in written[:6]) + ("\n…" if len(written) > 6 else "")
+        self.status.setText(self.tr("%n file(s) written:", "", len(written)) + "\n" + names)
+        self.open_folder.show()
+        self.exported.emit(written)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.status.setText(self.tr("Not exported: %1").replace("%1", str(exc)))
+
+    def _open_folder(self) -> None:
+        if self.written:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written[0].parent)))
