@@ -76,7 +76,7 @@ def render(report: PlanReport, options: DecompositionOptions | None = None) -> O
     if report.plan.doc_number:
         doc.paragraph(f"（{report.plan.doc_number}）", "GW Subtitle")
     doc.blank()
-    add_table(doc.doc, TableSpec(columns(options), rows(report, options)))
+    add_table(doc, TableSpec(columns(options), rows(report, options)))
     set_core_properties(
         doc.doc,
         title=title,

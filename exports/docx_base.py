@@ -11,10 +11,12 @@ never leaves half a file at the target path.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 import uuid
-from dataclasses import dataclass
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document
@@ -192,6 +194,16 @@ def _add_style(
     fmt.keep_with_next = keep_next or None
     if align is not None:
         fmt.alignment = align
+    if line is None:
+        # Table paragraphs never snap to the document grid (LibreOffice would make tall rows).
+        snap = OxmlElement("w:snapToGrid")
+        snap.set(qn("w:val"), "0")
+        ppr = style.element.get_or_add_pPr()
+        spacing = ppr.find(qn("w:spacing"))
+        if spacing is not None:
+            spacing.addprevious(snap)
+        else:
+            ppr.append(snap)
     if indent_chars:
         ind = style.element.get_or_add_pPr().get_or_add_ind()
         ind.set(qn("w:firstLineChars"), str(indent_chars * 100))
@@ -293,11 +305,35 @@ def page_numbers(doc: DocxDocument, section: Section, fonts: FontSet) -> None:
 
 @dataclass
 class OfficialDocument:
-    """A document being written, with the fonts it uses."""
+    """A document being written, with the fonts it uses.
+
+    Large tables are kept as XML text and spliced into document.xml on saving
+    (``add_raw_table``): parsing them into python-docx's tree would cost more than
+    writing them.
+    """
 
     doc: DocxDocument
     fonts: FontSet
     templated: bool = False
+    raw_tables: list[str] = field(default_factory=list)
+
+    def add_raw_table(self, xml: str) -> None:
+        """Append a table given as WordprocessingML (without namespace declarations)."""
+        marker = f"{_TABLE_MARKER}{len(self.raw_tables)}"
+        self.raw_tables.append(xml)
+        para = self.doc.add_paragraph()
+        para.add_run(marker)
+
+    def to_bytes(self) -> bytes:
+        """The .docx file as bytes, with the raw tables in place."""
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        if not self.raw_tables:
+            return buffer.getvalue()
+        return _splice_tables(buffer.getvalue(), self.raw_tables)
+
+    def save(self, path: str | Path) -> Path:
+        return write_atomic(self.to_bytes(), path)
 
     def paragraph(self, text: str, style: str = "GW Body") -> Paragraph:
         """A paragraph; line breaks in ``text`` become breaks inside it."""
@@ -390,18 +426,51 @@ def set_core_properties(
     props.revision = 1
 
 
-def save_atomic(doc: DocxDocument, path: str | Path) -> Path:
+_TABLE_MARKER = "\u2063DUBAN-TABLE-"  # an invisible separator opens the marker text
+
+
+def _splice_tables(docx: bytes, tables: list[str]) -> bytes:
+    """Replace each marker paragraph in word/document.xml by its table's XML."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    xml = source.read("word/document.xml").decode("utf-8")
+    for index, table in enumerate(tables):
+        marker = f"{_TABLE_MARKER}{index}<"
+        at = xml.index(marker)
+        start = max(xml.rfind("<w:p>", 0, at), xml.rfind("<w:p ", 0, at))
+        end = xml.index("</w:p>", at) + len("</w:p>")
+        xml = xml[:start] + table + xml[end:]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = (
+                xml.encode("utf-8") if info.filename == "word/document.xml" else source.read(info)
+            )
+            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def write_atomic(data: bytes, path: str | Path) -> Path:
     """Write to a temporary file beside ``path``, then rename: never a half file there."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # A plain new file (not mkstemp's private 0600 one): the result is shared in the office.
     temp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.part")
     try:
-        doc.save(temp)
-        with open(temp, "rb") as fh:
+        with open(temp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
             os.fsync(fh.fileno())
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
     return path
+
+
+def save_atomic(doc: DocxDocument | OfficialDocument, path: str | Path) -> Path:
+    """Save a document whole or not at all (see ``write_atomic``)."""
+    if isinstance(doc, OfficialDocument):
+        return doc.save(path)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return write_atomic(buffer.getvalue(), path)

@@ -85,19 +85,18 @@ def run_export(
             with_leader=request.with_leader, with_due_date=request.with_due_date, template=template
         )
         doc = render(report, options)
-        return [_save(doc.doc, _file_target(request.output, title_for(report, options)), progress)]
+        return [_save(doc, _file_target(request.output, title_for(report, options)), progress)]
     if request.kind == "report":
         from exports.progress_report import ReportOptions, render
 
         doc = render(report, ReportOptions(template=template))
         title = doc.doc.core_properties.title or "进展情况通报"
-        return [_save(doc.doc, _file_target(request.output, title), progress)]
+        return [_save(doc, _file_target(request.output, title), progress)]
     folder = request.output
     if folder.suffix.lower() == ".docx":
         raise ExportError(f"{folder}: this export writes one file per department; choose a folder.")
     if request.kind == "feedback-forms":
         from db.form_secret import form_secret
-
         from exports.feedback import FeedbackOptions, export_forms
 
         options = FeedbackOptions(template=template, reply_by=request.reply_by)
@@ -134,7 +133,7 @@ def _export_reminders(
     try:
         for index, (department, doc) in enumerate(documents, start=1):
             name = f"{index:02d}-{safe_file_name(department.name)}-催办通知.docx"
-            written.append(save_atomic(doc.doc, request.output / name))
+            written.append(save_atomic(doc, request.output / name))
             if progress is not None:
                 progress(index, len(documents))
     except BaseException:

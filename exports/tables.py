@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 
-from exports.docx_base import clean, esc, mm_to_twips
+from exports.docx_base import OfficialDocument, clean, esc, mm_to_twips
 
 CELL_MARGIN = 85  # twips, 1.5 mm left and right
 
@@ -41,6 +41,7 @@ class Column:
     header: str
     width_mm: float
     align: str | None = None  # "center", "left", "right"; None: the style's (left)
+    style: str | None = None  # a paragraph style for this column's cells (default: the table's)
 
 
 @dataclass
@@ -55,20 +56,25 @@ class TableSpec:
 
 
 def _paragraphs(text: str, style: str, align: str | None) -> str:
+    # Fonts, size and "no grid" come from the style: the per-cell XML stays small.
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/>' + (f'<w:jc w:val="{align}"/>' if align else "")
+    ppr += "</w:pPr>"
+    text = clean(text)
+    if "\n" not in text:
+        run = f'<w:r><w:t xml:space="preserve">{esc(text)}</w:t></w:r>' if text else ""
+        return f"<w:p>{ppr}{run}</w:p>"
+    return "".join(
+        f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{esc(line)}</w:t></w:r></w:p>'
+        if line
+        else f"<w:p>{ppr}</w:p>"
+        for line in text.split("\n")
+    )
+
+
+def _key_paragraph(key: str, align: str | None) -> str:
     jc = f'<w:jc w:val="{align}"/>' if align else ""
-    out = []
-    for line in clean(text).split("\n"):
-        run = f'<w:r><w:t xml:space="preserve">{esc(line)}</w:t></w:r>' if line else ""
-        out.append(
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:snapToGrid w:val="0"/>{jc}</w:pPr>'
-            f"{run}</w:p>"
-        )
-    return "".join(out)
-
-
-def _key_paragraph(key: str) -> str:
     return (
-        '<w:p><w:pPr><w:pStyle w:val="GWKey"/><w:snapToGrid w:val="0"/></w:pPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="GWKey"/>{jc}</w:pPr>'
         '<w:r><w:rPr><w:color w:val="808080"/></w:rPr>'
         f'<w:t xml:space="preserve">{esc(clean(key))}</w:t></w:r></w:p>'
     )
@@ -82,7 +88,9 @@ def _cell(width: int, content: str, span: int = 1) -> str:
     )
 
 
-def table_xml(spec: TableSpec) -> str:
+def table_xml(spec: TableSpec, *, namespace: str = " " + nsdecls("w")) -> str:
+    """The table as WordprocessingML; ``namespace=""`` for splicing into document.xml,
+    where the w: prefix is already declared."""
     widths = [mm_to_twips(c.width_mm) for c in spec.columns]
     total = sum(widths)
     sides = ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -91,7 +99,7 @@ def table_xml(spec: TableSpec) -> str:
         f'<w:{side} w:val="{kind}" w:sz="4" w:space="0" w:color="000000"/>' for side in sides
     )
     parts = [
-        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/>'
+        f'<w:tbl{namespace}><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/>'
         f'<w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders>'
         f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
         f'<w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
@@ -113,12 +121,13 @@ def table_xml(spec: TableSpec) -> str:
         else ""
     )
     aligns = [c.align for c in spec.columns]
+    styles = [c.style or spec.cell_style for c in spec.columns]
     for row in spec.rows:
         if isinstance(row, GroupRow):
             text = esc(clean(row.title))
             group = (
-                '<w:p><w:pPr><w:pStyle w:val="GWGroup"/><w:keepNext/><w:snapToGrid w:val="0"/>'
-                f'</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+                '<w:p><w:pPr><w:pStyle w:val="GWGroup"/></w:pPr>'
+                f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
             )
             parts.append(
                 f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{_cell(total, group, len(widths))}</w:tr>"
@@ -126,20 +135,30 @@ def table_xml(spec: TableSpec) -> str:
             continue
         cells = []
         for index, (value, width) in enumerate(zip(row.cells, widths, strict=True)):
-            content = _paragraphs(value, spec.cell_style, aligns[index])
+            content = _paragraphs(value, styles[index], aligns[index])
             if index == 0 and row.key:
-                content += _key_paragraph(row.key)
+                content += _key_paragraph(row.key, aligns[0])
             cells.append(_cell(width, content))
         parts.append(f"<w:tr><w:trPr>{split}{height}</w:trPr>{''.join(cells)}</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)
 
 
-def add_table(doc: DocxDocument, spec: TableSpec) -> None:
-    """Append the table to the body (before its final section properties)."""
+def add_table(doc: DocxDocument | OfficialDocument, spec: TableSpec) -> None:
+    """Append the table to the body.
+
+    For an ``OfficialDocument`` the table's XML is spliced into document.xml when the
+    document is saved: no parse at all, the fastest way to a 5,000-row table. A plain
+    python-docx document gets the parsed element (for callers that edit it further).
+    """
+    xml = table_xml(spec)
+    if isinstance(doc, OfficialDocument):
+        doc.add_raw_table(xml)
+        doc.doc.add_paragraph(style="GW Cell")
+        return
     body = doc.element.body
-    table = parse_xml(table_xml(spec))
-    sect_pr = body.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr")
+    table = parse_xml(xml)
+    sect_pr = body.find(qn("w:sectPr"))
     if sect_pr is not None:
         sect_pr.addprevious(table)
     else:

@@ -46,7 +46,7 @@ def assigned(seeded_db: Database) -> Database:
 
 def _export(db: Database, tmp_path: Path, **options: object) -> Document:
     report = collect(db, list_plans(db)[0].id)
-    path = save_atomic(render(report, DecompositionOptions(**options)).doc, tmp_path / "d.docx")
+    path = save_atomic(render(report, DecompositionOptions(**options)), tmp_path / "d.docx")
     return Document(str(path))
 
 
@@ -147,13 +147,12 @@ def test_service_and_command_line_write_the_file_whole(assigned, tmp_path, capsy
 
 def test_a_failed_save_leaves_no_file(assigned, tmp_path, monkeypatch) -> None:
     """The temporary file is removed and the target never appears when saving fails."""
-    doc = render(collect(assigned, 1)).doc
+    doc = render(collect(assigned, 1))
 
-    def broken_save(_path: object) -> None:
-        Path(str(_path)).write_bytes(b"half a zip")
+    def broken_fsync(_fd: int) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(doc, "save", broken_save)  # python-docx's save, failing as on a full disk
+    monkeypatch.setattr("os.fsync", broken_fsync)  # the disk fails after half the bytes
     folder = tmp_path / "out"
     with pytest.raises(OSError):
         save_atomic(doc, folder / "target.docx")
