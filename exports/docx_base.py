@@ -471,6 +471,11 @@ def save_atomic(doc: DocxDocument | OfficialDocument, path: str | Path) -> Path:
     """Save a document whole or not at all (see ``write_atomic``)."""
     if isinstance(doc, OfficialDocument):
         return doc.save(path)
+    if any(_TABLE_MARKER in (t.text or "") for t in doc.element.body.iter(qn("w:t"))):
+        raise ValueError(
+            "This document has tables waiting to be spliced in: save the "
+            "OfficialDocument, not its .doc."
+        )
     buffer = io.BytesIO()
     doc.save(buffer)
     return write_atomic(buffer.getvalue(), path)
