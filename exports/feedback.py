@@ -29,6 +29,7 @@ from docx import Document
 from db.form_secret import form_secret as form_secret  # re-exported for callers
 from db.records import Department
 from db.reports import PlanReport, ReportTask
+from domain.names import in_script_of
 from exports.docx_base import (
     OfficialDocument,
     chinese_date,
@@ -150,7 +151,7 @@ def title_for(report: PlanReport, options: FeedbackOptions) -> str:
     if options.title:
         return options.title
     period = report.period.name if report.period else ""
-    return f"{report.plan.title}{period}{KEYWORDS}"
+    return f"{report.plan.title}{period}{in_script_of(report.plan.title, KEYWORDS)}"
 
 
 def department_tasks(

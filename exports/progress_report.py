@@ -15,7 +15,11 @@ Decisions:
   places the breaks, GB/T 9704 §7.3.1).
 - Sections of the plan with no task in the report are left out; the （一）（二） numbering
   runs over the sections written. Tasks outside any section come last under 其他任务.
+- A task's line in 二、 adds ，已逾期N天 after its status when it is overdue: the reported
+  status (序时推进, say) would otherwise contradict the 逾期 count above it.
 - 三、滞后和逾期任务 lists the tasks in plan order; 原因 is this period's 存在问题.
+- Text with line breaks (pasted from Excel) becomes one paragraph per line, never a
+  justified line ending in a break (Word and LibreOffice stretch such a line).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from domain.labels import int_to_zh
 from exports.docx_base import (
     OfficialDocument,
     chinese_date,
+    clean,
     new_document,
     set_core_properties,
 )
@@ -147,14 +152,17 @@ def sections_with_tasks(report: PlanReport) -> list[tuple[str, list[ReportTask]]
 
 
 def task_line(task: ReportTask) -> str:
-    done = f"，完成{task.percent}%" if task.percent else ""
+    extra = f"，完成{task.percent}%" if task.percent else ""
+    if task.overdue:
+        extra += f"，已逾期{task.days_overdue}天"
     return (
         f"{task.code} {task.text}（牵头：{task.lead or UNASSIGNED}；"
-        f"状态：{status_name(task)}{done}）"
+        f"状态：{status_name(task)}{extra}）"
     )
 
 
 def task_details(report: PlanReport, task: ReportTask) -> list[str]:
+    """进展情况/存在问题/下步打算 as reported this period (or 本期未报送。)."""
     if report.period is not None and not task.reported:
         return ["本期未报送。"]
     labels = (
@@ -182,6 +190,14 @@ def reason_line(task: ReportTask) -> str:
 # -- the document ----------------------------------------------------------------------------
 
 
+def write(doc: OfficialDocument, text: str) -> None:
+    """GW Body paragraphs, one for each line of ``text``: a justified line that ends in a
+    line break is stretched across the page by Word and LibreOffice alike."""
+    for line in clean(text).split("\n"):
+        if line.strip():
+            doc.paragraph(line.strip())
+
+
 def render(report: PlanReport, options: ReportOptions | None = None) -> OfficialDocument:
     options = options or ReportOptions()
     doc = new_document(landscape=False, template=options.template or None)
@@ -193,24 +209,24 @@ def render(report: PlanReport, options: ReportOptions | None = None) -> Official
 
     doc.paragraph("一、总体进展情况", "GW H1")
     doc.paragraph("（一）分处室完成情况", "GW H2")
-    add_table(doc.doc, department_table(report))
+    add_table(doc, department_table(report))
 
     doc.paragraph("二、各项任务进展情况", "GW H1")
     groups = sections_with_tasks(report)
     for number, (section_title, tasks) in enumerate(groups, start=1):
         doc.paragraph(f"（{int_to_zh(number)}）{section_title}", "GW H2")
         for task in tasks:
-            doc.paragraph(task_line(task))
+            write(doc, task_line(task))
             for line in task_details(report, task):
-                doc.paragraph(line)
+                write(doc, line)
     if not groups:
         doc.paragraph("本期无相关任务。")
 
     doc.paragraph("三、滞后和逾期任务", "GW H1")
     late = lagging(report.tasks)
     for task in late:
-        doc.paragraph(lagging_line(task))
-        doc.paragraph(reason_line(task))
+        write(doc, lagging_line(task))
+        write(doc, reason_line(task))
     if not late:
         doc.paragraph("本期无滞后或逾期任务。")
 
@@ -218,7 +234,7 @@ def render(report: PlanReport, options: ReportOptions | None = None) -> Official
     if requirements:
         doc.paragraph("四、下步工作要求", "GW H1")
         for requirement in requirements:
-            doc.paragraph(requirement)
+            write(doc, requirement)
 
     doc.signature(report.office or "办公室", report.as_of)
     set_core_properties(doc.doc, title=title.replace("\n", ""), author=report.office or "Duban",

@@ -129,7 +129,7 @@ def test_title_header_line_and_footer(setup, tmp_path) -> None:
     path = _save(setup, tmp_path, reply_by=dt.date(2020, 4, 5))
     doc = Document(str(path))
     texts = [p.text for p in doc.paragraphs if p.text]
-    assert texts[0] == "2020年全市教育工作要點第一季度进展情况反馈表"
+    assert texts[0] == "2020年全市教育工作要點第一季度進展情況反饋表"
     assert doc.paragraphs[0].style.name == "GW Title"
     header = doc.tables[0]
     assert table_rows(header) == [["填报单位：基础教育处", "填报日期：　　年　　月　　日"]]
@@ -147,7 +147,7 @@ def test_without_period_or_reply_date(setup, tmp_path) -> None:
     form = render(setup.report(period=False), setup.basic, SECRET, FeedbackOptions())
     doc = Document(str(save_atomic(form, tmp_path / "no-period.docx")))
     texts = [p.text for p in doc.paragraphs if p.text]
-    assert texts[0] == "2020年全市教育工作要點进展情况反馈表"
+    assert texts[0] == "2020年全市教育工作要點進展情況反饋表"
     assert not any(t.startswith("请于") for t in texts)
     assert doc.core_properties.identifier == form_id(SECRET, setup.plan_id, None, setup.basic.id)
     first_key = parse_row_key(table_rows(doc.tables[1])[2][0].split("\n")[1])
@@ -248,7 +248,7 @@ def test_form_id_is_in_core_properties_and_round_trips(setup, tmp_path) -> None:
     assert parse_form_id(forged) is not None and not check_form_id(SECRET, forged)
     assert form_id(SECRET, 1, None, 2).startswith("duban-feedback:v1:1:0:2:")
     assert parse_form_id("feedback:2024Q3:x") is None and parse_form_id("") is None
-    assert props.title == "2020年全市教育工作要點第一季度进展情况反馈表"
+    assert props.title == "2020年全市教育工作要點第一季度進展情況反饋表"
     assert props.subject == "2020年全市教育工作要點"
     assert props.keywords == "进展情况反馈表"
     assert props.author == (setup.report().office or "Duban")
