@@ -316,6 +316,8 @@ class OfficialDocument:
     fonts: FontSet
     templated: bool = False
     raw_tables: list[str] = field(default_factory=list)
+    # Values for an office template's {{标题}}, {{成文日期}}, {{办公室}}, {{发文字号}}.
+    placeholders: dict[str, str] = field(default_factory=dict)
 
     def add_raw_table(self, xml: str) -> None:
         """Append a table given as WordprocessingML (without namespace declarations)."""
@@ -326,6 +328,15 @@ class OfficialDocument:
 
     def to_bytes(self) -> bytes:
         """The .docx file as bytes, with the raw tables in place."""
+        if self.templated:
+            from exports.template import fill_placeholders
+
+            values = {
+                "成文日期": chinese_date(dt.date.today()),
+                "办公室": self.doc.core_properties.author or "",
+            }
+            values.update(self.placeholders)
+            fill_placeholders(self.doc, values)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         if not self.raw_tables:
@@ -346,6 +357,7 @@ class OfficialDocument:
         return para
 
     def title(self, text: str) -> Paragraph:
+        self.placeholders.setdefault("标题", clean(text).replace("\n", ""))
         return self.paragraph(text, "GW Title")
 
     def blank(self, style: str = "GW Plain") -> Paragraph:
@@ -363,6 +375,7 @@ class OfficialDocument:
         the date right-aligned, each indented from the right edge."""
         self.blank()
         date_text = chinese_date(day)
+        self.placeholders.update({"成文日期": date_text, "办公室": name})
         name_para = self.paragraph(name, "GW Right")
         date_para = self.paragraph(date_text, "GW Right")
         # The date sits 2 字 in from the right; the name is centred over the date.

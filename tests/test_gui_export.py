@@ -28,16 +28,24 @@ def ctx(tmp_path: Path):  # type: ignore[no-untyped-def]
     context.close()
 
 
-@pytest.mark.parametrize("kind", ["decomposition"])
+@pytest.mark.parametrize("kind", ["decomposition", "report", "feedback-forms", "reminders"])
 def test_export_a_document_from_the_dialog(qtbot, ctx: AppContext, tmp_path: Path, kind: str) -> None:
+    from db.assignments import assign
+    from db.departments import require_department
+    from db.tasks import list_tasks
+
+    ids = [t.id for t in list_tasks(ctx.db)[:20]]
+    assign(ctx.db, ids, lead=require_department(ctx.db, "基础教育处").id, deadline="3月底前")
     dialog = ExportDialog(ctx, kind)
     qtbot.addWidget(dialog)
-    target = tmp_path / "out" / "分解表.docx"
+    per_department = kind in ("feedback-forms", "reminders")
+    target = tmp_path / "out" / ("docs" if per_department else "doc.docx")
     dialog.output.setText(str(target))
     with qtbot.waitSignal(dialog.exported, timeout=20000) as signal:
         dialog.start_export()
-    assert signal.args[0] == [target]
-    assert Document(str(target)).tables
+    written = signal.args[0]
+    assert written == ([target] if not per_department else sorted(target.glob("*.docx")))
+    assert all(Document(str(p)).paragraphs for p in written)
     assert dialog.open_folder.isVisible() or not dialog.open_folder.isHidden()
 
 
