@@ -4,7 +4,7 @@
 <context>
     <name/>
     <message>
-        <location filename="../commands.py" line="68"/>
+        <location filename="../commands.py" line="69"/>
         <source>Assign %n task(s)</source>
         <translation>分配 %n 项任务</translation>
     </message>
@@ -130,7 +130,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="66"/>
+        <location filename="../context.py" line="67"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
@@ -278,85 +278,85 @@
         <translation>与下一项合并</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="78"/>
+        <location filename="../ui/detail_panel.py" line="82"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="84"/>
+        <location filename="../ui/detail_panel.py" line="88"/>
         <source>Assignment</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="86"/>
+        <location filename="../ui/detail_panel.py" line="90"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="135"/>
+        <location filename="../ui/detail_panel.py" line="139"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="147"/>
+        <location filename="../ui/detail_panel.py" line="151"/>
         <source>%n tasks selected</source>
         <translation>
             <numerusform>已选 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="150"/>
+        <location filename="../ui/detail_panel.py" line="154"/>
         <source>Applies to the %n selected task(s).</source>
         <translation>
             <numerusform>应用于所选的 %n 项任务。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="153"/>
+        <location filename="../ui/detail_panel.py" line="157"/>
         <source>Nothing selected: applies to all %n task(s) shown (%1).</source>
         <translation>
             <numerusform>未选择任务：应用于当前显示的全部 %n 项任务（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="156"/>
+        <location filename="../ui/detail_panel.py" line="160"/>
         <source>No task to assign.</source>
         <translation>没有可分配的任务。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="173"/>
+        <location filename="../ui/detail_panel.py" line="177"/>
         <source>Suggestions for %1 of these %n task(s) (Alt+S takes them all).</source>
         <translation>
             <numerusform>这 %n 项任务中有 %1 项有建议（Alt+S 全部采纳）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="178"/>
+        <location filename="../ui/detail_panel.py" line="182"/>
         <source>lead %1</source>
         <translation>牵头 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="181"/>
+        <location filename="../ui/detail_panel.py" line="185"/>
         <source>with %1</source>
         <translation>配合 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="183"/>
+        <location filename="../ui/detail_panel.py" line="187"/>
         <source>deadline %1</source>
         <translation>时限 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="185"/>
+        <location filename="../ui/detail_panel.py" line="189"/>
         <source>named in the plan</source>
         <translation>来自计划原文</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="187"/>
+        <location filename="../ui/detail_panel.py" line="191"/>
         <source>like a task assigned before (%1% similar)</source>
         <translation>参照以往相似任务（相似度 %1%）</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="192"/>
+        <location filename="../ui/detail_panel.py" line="196"/>
         <source>Suggested: %1 — %2 (Alt+S)</source>
         <translation>建议：%1 —— %2（Alt+S）</translation>
     </message>
@@ -636,6 +636,157 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <location filename="../display.py" line="26"/>
         <source>task</source>
         <translation>任务</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../ui/export_dialog.py" line="41"/>
+        <source>Task decomposition table (任务分解表)</source>
+        <translation>任务分解表</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="42"/>
+        <source>Progress report (进展情况通报)</source>
+        <translation>进展情况通报</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="45"/>
+        <source>Feedback forms, one per department (进展情况反馈表)</source>
+        <translation>进展情况反馈表（每个处室一份）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="49"/>
+        <source>Reminder notices, one per department (催办通知)</source>
+        <translation>催办通知（每个处室一份）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="78"/>
+        <source>Export a document</source>
+        <translation>导出文档</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="98"/>
+        <source>Add the 分管领导 column</source>
+        <translation>增加“分管领导”列</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="100"/>
+        <source>Print the resolved date under each deadline</source>
+        <translation>在完成时限下注明具体日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="104"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="110"/>
+        <source>Office template…</source>
+        <translation>单位模板…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="113"/>
+        <source>Built-in look</source>
+        <translation>内置格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="122"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="128"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="136"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="137"/>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="138"/>
+        <source>Reporting period</source>
+        <translation>报送周期</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="139"/>
+        <source>Departments (none ticked: all)</source>
+        <translation>处室（不勾选即全部）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="145"/>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="150"/>
+        <source>Look</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="198"/>
+        <source>(none: as of today)</source>
+        <translation>（不指定：截至今天）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="217"/>
+        <source>Folder for the documents</source>
+        <translation>文档保存的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="221"/>
+        <source>Save the document</source>
+        <translation>保存文档</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="221"/>
+        <location filename="../ui/export_dialog.py" line="232"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="228"/>
+        <source>Built-in look (GB/T 9704)</source>
+        <translation>内置格式（GB/T 9704）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="232"/>
+        <source>Office template</source>
+        <translation>单位模板</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="241"/>
+        <source>Change the document template</source>
+        <translation>更改文档模板</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="251"/>
+        <source>Choose where to save.</source>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="261"/>
+        <source>Writing…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/export_dialog.py" line="272"/>
+        <source>%n file(s) written:</source>
+        <translation>
+            <numerusform>已生成 %n 个文件：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="279"/>
+        <source>Not exported: %1</source>
+        <translation>未能导出：%1</translation>
     </message>
 </context>
 <context>
@@ -1039,56 +1190,86 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
     </message>
     <message>
         <location filename="../ui/main_window.py" line="178"/>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="182"/>
+        <source>Task &amp;decomposition table…</source>
+        <translation>任务分解表(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="186"/>
+        <source>&amp;Progress report…</source>
+        <translation>进展情况通报(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="187"/>
+        <source>&amp;Feedback forms…</source>
+        <translation>进展情况反馈表(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="188"/>
+        <source>&amp;Reminder notices…</source>
+        <translation>催办通知(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="193"/>
+        <source>Office &amp;settings…</source>
+        <translation>单位设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="196"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="179"/>
+        <location filename="../ui/main_window.py" line="197"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="182"/>
+        <location filename="../ui/main_window.py" line="200"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="191"/>
+        <location filename="../ui/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="192"/>
+        <location filename="../ui/main_window.py" line="210"/>
         <source>&amp;About Duban</source>
         <translation>关于督办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="209"/>
+        <location filename="../ui/main_window.py" line="227"/>
         <source>%1 of %2 tasks · %3</source>
         <translation>%1 / %2 项任务 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="218"/>
+        <location filename="../ui/main_window.py" line="236"/>
         <source>Select one task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="254"/>
+        <location filename="../ui/main_window.py" line="272"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="254"/>
+        <location filename="../ui/main_window.py" line="272"/>
         <source>Text of the new task:</source>
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="304"/>
+        <location filename="../ui/main_window.py" line="335"/>
         <source>Remove plan</source>
         <translation>删除计划</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="306"/>
+        <location filename="../ui/main_window.py" line="337"/>
         <source>Remove “%1” with all its tasks, assignments and progress?
 
 The database is backed up first; the plan can be brought back from that backup.</source>
@@ -1097,57 +1278,57 @@ The database is backed up first; the plan can be brought back from that backup.<
 删除前会先备份数据库，可从备份中恢复该计划。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="319"/>
+        <location filename="../ui/main_window.py" line="350"/>
         <source>Plan removed. Backup: %1</source>
         <translation>计划已删除。备份：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="324"/>
+        <location filename="../ui/main_window.py" line="355"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="331"/>
+        <location filename="../ui/main_window.py" line="362"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="339"/>
+        <location filename="../ui/main_window.py" line="370"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="345"/>
+        <location filename="../ui/main_window.py" line="376"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="356"/>
+        <location filename="../ui/main_window.py" line="387"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="360"/>
+        <location filename="../ui/main_window.py" line="391"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="370"/>
+        <location filename="../ui/main_window.py" line="401"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="370"/>
+        <location filename="../ui/main_window.py" line="401"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="375"/>
+        <location filename="../ui/main_window.py" line="406"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="377"/>
+        <location filename="../ui/main_window.py" line="408"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。
@@ -1178,6 +1359,89 @@ Database: %1</source>
         <location filename="../models/parsed_outline_model.py" line="127"/>
         <source>Tasks</source>
         <translation>任务数</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="29"/>
+        <source>Office settings</source>
+        <translation>单位设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="32"/>
+        <source>e.g. 青岛市教育局办公室</source>
+        <translation>如：青岛市教育局办公室</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="37"/>
+        <source>Built-in look (GB/T 9704)</source>
+        <translation>内置格式（GB/T 9704）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="38"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="43"/>
+        <source> days</source>
+        <translation> 天内</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="53"/>
+        <source> points</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="61"/>
+        <source>Office (signs the documents)</source>
+        <translation>署名单位</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="62"/>
+        <source>Signatory</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="66"/>
+        <source>Document template</source>
+        <translation>文档模板</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="67"/>
+        <source>Yellow light: deadline within</source>
+        <translation>黄灯：距完成时限不足</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="68"/>
+        <source>… or less of the time left than</source>
+        <translation>……或剩余时间少于</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="70"/>
+        <source>Behind: below time-proportional progress by more than</source>
+        <translation>滞后：低于序时进度超过</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="72"/>
+        <source>Backups to keep</source>
+        <translation>保留备份份数</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="96"/>
+        <source>Change office settings</source>
+        <translation>修改单位设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="103"/>
+        <source>Office template</source>
+        <translation>单位模板</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="103"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
     </message>
 </context>
 <context>
