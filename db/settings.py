@@ -17,7 +17,7 @@ from domain.deadlines import SchoolCalendar
 
 DEFAULTS: dict[str, Any] = {
     "office.name": "",  # 办公室 that signs the documents, e.g. 青岛市教育局办公室
-    "office.signatory": "",  # 署名 on notices
+    "office.signatory": "",  # the 署名 line of reports and notices ("" = the office name)
     "school_calendar": SchoolCalendar().to_dict(),
     # Warning lights (序时进度): thresholds an office may change.
     "warning.yellow_days": 15,  # yellow when the deadline is this close …

@@ -236,7 +236,7 @@ def render(report: PlanReport, options: ReportOptions | None = None) -> Official
         for requirement in requirements:
             write(doc, requirement)
 
-    doc.signature(report.office or "办公室", report.as_of)
+    doc.signature(report.signatory or report.office or "办公室", report.as_of)
     set_core_properties(doc.doc, title=title.replace("\n", ""), author=report.office or "Duban",
                         subject=report.plan.title, keywords="进展情况通报")  # fmt: skip
     return doc

@@ -135,7 +135,7 @@ def render(
         doc.paragraph(f"{numerals[index]}、{heading}", "GW H1")
         add_table(doc, spec)
     office = report.office or "办公室"
-    doc.signature(office, report.as_of)
+    doc.signature(report.signatory or office, report.as_of)
     set_core_properties(doc.doc, title=TITLE, author=report.office or "Duban",
                         subject=f"{report.plan.title}（{department.name}）",
                         keywords="催办通知")  # fmt: skip

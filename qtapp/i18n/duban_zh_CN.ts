@@ -1400,8 +1400,8 @@ Database: %1</source>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="62"/>
-        <source>Signatory</source>
-        <translation>签发人</translation>
+        <source>Signature line (署名; empty: the office)</source>
+        <translation>署名（不填则用单位名称）</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="66"/>

@@ -59,7 +59,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Office (signs the documents)"), self.office)
-        form.addRow(self.tr("Signatory"), self.signatory)
+        form.addRow(self.tr("Signature line (署名; empty: the office)"), self.signatory)
         row = QHBoxLayout()
         row.addWidget(self.template, 1)
         row.addWidget(choose)
