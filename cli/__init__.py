@@ -12,7 +12,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cli import directory_commands, export_commands, plan_commands, task_commands
+from cli import (
+    directory_commands,
+    export_commands,
+    plan_commands,
+    progress_commands,
+    task_commands,
+)
 from cli.output import fail
 from db.errors import InvalidValue, NotFound, StoreError
 from domain.errors import PlanInputError
@@ -57,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     directory_commands.register(commands, common)
     task_commands.register(commands, common)
     export_commands.register(commands, common)
+    progress_commands.register(commands, common)
+    progress_commands.register_carry_over(commands, common)
     return parser
 
 

@@ -20,7 +20,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="write a Word document: decomposition, report, feedback-forms or reminders",
         description="Write one of the documents in the official format. decomposition and "
         "report write one .docx; feedback-forms and reminders write one .docx per department "
-        "into a folder. Each file is written whole or not at all.",
+        "into a folder (feedback-forms with --xlsx: one .xlsx per department). Each file is "
+        "written whole or not at all.",
     )
     p.add_argument("kind", choices=KINDS, help="which document")
     p.add_argument("--plan", type=int, help="plan id (default: the latest plan)")
@@ -58,6 +59,11 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="feedback-forms, reminders: the date to report back by",
     )
+    p.add_argument(
+        "--xlsx",
+        action="store_true",
+        help="feedback-forms: write Excel workbooks (.xlsx) instead of Word documents",
+    )
     p.add_argument("--json", action="store_true", help="print the files written as JSON")
     p.set_defaults(run=run)
 
@@ -77,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
             template=args.template,
             as_of=args.as_of,
             reply_by=args.reply_by,
+            form_format="xlsx" if args.xlsx else "docx",
         )
         if args.kind in FOLDER_KINDS:
             args.output.mkdir(parents=True, exist_ok=True)

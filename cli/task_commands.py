@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 from typing import Any
 
@@ -13,11 +14,13 @@ from db.assignments import KEEP, assign
 from db.departments import require_department
 from db.errors import InvalidValue, NotFound
 from db.leaders import require_leader
+from db.lights import row_light, thresholds
 from db.plans import get_plan, list_outline, list_plans
 from db.records import Plan, TaskRow
 from db.tasks import TaskFilter, list_tasks
 from domain.labels import FULLWIDTH_DIGITS, zh_to_int
 from domain.outline import ITEM, SECTION
+from domain.warnings import Light
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -88,6 +91,12 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--lead-only", action="store_true", help="with --department: as lead only")
     p.add_argument("--leader", metavar="NAME", help="tasks of a leader")
     p.add_argument("--unassigned", action="store_true", help="tasks without a lead department")
+    p.add_argument(
+        "--as-of",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="the date the warning lights speak of (default: today)",
+    )
     p.add_argument("--json", action="store_true", help="print as JSON")
     p.set_defaults(run=run_tasks)
 
@@ -230,7 +239,7 @@ def run_assign(args: argparse.Namespace) -> int:
     return 0
 
 
-def task_json(t: TaskRow) -> dict[str, Any]:
+def task_json(t: TaskRow, light: Light | None = None) -> dict[str, Any]:
     return {
         "id": t.id,
         "plan_id": t.plan_id,
@@ -250,11 +259,14 @@ def task_json(t: TaskRow) -> dict[str, Any]:
             "deadline": t.suggested_deadline or None,
         },
         "origin": t.origin,
+        "status": t.status,
+        "percent": t.percent,
+        "light": None if light is None else {"color": light.color, "reason": light.reason},
     }
 
 
-def _print_rows(rows: list[TaskRow]) -> None:
-    for t in rows:
+def _print_rows(rows: list[TaskRow], lights: list[Light] | None = None) -> None:
+    for index, t in enumerate(rows):
         deadline = ""
         if t.deadline:
             deadline = t.deadline.phrase + (f" ({t.deadline.due_on})" if t.deadline.due_on else "")
@@ -267,6 +279,7 @@ def _print_rows(rows: list[TaskRow]) -> None:
                     "、".join(t.cooperating) or "-",
                     t.leader or "-",
                     deadline or "-",
+                    *([t.status or "-", lights[index].reason] if lights else []),
                 ]
             )
         )
@@ -284,12 +297,17 @@ def run_tasks(args: argparse.Namespace) -> int:
             unassigned=args.unassigned,
         )
         rows = list_tasks(db, flt)
+        limits = thresholds(db)
     finally:
         db.close()
+    as_of = args.as_of or dt.date.today()
+    lights = [row_light(t, year=plan.year, as_of=as_of, limits=limits) for t in rows]
     if args.json:
-        print_json([task_json(t) for t in rows])
+        print_json([task_json(t, light) for t, light in zip(rows, lights, strict=True)])
         return 0
-    print("\t".join(["code", "task", "lead", "cooperating", "leader", "deadline"]))
-    _print_rows(rows)
+    print(
+        "\t".join(["code", "task", "lead", "cooperating", "leader", "deadline", "status", "light"])
+    )
+    _print_rows(rows, lights)
     print(f"{len(rows)} task(s)")
     return 0

@@ -153,3 +153,92 @@ def task_progress(db: Database, task_id: int) -> list[ProgressEntry]:
             [task_id],
         )
     ]
+
+
+def period_dates(year: int, kind: str) -> list[tuple[str, str, str]]:
+    """(name, first day, last day) of each month or quarter of ``year``."""
+    import calendar
+
+    if kind == "month":
+        return [
+            (
+                f"{year}年{m}月",
+                f"{year}-{m:02d}-01",
+                f"{year}-{m:02d}-{calendar.monthrange(year, m)[1]:02d}",
+            )
+            for m in range(1, 13)
+        ]
+    if kind == "quarter":
+        names = "一二三四"
+        return [
+            (
+                f"{year}年第{names[q]}季度",
+                f"{year}-{3 * q + 1:02d}-01",
+                f"{year}-{3 * q + 3:02d}-{calendar.monthrange(year, 3 * q + 3)[1]:02d}",
+            )
+            for q in range(4)
+        ]
+    raise InvalidValue(f"Periods of a year are monthly or quarterly, not {kind!r}.")
+
+
+def add_year_of_periods(
+    db: Database, plan_id: int, year: int, kind: str, *, due_day: int = 5
+) -> list[ReportingPeriod]:
+    """A whole year of monthly or quarterly periods in one step; feedback is due on
+    ``due_day`` of the month after each period. Periods already there are kept."""
+    import datetime as dt
+
+    if not 1 <= due_day <= 28:
+        raise InvalidValue("The feedback day must be between 1 and 28.")
+    existing = {p.name for p in list_periods(db, plan_id)}
+    added = []
+    with db.atomic():
+        for name, start, end in period_dates(year, kind):
+            if name in existing:
+                continue
+            last = dt.date.fromisoformat(end)
+            due = (last + dt.timedelta(days=1)).replace(day=due_day)
+            added.append(
+                add_period(
+                    db, plan_id, name, start, end, kind=kind, feedback_due_on=due.isoformat()
+                )
+            )
+    return added
+
+
+def delete_period(db: Database, period_id: int) -> None:
+    """Remove a period that holds no progress yet (a period with reports is kept)."""
+    period = get_period(db, period_id)
+    used = db.execute(
+        "SELECT count(*) FROM progress_entries WHERE period_id = ?", [period_id]
+    ).fetchone()[0]
+    if used:
+        raise InvalidValue(
+            f"The period “{period.name}” holds {used} progress report(s); it cannot be removed."
+        )
+    with db.atomic():
+        db.execute("DELETE FROM reporting_periods WHERE id = ?", [period_id])
+        audit.record(
+            db, "period.delete", "period", period_id, plan_id=period.plan_id, old=period.name
+        )
+
+
+def delete_progress(db: Database, task_id: int, period_id: int) -> None:
+    """Remove one entry (used to undo its creation)."""
+    old = get_progress(db, task_id, period_id)
+    if old is None:
+        return
+    plan_id = db.execute("SELECT plan_id FROM tasks WHERE id = ?", [task_id]).fetchone()[0]
+    with db.atomic():
+        db.execute(
+            "DELETE FROM progress_entries WHERE task_id = ? AND period_id = ?", [task_id, period_id]
+        )
+        audit.record(
+            db,
+            "progress.delete",
+            "task",
+            task_id,
+            plan_id=plan_id,
+            field="progress.status",
+            old=old.status,
+        )

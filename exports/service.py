@@ -22,6 +22,7 @@ from exports.docx_base import save_atomic
 Progress = Callable[[int, int], None]
 KINDS = ("decomposition", "report", "feedback-forms", "reminders")
 FOLDER_KINDS = ("feedback-forms", "reminders")
+FORM_FORMATS = ("docx", "xlsx")  # feedback-forms as Word documents or Excel workbooks
 _ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -42,6 +43,7 @@ class ExportRequest:
     as_of: dt.date | None = None
     reply_by: dt.date | None = None
     due_within_days: int = 15
+    form_format: str = "docx"  # feedback-forms: "docx" or "xlsx"
 
 
 def safe_file_name(name: str) -> str:
@@ -70,6 +72,12 @@ def run_export(
     """Write the documents asked for; return the files written."""
     if request.kind not in KINDS:
         raise ExportError(f"Unknown document {request.kind!r}; choose one of {', '.join(KINDS)}.")
+    if request.form_format not in FORM_FORMATS:
+        raise ExportError(
+            f"Unknown form format {request.form_format!r}; choose one of {', '.join(FORM_FORMATS)}."
+        )
+    if request.form_format != "docx" and request.kind != "feedback-forms":
+        raise ExportError("Only the feedback forms (feedback-forms) can be written as Excel.")
     report = collect(
         db,
         request.plan_id,
@@ -93,14 +101,19 @@ def run_export(
         title = doc.doc.core_properties.title or "进展情况通报"
         return [_save(doc, _file_target(request.output, title), progress)]
     folder = request.output
-    if folder.suffix.lower() == ".docx":
+    if folder.suffix.lower() in (".docx", f".{request.form_format}"):
         raise ExportError(f"{folder}: this export writes one file per department; choose a folder.")
     if request.kind == "feedback-forms":
         from db.form_secret import form_secret
         from exports.feedback import FeedbackOptions, export_forms
 
         options = FeedbackOptions(template=template, reply_by=request.reply_by)
-        written = export_forms(report, form_secret(db), folder, options, progress)
+        if request.form_format == "xlsx":
+            from exports.feedback_xlsx import export_forms_xlsx
+
+            written = export_forms_xlsx(report, form_secret(db), folder, options, progress)
+        else:
+            written = export_forms(report, form_secret(db), folder, options, progress)
     else:
         written = _export_reminders(db, report, request, template, progress)
     if not written:

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from db import directory_state, task_edits
 from db.assignments import AssignmentState, assign, restore, snapshot
+from db.progress import delete_progress, get_progress, record_progress
 from db.settings import get_setting, set_setting
 from qtapp.context import AppContext
 from qtapp.i18n import tr
@@ -190,3 +191,33 @@ class SettingsCommand(DubanCommand):
 
     def do_redo(self) -> None:
         self._set(self.changes)
+
+
+class ProgressCommand(DubanCommand):
+    """Record (or edit) one task's report for one period."""
+
+    def __init__(
+        self, ctx: AppContext, task_id: int, period_id: int, values: dict[str, object], text: str
+    ) -> None:
+        super().__init__(ctx, text)
+        self.task_id, self.period_id, self.values = task_id, period_id, values
+        self.before: dict[str, object] | None = None
+
+    def do_apply(self) -> None:
+        old = get_progress(self.ctx.db, self.task_id, self.period_id)
+        if old is not None:
+            self.before = {k: getattr(old, k) for k in self.values}
+        self._write(self.values)
+
+    def _write(self, values: dict[str, object] | None) -> None:
+        if values is None:
+            delete_progress(self.ctx.db, self.task_id, self.period_id)
+        else:
+            record_progress(self.ctx.db, self.task_id, self.period_id, **values)  # type: ignore[arg-type]
+        self.ctx.tasks_changed.emit([self.task_id])
+
+    def do_undo(self) -> None:
+        self._write(self.before)
+
+    def do_redo(self) -> None:
+        self._write(self.values)

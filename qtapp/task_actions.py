@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from db import task_edits
 from db.assignments import KEEP
 from db.records import TaskRow
-from qtapp.commands import AssignCommand, Operation, TaskEditCommand
+from qtapp.commands import AssignCommand, Operation, ProgressCommand, TaskEditCommand
 from qtapp.context import AppContext
 from qtapp.i18n import tr
 
@@ -30,6 +30,17 @@ class TaskActions(QObject):
             key: changes.get(key, KEEP) for key in ("lead", "cooperating", "leader", "deadline")
         }
         return self.ctx.execute(AssignCommand.simple(self.ctx, list(task_ids), **full))
+
+    def record_progress(self, task: TaskRow, period_id: int, values: dict[str, object]) -> bool:
+        return self.ctx.execute(
+            ProgressCommand(
+                self.ctx,
+                task.id,
+                period_id,
+                values,
+                tr("Record progress of task %1").replace("%1", task.code),
+            )
+        )
 
     def take_suggestions(self, operations: list[Operation]) -> bool:
         count = sum(len(ids) for ids, _ in operations)

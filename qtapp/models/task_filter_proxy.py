@@ -33,6 +33,9 @@ class TaskFilterSpec:
     within_days: int = 14
     status: str = STATUS_ANY  # a status code, "none" (not reported) or "any"
     node_ids: frozenset[int] | None = None  # the tree's selection; None: the whole plan
+    light: str = "any"  # a light color, or "any"
+    ids: frozenset[int] | None = None  # exactly these tasks (a figure clicked on the dashboard)
+    ids_label: str = ""
 
     def with_(self, **changes: object) -> TaskFilterSpec:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -77,6 +80,8 @@ class TaskFilterProxy(QSortFilterProxyModel):
         """Narrow the rows one criterion at a time, each a single fast pass."""
         model = self.source()
         rows = model.records()
+        if spec.ids is not None:
+            rows = [r for r in rows if r.id in spec.ids]
         if spec.node_ids is not None:
             rows = [r for r in rows if r.node_id in spec.node_ids]
         needle = search_key(spec.text.strip())
@@ -97,6 +102,8 @@ class TaskFilterProxy(QSortFilterProxyModel):
             rows = [r for r in rows if r.status is None]
         elif spec.status != STATUS_ANY:
             rows = [r for r in rows if r.status == spec.status]
+        if spec.light != "any":
+            rows = [r for r in rows if (light := model.light(r)) and light.color == spec.light]
         if spec.due != DUE_ANY:
             today = self.today.isoformat()
             last = (self.today + timedelta(days=spec.within_days)).isoformat()

@@ -7,7 +7,7 @@ takes seconds at 50,000 rows. The proxy in front of this model filters only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,15 +19,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from db.records import TaskRow
 from domain.names import search_keys
+from domain.warnings import Light
 from qtapp.display import deadline_note, deadline_text, status_text
 
 Index = QModelIndex | QPersistentModelIndex
 
-COL_CODE, COL_TEXT, COL_LEAD, COL_COOP, COL_LEADER, COL_DEADLINE, COL_STATUS = range(7)
+COL_CODE, COL_TEXT, COL_LEAD, COL_COOP, COL_LEADER, COL_DEADLINE, COL_STATUS, COL_LIGHT = range(8)
 HEADERS = (
     QT_TRANSLATE_NOOP("TaskTableModel", "No."),
     QT_TRANSLATE_NOOP("TaskTableModel", "Task"),
@@ -36,7 +37,16 @@ HEADERS = (
     QT_TRANSLATE_NOOP("TaskTableModel", "Leader"),
     QT_TRANSLATE_NOOP("TaskTableModel", "Deadline"),
     QT_TRANSLATE_NOOP("TaskTableModel", "Status"),
+    QT_TRANSLATE_NOOP("TaskTableModel", "Warning"),
 )
+LIGHT_NAMES = {
+    "green": QT_TRANSLATE_NOOP("TaskTableModel", "Green"),
+    "yellow": QT_TRANSLATE_NOOP("TaskTableModel", "Yellow"),
+    "red": QT_TRANSLATE_NOOP("TaskTableModel", "Red"),
+    "grey": QT_TRANSLATE_NOOP("TaskTableModel", "Grey"),
+}
+LIGHT_COLORS = {"green": "#16a34a", "yellow": "#eab308", "red": "#dc2626", "grey": "#9ca3af"}
+LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2, "grey": 3}
 _UNKNOWN_DEADLINE = QBrush(QColor("#b45309"))
 
 
@@ -58,14 +68,36 @@ class TaskTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._search: dict[int, str] = {}  # task id → search key (Simplified, folded)
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._light_of: Callable[[TaskRow], Light] | None = None
+        self._lights: dict[int, Light] = {}
+        self._icons: dict[str, QIcon] = {}
 
     # -- content ---------------------------------------------------------------------------
+
+    def set_light_rule(self, rule: Callable[[TaskRow], Light] | None) -> None:
+        """How a row's warning light is worked out (depends on the plan year, today and
+        the office's thresholds); the lights are computed again."""
+        self._light_of = rule
+        self._lights = {}
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_LIGHT), self.index(len(self._rows) - 1, COL_LIGHT)
+            )
+
+    def light(self, row: TaskRow) -> Light | None:
+        if self._light_of is None:
+            return None
+        found = self._lights.get(row.id)
+        if found is None:
+            found = self._lights[row.id] = self._light_of(row)
+        return found
 
     def set_rows(self, rows: Sequence[TaskRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         # Text may have changed under the same ids (undo, reload): keys are made anew.
         self._search = {}
+        self._lights = {}
         if self._sort is not None:
             self._rows.sort(
                 key=lambda r: self._sort_key(r, self._sort[0]),
@@ -82,10 +114,11 @@ class TaskTableModel(QAbstractTableModel):
             if index is None:
                 continue
             self._rows[index] = row
+            self._lights.pop(row.id, None)
             self._search[row.id] = search_keys([self._haystack(row)])[0]
             changed.append(index)
         for index in changed:
-            self.dataChanged.emit(self.index(index, 0), self.index(index, COL_STATUS))
+            self.dataChanged.emit(self.index(index, 0), self.index(index, COL_LIGHT))
 
     def _reindex(self) -> None:
         self._row_of = {row.id: i for i, row in enumerate(self._rows)}
@@ -151,6 +184,16 @@ class TaskTableModel(QAbstractTableModel):
             return row
         if role == self.IdRole:
             return row.id
+        if column == COL_LIGHT and role in (
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            light = self.light(row)
+            if light is None:
+                return None
+            return (
+                self._icon(light.color) if role == Qt.ItemDataRole.DecorationRole else light.reason
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_TEXT:
                 return row.text
@@ -181,7 +224,23 @@ class TaskTableModel(QAbstractTableModel):
             return deadline_text(row.deadline)
         if column == COL_STATUS:
             return status_text(row.status)
+        if column == COL_LIGHT:
+            light = self.light(row)
+            return self.tr(LIGHT_NAMES[light.color]) if light else ""
         return ""
+
+    def _icon(self, color: str) -> QIcon:
+        if color not in self._icons:
+            pixmap = QPixmap(12, 12)
+            pixmap.fill(QColor(0, 0, 0, 0))
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(QColor(LIGHT_COLORS[color]))
+            painter.setPen(QColor(LIGHT_COLORS[color]).darker(120))
+            painter.drawEllipse(1, 1, 10, 10)
+            painter.end()
+            self._icons[color] = QIcon(pixmap)
+        return self._icons[color]
 
     def _sort_key(self, row: TaskRow, column: int) -> Any:
         if column == COL_CODE:
@@ -193,6 +252,9 @@ class TaskTableModel(QAbstractTableModel):
             return (0, row.deadline.due_on) if row.deadline.due_on else (1, row.deadline.phrase)
         if column == COL_STATUS:
             return row.status or ""
+        if column == COL_LIGHT:
+            light = self.light(row)
+            return LIGHT_ORDER.get(light.color, 9) if light else 9
         return self._display(row, column)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

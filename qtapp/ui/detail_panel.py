@@ -3,6 +3,8 @@ suggestions, and the task's change history."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,11 +23,14 @@ from PySide6.QtWidgets import (
 from db.audit import task_history
 from db.departments import list_departments
 from db.leaders import list_leaders
-from db.records import TaskRow
+from db.lights import row_light, thresholds
+from db.progress import list_periods, task_progress
+from db.records import Plan, TaskRow
 from db.suggest import SimilarIndex, Suggestion, suggestions
 from qtapp.context import AppContext
 from qtapp.models.history_model import HistoryModel
 from qtapp.ui.assignment_editor import AssignmentEditor
+from qtapp.ui.progress_editor import ProgressEditor
 
 SUGGEST_AT_MOST = 2000  # suggestions are worked out for at most this many target tasks
 
@@ -33,6 +39,7 @@ class DetailPanel(QWidget):
     assign_requested = Signal(list, dict)  # task ids, changes for assign()
     suggestions_requested = Signal(list)  # task ids whose suggestions to take
     text_save_requested = Signal(int, str)
+    progress_save_requested = Signal(int, int, dict)  # task id, period id, values
     split_requested = Signal(int, int)  # task id, character position
     merge_requested = Signal(int)
 
@@ -85,20 +92,28 @@ class DetailPanel(QWidget):
         task_layout.addWidget(self.item)
         task_layout.addWidget(self.text)
         task_layout.addLayout(text_buttons)
-        assign_box = QGroupBox(self.tr("Assignment"), self)
-        QVBoxLayout(assign_box).addWidget(self.editor)
-        history_box = QGroupBox(self.tr("History"), self)
-        QVBoxLayout(history_box).addWidget(self.history)
+        # Assignment, progress and history share the space below the text as tabs.
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("detailTabs")
+        self.progress = ProgressEditor(self)
+        for widget, title in (
+            (self.editor, self.tr("Assignment")),
+            (self.progress, self.tr("Progress")),
+            (self.history, self.tr("History")),
+        ):
+            page = QWidget(self.tabs)
+            QVBoxLayout(page).addWidget(widget)
+            self.tabs.addTab(page, title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(task_box)
-        layout.addWidget(assign_box)
-        layout.addWidget(history_box, 1)
+        layout.addWidget(self.tabs, 1)
 
         self.editor.apply_requested.connect(
             lambda changes: self.assign_requested.emit([r.id for r in self._targets], changes)
         )
         self.editor.take_suggestion.connect(self.take_suggestions)
+        self.progress.save_requested.connect(self.progress_save_requested)
         self.save.clicked.connect(self._save_text)
         self.split.clicked.connect(self._split)
         self.merge.clicked.connect(
@@ -124,14 +139,15 @@ class DetailPanel(QWidget):
     # -- showing ---------------------------------------------------------------------------
 
     def show_selection(
-        self, selected: list[TaskRow], targets: list[TaskRow], scope: str, plan_year: int | None
+        self, selected: list[TaskRow], targets: list[TaskRow], scope: str, plan: Plan | None
     ) -> None:
         """``selected``: rows chosen in the table; ``targets``: what an assignment applies
         to (the selection, or everything shown when nothing is selected)."""
         self._targets = targets
         self._current = selected[0] if len(selected) == 1 else None
-        if plan_year:
-            self.editor.plan_year = plan_year
+        if plan is not None and plan.year:
+            self.editor.plan_year = plan.year
+        self._show_progress(self._current, plan)
         single = self._current
         for widget in (self.text, self.save, self.split, self.merge):
             widget.setEnabled(single is not None)
@@ -160,6 +176,20 @@ class DetailPanel(QWidget):
             target = self.tr("No task to assign.")
         self.editor.show_tasks(targets, target)
         self.editor.set_suggestion(self._suggestion_text(targets))
+
+    def _show_progress(self, task: TaskRow | None, plan: Plan | None) -> None:
+        if task is None or plan is None:
+            self.progress.show_task(None, [], [], None)
+            return
+        light = row_light(
+            task, year=plan.year, as_of=dt.date.today(), limits=thresholds(self.ctx.db)
+        )
+        self.progress.show_task(
+            task.id,
+            list_periods(self.ctx.db, plan.id),
+            task_progress(self.ctx.db, task.id),
+            (light.color, light.reason),
+        )
 
     def _suggestions(self, rows: list[TaskRow]) -> dict[int, Suggestion]:
         if not rows or len(rows) > SUGGEST_AT_MOST:

@@ -61,6 +61,22 @@ class FilterBar(QWidget):
         self.status.addItem(self.tr("Not reported"), STATUS_NONE)
         for code in STATUS_NAMES:
             self.status.addItem(status_text(code), code)
+        self.light = QComboBox(self)
+        self.light.setObjectName("lightFilter")
+        self.light.addItem(self.tr("Any light"), "any")
+        for code, name in (
+            ("red", self.tr("Red")),
+            ("yellow", self.tr("Yellow")),
+            ("green", self.tr("Green")),
+            ("grey", self.tr("Grey")),
+        ):
+            self.light.addItem(name, code)
+        # "Only these tasks" — set from a figure of the dashboard, cleared with its button.
+        self._ids: frozenset[int] | None = None
+        self.only = QToolButton(self)
+        self.only.setObjectName("onlyTheseButton")
+        self.only.hide()
+        self.only.clicked.connect(lambda: self.set_ids("", None))
         self.clear = QToolButton(self)
         self.clear.setObjectName("clearFilterButton")
         self.clear.setText(self.tr("Clear"))
@@ -70,6 +86,7 @@ class FilterBar(QWidget):
         # Two rows: the search field gets the whole width, the choices sit below it.
         top = QHBoxLayout()
         top.addWidget(self.text, 1)
+        top.addWidget(self.only)
         top.addWidget(self.count)
         bottom = QHBoxLayout()
         for widget in (
@@ -90,7 +107,7 @@ class FilterBar(QWidget):
         layout.addLayout(bottom)
 
         self.text.textChanged.connect(self._emit)
-        for combo in (self.department, self.leader, self.due, self.status):
+        for combo in (self.department, self.leader, self.due, self.status, self.light):
             combo.currentIndexChanged.connect(self._emit)
         self.unassigned.toggled.connect(self._emit)
         self.days.valueChanged.connect(self._emit)
@@ -122,7 +139,18 @@ class FilterBar(QWidget):
             due=self.due.currentData(),
             within_days=self.days.value(),
             status=self.status.currentData(),
+            light=self.light.currentData(),
+            ids=self._ids,
+            ids_label=self.only.text() if self._ids is not None else "",
         )
+
+    def set_ids(self, label: str, ids: frozenset[int] | None) -> None:
+        """Show only ``ids`` (None: all again), named by ``label`` on the clear button."""
+        self._ids = ids
+        self.only.setText(f"{label} ✕" if ids is not None else "")
+        self.only.setToolTip(self.tr("Showing only these tasks; click to show all again"))
+        self.only.setVisible(ids is not None)
+        self._emit()
 
     def _emit(self) -> None:
         self.days.setEnabled(self.due.currentData() == DUE_WITHIN)

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.detail.assign_requested.connect(self.actions_.assign)
         self.detail.suggestions_requested.connect(self._take_suggestions)
         self.detail.text_save_requested.connect(self._edit_text)
+        self.detail.progress_save_requested.connect(self._record_progress)
         self.detail.split_requested.connect(self._split)
         self.detail.merge_requested.connect(lambda _id: self._merge())
         ctx.plans_changed.connect(self._update_title)
@@ -219,9 +220,7 @@ class MainWindow(QMainWindow):
         selected = self.tasks.selected_rows()
         targets = selected or self.tasks.visible_rows()
         plan = self.outline.current_plan()
-        self.detail.show_selection(
-            selected, targets, self.tasks.scope_name, plan.year if plan else None
-        )
+        self.detail.show_selection(selected, targets, self.tasks.scope_name, plan)
         shown, total = self.tasks.proxy.rowCount(), self.tasks.model.rowCount()
         self.status.setText(
             self.tr("%1 of %2 tasks · %3")
@@ -243,6 +242,11 @@ class MainWindow(QMainWindow):
         task = next((r for r in self.tasks.model.records() if r.id == task_id), None)
         if task is not None:
             self.actions_.edit_text(task, text)
+
+    def _record_progress(self, task_id: int, period_id: int, values: dict) -> None:
+        task = next((r for r in self.tasks.model.records() if r.id == task_id), None)
+        if task is not None:
+            self.actions_.record_progress(task, period_id, values)
 
     def _edit_in_table(self) -> None:
         index = self.tasks.table.currentIndex()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from db.connection import connect
 from db.departments import list_departments
 from db.leaders import list_leaders
+from db.lights import row_light, thresholds
+from db.plans import get_plan
 from db.records import TaskRow
 from db.tasks import TaskFilter, list_tasks
 from qtapp.context import AppContext
@@ -61,7 +65,7 @@ class TaskPanel(QWidget):
         header.setSectionsMovable(True)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(COL_CODE, 52)
-        for column, width in ((2, 100), (3, 120), (4, 60), (5, 140), (6, 64)):
+        for column, width in ((2, 100), (3, 120), (4, 60), (5, 140), (6, 64), (7, 52)):
             header.resizeSection(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,6 +80,7 @@ class TaskPanel(QWidget):
         ctx.tasks_changed.connect(self.refresh_tasks)
         ctx.structure_changed.connect(self._structure_changed)
         ctx.directory_changed.connect(self._directory_changed)
+        ctx.settings_changed.connect(self._set_light_rule)
         self._directory_changed()
 
     # -- loading ---------------------------------------------------------------------------
@@ -105,10 +110,23 @@ class TaskPanel(QWidget):
             owner=self,
         )
 
+    def _set_light_rule(self) -> None:
+        """Lights as of today, against the plan's year and the office's thresholds."""
+        if self.plan_id is None or self.plan_id < 0:
+            self.model.set_light_rule(None)
+            return
+        year = get_plan(self.ctx.db, self.plan_id).year
+        limits = thresholds(self.ctx.db)
+        today = dt.date.today()
+        self.model.set_light_rule(lambda row: row_light(row, year=year, as_of=today, limits=limits))
+        if self.proxy.spec().light != "any":
+            self._apply_filter()
+
     def _loaded(self, plan_id: int, rows: list[TaskRow]) -> None:
         if plan_id != self.plan_id:
             return  # another plan was chosen meanwhile
         self.model.set_rows(rows)
+        self._set_light_rule()
         self._apply_filter()
         self.select_ids(self._pending_select)
         self.loaded.emit()
@@ -123,6 +141,11 @@ class TaskPanel(QWidget):
             self._apply_filter()
             self.select_ids(selected)
         self.selection_changed.emit()
+
+    def show_only(self, label: str, task_ids: list[int]) -> None:
+        """Show exactly these tasks of the plan (a figure clicked on the dashboard)."""
+        self._node_ids = None
+        self.filter_bar.set_ids(label, frozenset(task_ids))
 
     def _structure_changed(self, plan_id: int) -> None:
         if plan_id == self.plan_id:

@@ -1,0 +1,279 @@
+"""``periods``, ``progress`` and ``readback``: the reporting cycle from a script."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from sqlite_utils import Database
+
+from cli.output import note, open_db, print_json
+from cli.task_commands import resolve_plan
+from db.errors import InvalidValue, NotFound
+from db.progress import (
+    STATUSES,
+    add_period,
+    add_year_of_periods,
+    delete_period,
+    list_periods,
+    record_progress,
+)
+from db.records import Plan, ReportingPeriod
+from db.tasks import TaskFilter, list_tasks
+
+STATUS_WORDS = {
+    "未启动": "not_started",
+    "序时推进": "on_track",
+    "推进中": "on_track",
+    "滞后": "behind",
+    "已完成": "done",
+    "完成": "done",
+    "暂缓": "postponed",
+}
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "periods",
+        parents=[common],
+        help="reporting periods of a plan",
+        description="List, add or remove the reporting periods of a plan.",
+    )
+    sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    a = sub.add_parser("list", parents=[common], help="list the periods")
+    a.add_argument("--plan", type=int, help="plan id (default: the latest)")
+    a.add_argument("--json", action="store_true", help="print as JSON")
+    a.set_defaults(run=run_list)
+    a = sub.add_parser("add", parents=[common], help="add one period")
+    a.add_argument("name", help="e.g. 2020年3月")
+    a.add_argument("--start", required=True, type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
+    a.add_argument("--end", required=True, type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
+    a.add_argument(
+        "--due",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="the day departments report by",
+    )
+    a.add_argument(
+        "--kind", default="custom", choices=["month", "quarter", "half", "year", "custom"]
+    )
+    a.add_argument("--plan", type=int, help="plan id (default: the latest)")
+    a.set_defaults(run=run_add)
+    a = sub.add_parser(
+        "year", parents=[common], help="a whole year of monthly or quarterly periods"
+    )
+    a.add_argument("year", type=int)
+    group = a.add_mutually_exclusive_group(required=True)
+    group.add_argument("--monthly", action="store_const", dest="kind", const="month")
+    group.add_argument("--quarterly", action="store_const", dest="kind", const="quarter")
+    a.add_argument(
+        "--due-day",
+        type=int,
+        default=5,
+        help="day of the next month by which departments report (default 5)",
+    )
+    a.add_argument("--plan", type=int, help="plan id (default: the latest)")
+    a.set_defaults(run=run_year)
+    a = sub.add_parser("delete", parents=[common], help="remove a period without reports")
+    a.add_argument("period", help="period id or name")
+    a.add_argument("--plan", type=int, help="plan id (default: the latest)")
+    a.set_defaults(run=run_delete)
+
+    p = commands.add_parser(
+        "progress",
+        parents=[common],
+        help="record one task's progress for a period",
+        description="Record (or edit: one entry per task and period) a task's progress.",
+    )
+    p.add_argument("task", help="task id or code such as 4-2")
+    p.add_argument("--period", required=True, help="period id or name, e.g. 2020年3月")
+    p.add_argument(
+        "--status",
+        required=True,
+        help=f"one of {', '.join(STATUSES)} (or 序时推进, 滞后, 已完成 …)",
+    )
+    p.add_argument("--percent", type=int, help="0-100")
+    p.add_argument("--progress", default="", help="进展情况")
+    p.add_argument("--problems", default="", help="存在问题")
+    p.add_argument("--next-steps", default="", help="下步打算")
+    p.add_argument("--reporter", default="", help="who reported")
+    p.add_argument(
+        "--date",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="when it was reported (default: today)",
+    )
+    p.add_argument("--plan", type=int, help="plan id (default: the latest)")
+    p.set_defaults(run=run_progress)
+
+
+def _period(db: Database, plan: Plan, ref: str) -> ReportingPeriod:
+    periods = list_periods(db, plan.id)
+    for period in periods:
+        if ref == period.name or (ref.isdigit() and int(ref) == period.id):
+            return period
+    names = "、".join(p.name for p in periods) or "none yet"
+    raise NotFound(f"Plan {plan.id} has no period “{ref}” (periods: {names}).")
+
+
+def _period_json(p: ReportingPeriod) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "kind": p.kind,
+        "start": p.starts_on,
+        "end": p.ends_on,
+        "feedback_due": p.feedback_due_on,
+    }
+
+
+def run_list(args: argparse.Namespace) -> int:
+    db = open_db(args.db)
+    try:
+        plan = resolve_plan(db, args.plan)
+        periods = list_periods(db, plan.id)
+    finally:
+        db.close()
+    if args.json:
+        print_json([_period_json(p) for p in periods])
+        return 0
+    if not periods:
+        print("No periods yet. Add a year of them: main.py periods year 2020 --monthly")
+    for p in periods:
+        print(f"{p.id}\t{p.name}\t{p.starts_on} … {p.ends_on}\tdue {p.feedback_due_on or '-'}")
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    db = open_db(args.db)
+    try:
+        plan = resolve_plan(db, args.plan)
+        p = add_period(
+            db,
+            plan.id,
+            args.name,
+            args.start.isoformat(),
+            args.end.isoformat(),
+            kind=args.kind,
+            feedback_due_on=args.due.isoformat() if args.due else None,
+        )
+    finally:
+        db.close()
+    print(f"Added period {p.id}: {p.name}")
+    return 0
+
+
+def run_year(args: argparse.Namespace) -> int:
+    db = open_db(args.db)
+    try:
+        plan = resolve_plan(db, args.plan)
+        added = add_year_of_periods(db, plan.id, args.year, args.kind, due_day=args.due_day)
+    finally:
+        db.close()
+    for p in added:
+        print(f"{p.id}\t{p.name}\t{p.starts_on} … {p.ends_on}\tdue {p.feedback_due_on}")
+    if not added:
+        note("These periods exist already; nothing was added.")
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    db = open_db(args.db)
+    try:
+        plan = resolve_plan(db, args.plan)
+        period = _period(db, plan, args.period)
+        delete_period(db, period.id)
+    finally:
+        db.close()
+    print(f"Removed period {period.id}: {period.name}")
+    return 0
+
+
+def _task_id(db: Database, plan: Plan, ref: str) -> int:
+    rows = list_tasks(db, TaskFilter(plan_id=plan.id))
+    for row in rows:
+        if ref == row.code or (ref.isdigit() and int(ref) == row.id):
+            return row.id
+    raise NotFound(f"Plan {plan.id} has no task “{ref}” (give an id or a code like 4-2).")
+
+
+def run_progress(args: argparse.Namespace) -> int:
+    status = STATUS_WORDS.get(args.status, args.status)
+    if status not in STATUSES:
+        raise InvalidValue(f"Unknown status “{args.status}”; use one of {', '.join(STATUSES)}.")
+    db = open_db(args.db)
+    try:
+        plan = resolve_plan(db, args.plan)
+        period = _period(db, plan, args.period)
+        task_id = _task_id(db, plan, args.task)
+        entry = record_progress(
+            db,
+            task_id,
+            period.id,
+            status=status,
+            percent=args.percent,
+            progress=args.progress,
+            problems=args.problems,
+            next_steps=args.next_steps,
+            reporter=args.reporter,
+            reported_on=(args.date or dt.date.today()).isoformat(),
+            source="cli",
+        )
+    finally:
+        db.close()
+    print(
+        f"Recorded task {args.task} for {period.name}: {entry.status}"
+        + (f" {entry.percent}%" if entry.percent is not None else "")
+    )
+    return 0
+
+
+def register_carry_over(commands: Any, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "carry-over",
+        parents=[common],
+        help="copy unfinished tasks with their assignments into next year's plan",
+        description="Copy the tasks of a plan that are not done, with their departments, "
+        "leader and deadline phrase, into a last section 上年度结转任务 of another plan "
+        "(by default next year's plan, created if it is not in the file).",
+    )
+    p.add_argument(
+        "--from",
+        dest="source",
+        type=int,
+        required=True,
+        metavar="PLAN",
+        help="the plan whose unfinished tasks are carried",
+    )
+    p.add_argument(
+        "--to",
+        dest="target",
+        type=int,
+        metavar="PLAN",
+        help="the plan to carry them into (default: next year's)",
+    )
+    p.set_defaults(run=run_carry_over)
+
+
+def run_carry_over(args: argparse.Namespace) -> int:
+    from db.carry_over import carry_over, new_plan_for, next_year_plan
+    from db.plans import get_plan
+
+    db = open_db(args.db)
+    try:
+        target = args.target or next_year_plan(db, args.source)
+        if target is None:
+            source = get_plan(db, args.source)
+            if source.year is None:
+                raise InvalidValue("The plan has no year; name the target plan with --to.")
+            target = new_plan_for(db, args.source, source.year + 1)
+        result = carry_over(db, args.source, target)
+        title = get_plan(db, result.target_plan_id).title
+    finally:
+        db.close()
+    print(
+        f"Carried {result.carried} unfinished task(s) into plan {result.target_plan_id} "
+        f"({title}); {result.skipped_done} done, {result.already_carried} carried before."
+    )
+    return 0

@@ -1,0 +1,29 @@
+"""Warning lights for stored tasks: the thresholds from the settings, applied to a row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlite_utils import Database
+
+from db.records import TaskRow
+from db.settings import all_settings
+from domain.warnings import Light, Thresholds, light_for
+
+
+def thresholds(db: Database) -> Thresholds:
+    return Thresholds.from_settings(all_settings(db))
+
+
+def row_light(row: TaskRow, *, year: int | None, as_of: dt.date, limits: Thresholds) -> Light:
+    """The light of a task row (its latest report) as of ``as_of``."""
+    deadline = row.deadline
+    return light_for(
+        due=dt.date.fromisoformat(deadline.due_on) if deadline and deadline.due_on else None,
+        deadline_kind=deadline.kind if deadline else "",
+        status=row.status,
+        percent=row.percent,
+        as_of=as_of,
+        year_start=dt.date(year or as_of.year, 1, 1),
+        thresholds=limits,
+    )

@@ -1,0 +1,208 @@
+"""Recording a task's progress for a reporting period, with its history and warning light.
+
+Entering a period that already has a report edits that report (one entry per task and
+period); saving is one undoable step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.records import ProgressEntry, ReportingPeriod
+from qtapp.display import STATUS_NAMES, status_text
+from qtapp.models.progress_model import ProgressHistoryModel
+
+NO_PERCENT = -1  # the spin box's "special value": no percentage given
+
+
+class ProgressEditor(QWidget):
+    # task id, period id, values for record_progress()
+    save_requested = Signal(int, int, dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressEditor")
+        self._task_id: int | None = None
+        self._entries: dict[int, ProgressEntry] = {}
+        self.light = QLabel(self)
+        self.light.setObjectName("lightLabel")
+        self.light.setWordWrap(True)
+        self.period = QComboBox(self)
+        self.period.setObjectName("progressPeriodCombo")
+        self.status = QComboBox(self)
+        self.status.setObjectName("progressStatusCombo")
+        for code in STATUS_NAMES:
+            self.status.addItem(status_text(code), code)
+        self.percent = QSpinBox(self)
+        self.percent.setObjectName("progressPercentSpin")
+        self.percent.setRange(NO_PERCENT, 100)
+        self.percent.setSpecialValueText("—")
+        self.percent.setSuffix(" %")
+        self.progress = self._text("progressTextEdit")
+        self.problems = self._text("problemsTextEdit")
+        self.next_steps = self._text("nextStepsTextEdit")
+        self.reporter = QLineEdit(self)
+        self.reporter.setObjectName("reporterEdit")
+        self.reported_on = QDateEdit(self)
+        self.reported_on.setObjectName("reportedOnEdit")
+        self.reported_on.setCalendarPopup(True)
+        self.reported_on.setDisplayFormat("yyyy-MM-dd")
+        self.save = QPushButton(self.tr("Save progress"), self)
+        self.save.setObjectName("saveProgressButton")
+        self.history_model = ProgressHistoryModel(self)
+        self.history = QTableView(self)
+        self.history.setObjectName("progressHistoryView")
+        self.history.setModel(self.history_model)
+        self.history.verticalHeader().setVisible(False)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history.setMaximumHeight(110)
+
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.percent)
+        who_row = QHBoxLayout()
+        who_row.addWidget(self.reporter, 1)
+        who_row.addWidget(self.reported_on)
+        form = QFormLayout()
+        form.addRow(self.tr("Period"), self.period)
+        form.addRow(self.tr("Status"), status_row)
+        form.addRow(self.tr("Progress"), self.progress)
+        form.addRow(self.tr("Problems"), self.problems)
+        form.addRow(self.tr("Next steps"), self.next_steps)
+        form.addRow(self.tr("Reported by"), who_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.light)
+        layout.addLayout(form)
+        layout.addWidget(self.save)
+        layout.addWidget(self.history)
+        self.period.currentIndexChanged.connect(self._fill)
+        self.save.clicked.connect(self.request_save)
+        self.show_task(None, [], [], None)
+
+    def _text(self, name: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setObjectName(name)
+        edit.setMaximumHeight(54)
+        edit.setTabChangesFocus(True)
+        return edit
+
+    def show_task(
+        self,
+        task_id: int | None,
+        periods: list[ReportingPeriod],
+        entries: list[ProgressEntry],
+        light: tuple[str, str] | None,
+    ) -> None:
+        """Show one task's reports (``periods`` of its plan, its ``entries``), or none."""
+        self._task_id = task_id
+        self._entries = {e.period_id: e for e in entries}
+        by_id = {p.id: p for p in periods}
+        self.history_model.set_entries(
+            [(by_id[e.period_id], e) for e in entries if e.period_id in by_id]
+        )
+        current = self.period.currentData()
+        self.period.blockSignals(True)
+        self.period.clear()
+        for period in periods:
+            self.period.addItem(period.name, period.id)
+        index = self.period.findData(current)
+        if index < 0:
+            index = self._current_period_index(periods)
+        self.period.setCurrentIndex(index)
+        self.period.blockSignals(False)
+        if light is None:
+            self.light.setText("")
+        else:
+            color, reason = light
+            self.light.setText(f'<span style="color:{_COLORS[color]}">●</span> {reason}')
+        usable = task_id is not None and bool(periods)
+        self.setEnabled(task_id is not None)
+        for widget in (
+            self.period,
+            self.status,
+            self.percent,
+            self.progress,
+            self.problems,
+            self.next_steps,
+            self.reporter,
+            self.reported_on,
+            self.save,
+        ):
+            widget.setEnabled(usable)
+        if task_id is not None and not periods:
+            self.light.setText(
+                self.light.text() + "<br>" + self.tr("Add reporting periods first (Progress menu).")
+            )
+        self._fill()
+
+    @staticmethod
+    def _current_period_index(periods: list[ReportingPeriod]) -> int:
+        """The period that holds today, else the last one that started."""
+        today = dt.date.today().isoformat()
+        started = [i for i, p in enumerate(periods) if p.starts_on <= today]
+        holding = [i for i in started if today <= periods[i].ends_on]
+        return (holding or started or [len(periods) - 1])[-1] if periods else -1
+
+    def _fill(self) -> None:
+        entry = self._entries.get(self.period.currentData())
+        self.status.setCurrentIndex(
+            max(0, self.status.findData(entry.status if entry else "on_track"))
+        )
+        self.percent.setValue(
+            NO_PERCENT if entry is None or entry.percent is None else entry.percent
+        )
+        self.progress.setPlainText(entry.progress if entry else "")
+        self.problems.setPlainText(entry.problems if entry else "")
+        self.next_steps.setPlainText(entry.next_steps if entry else "")
+        self.reporter.setText(entry.reporter if entry else "")
+        day = (
+            dt.date.fromisoformat(entry.reported_on)
+            if entry and entry.reported_on
+            else dt.date.today()
+        )
+        self.reported_on.setDate(QDate(day.year, day.month, day.day))
+        self.save.setText(self.tr("Update this report") if entry else self.tr("Save progress"))
+
+    def values(self) -> dict[str, object]:
+        percent = self.percent.value()
+        status = self.status.currentData()
+        if status == "done" and percent == NO_PERCENT:
+            percent = 100
+        return {
+            "status": status,
+            "percent": None if percent == NO_PERCENT else percent,
+            "progress": self.progress.toPlainText().strip(),
+            "problems": self.problems.toPlainText().strip(),
+            "next_steps": self.next_steps.toPlainText().strip(),
+            "reporter": self.reporter.text().strip(),
+            "reported_on": self.reported_on.date().toString("yyyy-MM-dd"),
+        }
+
+    def request_save(self) -> None:
+        period_id = self.period.currentData()
+        if self._task_id is not None and period_id is not None:
+            self.save_requested.emit(self._task_id, period_id, self.values())
+
+
+_COLORS = {"green": "#15803d", "yellow": "#ca8a04", "red": "#dc2626", "grey": "#6b7280"}
