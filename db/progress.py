@@ -242,3 +242,27 @@ def delete_progress(db: Database, task_id: int, period_id: int) -> None:
             field="progress.status",
             old=old.status,
         )
+
+
+def period_rows(db: Database, period_ids: list[int]) -> list[dict]:
+    """The stored rows of some periods (to take an addition back and redo it)."""
+    if not period_ids:
+        return []
+    marks = ",".join("?" * len(period_ids))
+    return list(db.query(f"SELECT * FROM reporting_periods WHERE id IN ({marks})", period_ids))
+
+
+def restore_periods(db: Database, rows: list[dict], remove_ids: list[int]) -> None:
+    """Remove the periods ``remove_ids`` (they must hold no report) and put ``rows`` back."""
+    with db.atomic():
+        for period_id in remove_ids:
+            delete_period(db, period_id)
+        for row in rows:
+            db.execute(
+                f"INSERT INTO reporting_periods ({', '.join(row)}) VALUES "
+                f"({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
+            audit.record(
+                db, "period.add", "period", row["id"], plan_id=row["plan_id"], new=row["name"]
+            )

@@ -13,8 +13,9 @@ from db.departments import list_departments
 from db.plans import get_plan, list_outline
 from db.progress import get_period
 from db.records import Department, OutlineNode, Plan, ReportingPeriod
-from db.settings import get_setting
+from db.settings import all_settings, get_setting
 from db.tasks import TaskFilter, list_tasks
+from domain.warnings import Light, Thresholds, light_for
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class ReportTask:
     reported: bool  # reported for this period
     reported_on: str | None
     as_of: dt.date
+    light: Light | None = None  # the warning light as of the report date, with its reason
 
     @property
     def due(self) -> dt.date | None:
@@ -103,6 +105,8 @@ def collect(
         wanted = set(department_ids)
         rows = [r for r in rows if r.lead_id in wanted or wanted & set(r.cooperating_ids)]
     entries = _progress(db, plan_id, period)
+    limits = Thresholds.from_settings(all_settings(db))
+    year_start = dt.date(plan.year or as_of.year, 1, 1)
     tasks = []
     for r in rows:
         entry = entries.get(r.id)
@@ -133,6 +137,17 @@ def collect(
                 reported=this_period,
                 reported_on=entry["reported_on"] if entry else None,
                 as_of=as_of,
+                light=light_for(
+                    due=dt.date.fromisoformat(r.deadline.due_on)
+                    if r.deadline and r.deadline.due_on
+                    else None,
+                    deadline_kind=r.deadline.kind if r.deadline else "",
+                    status=entry["status"] if entry else None,
+                    percent=entry["percent"] if entry else None,
+                    as_of=as_of,
+                    year_start=year_start,
+                    thresholds=limits,
+                ),
             )
         )
     sections = tuple(n for n in list_outline(db, plan_id) if n.parent_id is None)

@@ -162,15 +162,23 @@ def task_line(task: ReportTask) -> str:
 
 
 def task_details(report: PlanReport, task: ReportTask) -> list[str]:
-    """进展情况/存在问题/下步打算 as reported this period (or 本期未报送。)."""
+    """进展情况/存在问题/下步打算 as reported this period (or 本期未报送。), after the
+    warning light when it is red or yellow, in words ("预警：红：完成时限…已过12天…")."""
+    warning = (
+        [f"预警：{task.light.reason}"]
+        if task.light and task.light.color in ("red", "yellow")
+        else []
+    )
     if report.period is not None and not task.reported:
-        return ["本期未报送。"]
+        return [*warning, "本期未报送。"]
     labels = (
         ("进展情况", task.progress),
         ("存在问题", task.problems),
         ("下步打算", task.next_steps),
     )
-    return [f"{label}：{value.strip()}" for label, value in labels if (value or "").strip()]
+    return warning + [
+        f"{label}：{value.strip()}" for label, value in labels if (value or "").strip()
+    ]
 
 
 def lagging(tasks: Sequence[ReportTask]) -> list[ReportTask]:
@@ -185,6 +193,13 @@ def lagging_line(task: ReportTask) -> str:
 
 def reason_line(task: ReportTask) -> str:
     return f"原因：{(task.problems or '').strip() or '未说明'}"
+
+
+def warning_line(task: ReportTask) -> str | None:
+    """The light in words, for the tasks that need attention (red and yellow)."""
+    if task.light is None or task.light.color not in ("red", "yellow"):
+        return None
+    return f"预警：{task.light.reason}"
 
 
 # -- the document ----------------------------------------------------------------------------
@@ -226,6 +241,8 @@ def render(report: PlanReport, options: ReportOptions | None = None) -> Official
     late = lagging(report.tasks)
     for task in late:
         write(doc, lagging_line(task))
+        if line := warning_line(task):
+            write(doc, line)
         write(doc, reason_line(task))
     if not late:
         doc.paragraph("本期无滞后或逾期任务。")

@@ -16,7 +16,13 @@ from sqlite_utils import Database
 
 from db import directory_state, task_edits
 from db.assignments import AssignmentState, assign, restore, snapshot
-from db.progress import delete_progress, get_progress, record_progress
+from db.progress import (
+    delete_progress,
+    get_progress,
+    period_rows,
+    record_progress,
+    restore_periods,
+)
 from db.settings import get_setting, set_setting
 from qtapp.context import AppContext
 from qtapp.i18n import tr
@@ -221,3 +227,47 @@ class ProgressCommand(DubanCommand):
 
     def do_redo(self) -> None:
         self._write(self.values)
+
+
+class PeriodsCommand(DubanCommand):
+    """Add reporting periods (a whole year at once is one step); undo removes them again."""
+
+    def __init__(self, ctx: AppContext, operation: Callable[[Database], list], text: str) -> None:
+        super().__init__(ctx, text)
+        self.operation = operation
+        self.rows: list[dict] = []
+
+    def do_apply(self) -> None:
+        added = self.operation(self.ctx.db)
+        self.rows = period_rows(self.ctx.db, [p.id for p in added])
+        self.ctx.periods_changed.emit()
+
+    def do_undo(self) -> None:
+        restore_periods(self.ctx.db, [], [r["id"] for r in self.rows])
+        self.ctx.periods_changed.emit()
+
+    def do_redo(self) -> None:
+        restore_periods(self.ctx.db, self.rows, [])
+        self.ctx.periods_changed.emit()
+
+
+class RemovePeriodCommand(DubanCommand):
+    """Remove a reporting period that holds no report."""
+
+    def __init__(self, ctx: AppContext, period_id: int, text: str) -> None:
+        super().__init__(ctx, text)
+        self.period_id = period_id
+        self.rows: list[dict] = []
+
+    def do_apply(self) -> None:
+        self.rows = period_rows(self.ctx.db, [self.period_id])
+        restore_periods(self.ctx.db, [], [self.period_id])
+        self.ctx.periods_changed.emit()
+
+    def do_undo(self) -> None:
+        restore_periods(self.ctx.db, self.rows, [])
+        self.ctx.periods_changed.emit()
+
+    def do_redo(self) -> None:
+        restore_periods(self.ctx.db, [], [self.period_id])
+        self.ctx.periods_changed.emit()

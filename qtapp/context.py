@@ -26,6 +26,7 @@ class AppContext(QObject):
     plans_changed = Signal()  # a plan imported or removed, or another file opened
     directory_changed = Signal()  # departments or leaders changed
     settings_changed = Signal()  # data settings (office name, template, thresholds) changed
+    periods_changed = Signal()  # reporting periods added or removed
 
     def __init__(
         self,

@@ -120,6 +120,11 @@ def texts(doc: DocxDocument) -> list[tuple[str, str]]:
     return [(style_id(p), p.text) for p in doc.paragraphs if p.text.strip()]
 
 
+def without_warnings(lines: list) -> list:  # type: ignore[type-arg]
+    """The lines apart from the warning-light lines (checked in their own test)."""
+    return [x for x in lines if not (x[1] if isinstance(x, tuple) else x).startswith("预警：")]
+
+
 def between(paras: list[tuple[str, str]], start: str, end: str | None) -> list[tuple[str, str]]:
     heads = [t for _, t in paras]
     lo = heads.index(start) + 1
@@ -250,7 +255,7 @@ def test_department_table(april: PlanReport, tmp_path: Path) -> None:
 
 def test_every_task_once_with_status_and_details(april: PlanReport, tmp_path: Path) -> None:
     doc = save_and_open(progress_report.render(april), tmp_path / "report.docx")
-    part = between(texts(doc), "二、各项任务进展情况", "三、滞后和逾期任务")
+    part = without_warnings(between(texts(doc), "二、各项任务进展情况", "三、滞后和逾期任务"))
     assert {s for s, _ in part} == {"GWBody", "GWH2"}
     lines = [t for _, t in part]
     for index, task in enumerate(april.tasks):
@@ -282,7 +287,7 @@ def test_every_task_once_with_status_and_details(april: PlanReport, tmp_path: Pa
 
 def test_lagging_and_overdue_list(april: PlanReport, tmp_path: Path) -> None:
     doc = save_and_open(progress_report.render(april), tmp_path / "report.docx")
-    part = between(texts(doc), "三、滞后和逾期任务", "办公室")
+    part = without_warnings(between(texts(doc), "三、滞后和逾期任务", "办公室"))
     lines = [t for s, t in part if s == "GWBody"]
     expected: list[str] = []
     for index, task in enumerate(april.tasks):
@@ -355,7 +360,7 @@ def test_tiny_report_without_period(db: Database, tmp_path: Path) -> None:
     assert "本期未报送。" not in body
     assert "（一）加强管理" in body and "（二）改善服务" in body
     assert "1-1 完善内部管理制度。（牵头：办公室；状态：未报送，已逾期15天）" in body
-    assert between(paras, "三、滞后和逾期任务", "办公室") == [
+    assert without_warnings(between(paras, "三、滞后和逾期任务", "办公室")) == [
         ("GWBody", "1-1 完善内部管理制度。（牵头：办公室；完成时限：3月底前，已逾期15天）"),
         ("GWBody", "原因：未说明"),
     ]
@@ -377,7 +382,9 @@ def test_report_with_no_task_of_the_department(seeded_db: Database, tmp_path: Pa
     assert between(paras, "二、各项任务进展情况", "三、滞后和逾期任务") == [
         ("GWBody", "本期无相关任务。")
     ]
-    assert between(paras, "三、滞后和逾期任务", "办公室") == [("GWBody", "本期无滞后或逾期任务。")]
+    assert without_warnings(between(paras, "三、滞后和逾期任务", "办公室")) == [
+        ("GWBody", "本期无滞后或逾期任务。")
+    ]
 
 
 def test_title_breaks() -> None:
@@ -407,3 +414,17 @@ def _fake_report(plan_title: str, period_name: str | None) -> PlanReport:
         period=SimpleNamespace(name=period_name) if period_name else None,
         as_of=dt.date(2020, 4, 15),
     )
+
+
+def test_warning_lights_explain_themselves(april: PlanReport, tmp_path: Path) -> None:
+    """Red and yellow tasks carry their light in words, in section 二 and in the list."""
+    doc = save_and_open(progress_report.render(april), tmp_path / "report.docx")
+    paras = [t for _, t in texts(doc)]
+    overdue = april.tasks[1]  # 3月底前, reported 滞后 30% in April
+    at = next(i for i, t in enumerate(paras) if t.startswith(f"{overdue.code} {overdue.text}（"))
+    assert paras[at + 1] == "预警：红：完成时限 2020-03-31 已过 30 天，最近进展 30%"
+    listed = between(texts(doc), "三、滞后和逾期任务", "办公室")
+    assert ("GWBody", "预警：红：完成时限 2020-03-31 已过 30 天，最近进展 30%") in listed
+    done = april.tasks[0]
+    at = next(i for i, t in enumerate(paras) if t.startswith(f"{done.code} {done.text}（"))
+    assert not paras[at + 1].startswith("预警：")  # green: no warning line

@@ -349,9 +349,9 @@ def test_remove_a_plan_after_confirmation_with_a_backup(qtbot, window: MainWindo
     from db.plans import list_plans
 
     window.ctx.prompts.answers.extend([False, True])
-    window.remove_plan()  # answered "no"
+    window.files.remove_plan()  # answered "no"
     assert len(list_plans(window.ctx.db)) == 1
-    window.remove_plan()
+    window.files.remove_plan()
     assert list_plans(window.ctx.db) == []
     backups = list((window.ctx.db_path.parent / "demo.backups").glob("*before-removing-plan*"))
     assert len(backups) == 1
@@ -361,13 +361,13 @@ def test_remove_a_plan_after_confirmation_with_a_backup(qtbot, window: MainWindo
 def test_open_and_create_databases(qtbot, window: MainWindow, tmp_path: Path) -> None:
     new = tmp_path / "second"
     window.ctx.prompts.answers.append(str(new))
-    window.new_database()
+    window.files.new_database()
     assert window.ctx.db_path == Path(f"{new}.sqlite3")
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 0, timeout=5000)
     bad = tmp_path / "notes.txt"
     bad.write_text("hello", encoding="utf-8")
     window.ctx.prompts.answers.append(str(bad))
-    window.open_database()
+    window.files.open_database()
     assert window.ctx.db_path == Path(f"{new}.sqlite3")  # refused, still on the new file
     assert window.ctx.prompts.shown[-1][0] == "error"
     assert str(Path(f"{new}.sqlite3").resolve()) in window.ctx.ui_settings.recent_files()

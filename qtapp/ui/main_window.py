@@ -3,21 +3,26 @@ wires menus, shortcuts and panel signals to the task actions."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
 
-from db.connection import backup_database, backup_dir_for
-from db.errors import StoreError
-from db.plans import delete_plan
 from qtapp.context import AppContext
 from qtapp.i18n import CHINESE, ENGLISH
 from qtapp.task_actions import TaskActions
+from qtapp.ui.dashboard_panel import DashboardPanel
 from qtapp.ui.detail_panel import DetailPanel
 from qtapp.ui.outline_panel import OutlinePanel
 from qtapp.ui.task_panel import TaskPanel
+from qtapp.ui.window_files import WindowFiles
 
 
 class MainWindow(QMainWindow):
@@ -26,12 +31,19 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.actions_ = TaskActions(ctx, self)
+        self.files = WindowFiles(ctx, self, lambda: self.outline.current_plan())
         self.outline = OutlinePanel(ctx, self)
         self.tasks = TaskPanel(ctx, self)
         self.detail = DetailPanel(ctx, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for widget in (self.outline, self.tasks, self.detail):
+        self.center = QTabWidget(self)
+        self.center.setObjectName("centerTabs")
+        self.center.setDocumentMode(True)
+        self.center.addTab(self.tasks, self.tr("Tasks"))
+        self.dashboard = DashboardPanel(ctx, self)
+        self.center.addTab(self.dashboard, self.tr("Dashboard"))
+        for widget in (self.outline, self.center, self.detail):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([250, 850, 340])
@@ -50,6 +62,9 @@ class MainWindow(QMainWindow):
         self.detail.split_requested.connect(self._split)
         self.detail.merge_requested.connect(lambda _id: self._merge())
         ctx.plans_changed.connect(self._update_title)
+        ctx.periods_changed.connect(self._selection_changed)
+        self.files.plan_chosen.connect(self.outline.select_plan)
+        self.dashboard.show_tasks.connect(self._show_dashboard_tasks)
         self._restore_layout()
         self._update_title()
         self.outline.reload()
@@ -80,24 +95,26 @@ class MainWindow(QMainWindow):
         self._action(
             "newDatabaseAction",
             self.tr("&New database…"),
-            self.new_database,
+            self.files.new_database,
             QKeySequence.StandardKey.New,
             file,
         )
         self._action(
             "openAction",
             self.tr("&Open database…"),
-            self.open_database,
+            self.files.open_database,
             QKeySequence.StandardKey.Open,
             file,
         )
         self.recent_menu = file.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(self.recent_menu))
         file.addSeparator()
-        self._action("importAction", self.tr("&Import a plan…"), self.import_plan, "Ctrl+I", file)
         self._action(
-            "removePlanAction", self.tr("&Remove this plan…"), self.remove_plan, None, file
+            "importAction", self.tr("&Import a plan…"), self.files.import_plan, "Ctrl+I", file
+        )
+        self._action(
+            "removePlanAction", self.tr("&Remove this plan…"), self.files.remove_plan, None, file
         )
         file.addSeparator()
         self._action(
@@ -171,7 +188,7 @@ class MainWindow(QMainWindow):
         self._action(
             "directoryAction",
             self.tr("&Departments and leaders…"),
-            self.open_directory,
+            self.files.open_directory,
             "Ctrl+D",
             assign,
         )
@@ -188,10 +205,36 @@ class MainWindow(QMainWindow):
             ("exportFeedbackAction", self.tr("&Feedback forms…"), "feedback-forms", None),
             ("exportRemindersAction", self.tr("&Reminder notices…"), "reminders", None),
         ):
-            self._action(name, text, lambda _c=False, k=kind: self.open_export(k), keys, export)
+            self._action(
+                name, text, lambda _c=False, k=kind: self.files.open_export(k), keys, export
+            )
         export.addSeparator()
         self._action(
-            "settingsAction", self.tr("Office &settings…"), self.open_settings, None, export
+            "settingsAction", self.tr("Office &settings…"), self.files.open_settings, None, export
+        )
+
+        progress = bar.addMenu(self.tr("&Progress"))
+        self._action(
+            "periodsAction", self.tr("Reporting &periods…"), self.files.open_periods, None, progress
+        )
+        self._action(
+            "readbackAction",
+            self.tr("&Read back feedback forms…"),
+            self.files.open_readback,
+            "Ctrl+R",
+            progress,
+        )
+        self._action(
+            "dashboardAction", self.tr("&Dashboard"), self.show_dashboard, "Ctrl+2", progress
+        )
+        self._action("tasksViewAction", self.tr("&Tasks"), self.show_task_table, "Ctrl+1", progress)
+        progress.addSeparator()
+        self._action(
+            "carryOverAction",
+            self.tr("&Carry over unfinished tasks…"),
+            self.files.carry_over,
+            None,
+            progress,
         )
 
         view = bar.addMenu(self.tr("&View"))
@@ -206,15 +249,29 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(self.ctx.ui_settings.language() == code)
             action.setObjectName(f"language_{code}")
-            action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
+            action.triggered.connect(
+                lambda _checked=False, c=code: self.files.set_language(c, language)
+            )
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action("aboutAction", self.tr("&About Duban"), self._about, None, help_menu)
+        self._action("aboutAction", self.tr("&About Duban"), self.files.about, None, help_menu)
 
     # -- scope and selection ---------------------------------------------------------------
 
     def _scope_changed(self, plan_id: int, node_ids: object, name: str) -> None:
         self.tasks.show_scope(plan_id, node_ids, name)  # type: ignore[arg-type]
+        self.dashboard.show_plan(plan_id if plan_id >= 0 else None, None)
         self._update_title()
+
+    def show_dashboard(self) -> None:
+        self.center.setCurrentWidget(self.dashboard)
+
+    def show_task_table(self) -> None:
+        self.center.setCurrentWidget(self.tasks)
+
+    def _show_dashboard_tasks(self, label: str, task_ids: list[int]) -> None:
+        """A figure of the dashboard was clicked: the task table, narrowed to it."""
+        self.show_task_table()
+        self.tasks.show_only(label, task_ids)
 
     def _selection_changed(self) -> None:
         selected = self.tasks.selected_rows()
@@ -303,116 +360,6 @@ class MainWindow(QMainWindow):
     def _focus_assign(self) -> None:
         self.detail.editor.lead.setFocus()
         self.detail.editor.lead.lineEdit().selectAll()
-
-    # -- files -----------------------------------------------------------------------------
-
-    def import_plan(self) -> None:
-        from qtapp.ui.import_dialog import ImportDialog
-
-        dialog = ImportDialog(self.ctx, None, self)
-        if dialog.exec() and getattr(dialog, "imported_plan_id", None):
-            self.outline.select_plan(dialog.imported_plan_id)
-
-    def open_directory(self) -> None:
-        from qtapp.ui.directory_dialog import DirectoryDialog
-
-        DirectoryDialog(self.ctx, self).exec()
-
-    def open_export(self, kind: str = "decomposition") -> None:
-        from qtapp.ui.export_dialog import ExportDialog
-
-        plan = self.outline.current_plan()
-        dialog = ExportDialog(self.ctx, kind, plan.id if plan else None, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.exec()
-
-    def open_settings(self) -> None:
-        from qtapp.ui.settings_dialog import SettingsDialog
-
-        SettingsDialog(self.ctx, self).exec()
-
-    def remove_plan(self) -> None:
-        plan = self.outline.current_plan()
-        if plan is None:
-            return
-        if not self.ctx.prompts.confirm(
-            self.tr("Remove plan"),
-            self.tr(
-                "Remove “%1” with all its tasks, assignments and progress?\n\nThe database "
-                "is backed up first; the plan can be brought back from that backup."
-            ).replace("%1", plan.title),
-            destructive=True,
-        ):
-            return
-        backup = backup_database(
-            self.ctx.db, backup_dir_for(self.ctx.db_path), reason=f"before-removing-plan-{plan.id}"
-        )
-        delete_plan(self.ctx.db, plan.id)
-        self.ctx.undo_stack.clear()  # the history spoke of tasks that are gone
-        self.ctx.plans_changed.emit()
-        self.statusBar().showMessage(
-            self.tr("Plan removed. Backup: %1").replace("%1", str(backup)), 10000
-        )
-
-    def open_database(self) -> None:
-        path = self.ctx.prompts.ask_open_path(
-            self.tr("Open a database"), self.ctx.ui_settings.folder("database"), self._db_filter()
-        )
-        if path:
-            self._switch_to(path)
-
-    def new_database(self) -> None:
-        path = self.ctx.prompts.ask_save_path(
-            self.tr("New database"), self.ctx.ui_settings.folder("database"), self._db_filter()
-        )
-        if path:
-            if not Path(path).suffix:
-                path += ".sqlite3"
-            self._switch_to(path)
-
-    def _db_filter(self) -> str:
-        return self.tr("Duban database (*.sqlite3 *.db);;All files (*)")
-
-    def _switch_to(self, path: str) -> None:
-        try:
-            self.ctx.reopen(path)
-        except StoreError as exc:
-            self.ctx.prompts.show_error(self.tr("Cannot open the database"), str(exc))
-            return
-        self.ctx.ui_settings.set_folder("database", path)
-        self._update_title()
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.ctx.ui_settings.recent_files():
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _checked=False, p=path: self._switch_to(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
-
-    def _update_title(self) -> None:
-        plan = self.outline.current_plan()
-        title = self.tr("Duban") + " — " + self.ctx.db_path.name
-        if plan is not None:
-            title = f"{plan.title} — {title}"
-        self.setWindowTitle(title)
-
-    def _set_language(self, code: str) -> None:
-        self.ctx.ui_settings.set_language(code)
-        for action in self.findChild(QMenu, "languageMenu").actions():
-            action.setChecked(action.objectName() == f"language_{code}")
-        self.ctx.prompts.show_info(
-            self.tr("Language"), self.tr("The new language is used from the next start.")
-        )
-
-    def _about(self) -> None:
-        self.ctx.prompts.show_info(
-            self.tr("About Duban"),
-            self.tr(
-                "Duban 督办 — from the annual work plan to assigned tasks, progress and reports.\n"
-                "Database: %1"
-            ).replace("%1", str(self.ctx.db_path)),
-        )
 
     # -- layout memory ---------------------------------------------------------------------
 
