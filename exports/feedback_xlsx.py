@@ -108,7 +108,7 @@ def render_workbook(
     body = Font(name=FONTS.table_body, size=11)
     key_font = Font(name="Arial", size=8, color=GREY)
     row = HEADER_ROW + 1
-    first_task_row = row
+    first_task_row = row + 1  # under the first group row
     for number, (tasks, role) in zip("一二", groups, strict=False):
         _merged(ws, row, f"{number}、{role}任务", Font(name=FONTS.h1, size=11), _WRAP, border=True)
         row += 1

@@ -45,7 +45,9 @@ def pdf_pages(pdf: Path) -> list[tuple[float, float]]:
     """(width, height) in points of each page, from pdfinfo."""
     out = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True,
                          text=True, check=True, timeout=60).stdout  # fmt: skip
-    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)]
+    return [
+        (float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)
+    ]
 
 
 def pdf_text(pdf: Path) -> str:

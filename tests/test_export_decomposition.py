@@ -63,7 +63,9 @@ def test_title_fonts_and_east_asian_slots(assigned, tmp_path) -> None:
     title = doc.paragraphs[0]
     assert title.text == "2020年全市教育工作要點任務分解表"
     assert title.style.style_id == "GWTitle"
-    assert style_east_asia(doc, "GWTitle") == "方正小标宋简体" and style_size_pt(doc, "GWTitle") == 22
+    assert (
+        style_east_asia(doc, "GWTitle") == "方正小标宋简体" and style_size_pt(doc, "GWTitle") == 22
+    )
     assert style_east_asia(doc, "GWHead") == "黑体"
     assert style_east_asia(doc, "GWCell") == "仿宋_GB2312" and style_size_pt(doc, "GWCell") == 12
     assert style_east_asia(doc, "Normal") == "仿宋_GB2312"
@@ -98,7 +100,13 @@ def test_one_table_with_header_repeated_and_a_row_per_task(assigned, tmp_path) -
     assert len(data) == len(expected) == 152
     for row, task in zip(data, expected, strict=True):
         deadline = task.deadline.phrase if task.deadline else ""
-        assert row == [task.code, clean(task.text), task.lead, "、".join(task.cooperating), deadline]
+        assert row == [
+            task.code,
+            clean(task.text),
+            task.lead,
+            "、".join(task.cooperating),
+            deadline,
+        ]
     assert data[90][3] == "基础教育处、职业与成人教育处" and data[90][4] == "长期坚持"
 
 
@@ -133,7 +141,9 @@ def test_service_and_command_line_write_the_file_whole(assigned, tmp_path, capsy
     from db.connection import database_path
 
     target = tmp_path / "out" / "分解表.docx"
-    written = run_export(assigned, ExportRequest("decomposition", list_plans(assigned)[0].id, target))
+    written = run_export(
+        assigned, ExportRequest("decomposition", list_plans(assigned)[0].id, target)
+    )
     assert written == [target] and Document(str(target)).tables
     assert not list(target.parent.glob(".*.part"))
     with pytest.raises(ExportError):

@@ -29,7 +29,9 @@ def ctx(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("kind", ["decomposition", "report", "feedback-forms", "reminders"])
-def test_export_a_document_from_the_dialog(qtbot, ctx: AppContext, tmp_path: Path, kind: str) -> None:
+def test_export_a_document_from_the_dialog(
+    qtbot, ctx: AppContext, tmp_path: Path, kind: str
+) -> None:
     from db.assignments import assign
     from db.departments import require_department
     from db.tasks import list_tasks
@@ -49,7 +51,9 @@ def test_export_a_document_from_the_dialog(qtbot, ctx: AppContext, tmp_path: Pat
     assert dialog.open_folder.isVisible() or not dialog.open_folder.isHidden()
 
 
-def test_a_failed_export_says_why_and_writes_nothing(qtbot, ctx: AppContext, tmp_path: Path) -> None:
+def test_a_failed_export_says_why_and_writes_nothing(
+    qtbot, ctx: AppContext, tmp_path: Path
+) -> None:
     dialog = ExportDialog(ctx, "decomposition")
     qtbot.addWidget(dialog)
     dialog.output.setText(str(tmp_path / "wrong.pdf"))

@@ -4,7 +4,7 @@
 <context>
     <name/>
     <message>
-        <location filename="../commands.py" line="69"/>
+        <location filename="../commands.py" line="76"/>
         <source>Assign %n task(s)</source>
         <translation>分配 %n 项任务</translation>
     </message>
@@ -44,57 +44,62 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="37"/>
+        <location filename="../task_actions.py" line="41"/>
+        <source>Record progress of task %1</source>
+        <translation>记录任务 %1 的进展</translation>
+    </message>
+    <message>
+        <location filename="../task_actions.py" line="48"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="37"/>
+        <location filename="../task_actions.py" line="48"/>
         <source>There is no suggestion to take.</source>
         <translation>没有可采纳的建议。</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="39"/>
+        <location filename="../task_actions.py" line="50"/>
         <source>Take %n suggestion(s)</source>
         <translation>采纳 %n 条建议</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="48"/>
+        <location filename="../task_actions.py" line="59"/>
         <source>Edit task %1</source>
         <translation>修改任务 %1</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="60"/>
+        <location filename="../task_actions.py" line="71"/>
         <source>Split task %1</source>
         <translation>拆分任务 %1</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="73"/>
+        <location filename="../task_actions.py" line="84"/>
         <source>Merge task %1 with the next</source>
         <translation>将任务 %1 与下一项合并</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="84"/>
+        <location filename="../task_actions.py" line="95"/>
         <source>Add a task after %1</source>
         <translation>在 %1 之后添加任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="95"/>
+        <location filename="../task_actions.py" line="106"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="109"/>
+        <location filename="../task_actions.py" line="120"/>
         <source>Delete %n task(s)</source>
         <translation>删除 %n 项任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="121"/>
+        <location filename="../task_actions.py" line="132"/>
         <source>The task is already first or last in its item.</source>
         <translation>该任务已在本条目的最前或最后。</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="127"/>
+        <location filename="../task_actions.py" line="138"/>
         <source>Move task %1</source>
         <translation>移动任务 %1</translation>
     </message>
@@ -130,7 +135,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="67"/>
+        <location filename="../context.py" line="68"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
@@ -218,6 +223,178 @@
     </message>
 </context>
 <context>
+    <name>DashboardPanel</name>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="51"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="52"/>
+        <source>On schedule</source>
+        <translation>序时推进</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="53"/>
+        <source>Behind</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="54"/>
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="55"/>
+        <source>Postponed</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="56"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="59"/>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="60"/>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="61"/>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="62"/>
+        <source>Grey</source>
+        <translation>灰</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="109"/>
+        <source>Reporting period:</source>
+        <translation>报送期次：</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="115"/>
+        <source>By status</source>
+        <translation>按状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="120"/>
+        <source>By warning light</source>
+        <translation>按预警</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="156"/>
+        <source>By lead department</source>
+        <translation>按牵头处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="238"/>
+        <source>(none: as of today)</source>
+        <translation>（不按期次：截至今日）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="304"/>
+        <source>Dashboard not updated</source>
+        <translation>看板未更新</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="315"/>
+        <source>No plan chosen.</source>
+        <translation>未选择工作要点。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="316"/>
+        <source>Not reported this period</source>
+        <translation>本期未报送</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard_panel.py" line="319"/>
+        <source>As of %1: %n task(s)</source>
+        <translation>
+            <numerusform>截至%1：共 %n 项任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard_panel.py" line="323"/>
+        <source>Not reported this period (%n)</source>
+        <translation>
+            <numerusform>本期未报送（%n 项）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboard_panel.py" line="325"/>
+        <source>Never reported (%n)</source>
+        <translation>
+            <numerusform>从未报送（%n 项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="339"/>
+        <source>as of %1</source>
+        <translation>截至%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="369"/>
+        <source>Task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentStatsModel</name>
+    <message>
+        <location filename="../models/dashboard_models.py" line="46"/>
+        <source>Lead department</source>
+        <translation>牵头处室</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="47"/>
+        <source>Led</source>
+        <translation>牵头任务</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="48"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="49"/>
+        <source>Behind</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="50"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="51"/>
+        <source>Not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="52"/>
+        <source>Completion</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="138"/>
+        <source>%1 of %2 led tasks completed, %3 behind, %4 overdue</source>
+        <translation>牵头 %2 项，已完成 %1 项，滞后 %3 项，逾期 %4 项</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="146"/>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentTableModel</name>
     <message>
         <location filename="../models/directory_models.py" line="31"/>
@@ -263,100 +440,105 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../ui/detail_panel.py" line="58"/>
+        <location filename="../ui/detail_panel.py" line="65"/>
         <source>Save text</source>
         <translation>保存文本</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="60"/>
+        <location filename="../ui/detail_panel.py" line="67"/>
         <source>Split at cursor</source>
         <translation>在光标处拆分</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="62"/>
+        <location filename="../ui/detail_panel.py" line="69"/>
         <source>Merge with next</source>
         <translation>与下一项合并</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="82"/>
+        <location filename="../ui/detail_panel.py" line="89"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="88"/>
+        <location filename="../ui/detail_panel.py" line="100"/>
         <source>Assignment</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="90"/>
+        <location filename="../ui/detail_panel.py" line="101"/>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="102"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="139"/>
+        <location filename="../ui/detail_panel.py" line="155"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="151"/>
+        <location filename="../ui/detail_panel.py" line="167"/>
         <source>%n tasks selected</source>
         <translation>
             <numerusform>已选 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="154"/>
+        <location filename="../ui/detail_panel.py" line="170"/>
         <source>Applies to the %n selected task(s).</source>
         <translation>
             <numerusform>应用于所选的 %n 项任务。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="157"/>
+        <location filename="../ui/detail_panel.py" line="173"/>
         <source>Nothing selected: applies to all %n task(s) shown (%1).</source>
         <translation>
             <numerusform>未选择任务：应用于当前显示的全部 %n 项任务（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="160"/>
+        <location filename="../ui/detail_panel.py" line="176"/>
         <source>No task to assign.</source>
         <translation>没有可分配的任务。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="177"/>
+        <location filename="../ui/detail_panel.py" line="207"/>
         <source>Suggestions for %1 of these %n task(s) (Alt+S takes them all).</source>
         <translation>
             <numerusform>这 %n 项任务中有 %1 项有建议（Alt+S 全部采纳）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="182"/>
+        <location filename="../ui/detail_panel.py" line="212"/>
         <source>lead %1</source>
         <translation>牵头 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="185"/>
+        <location filename="../ui/detail_panel.py" line="215"/>
         <source>with %1</source>
         <translation>配合 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="187"/>
+        <location filename="../ui/detail_panel.py" line="217"/>
         <source>deadline %1</source>
         <translation>时限 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="189"/>
+        <location filename="../ui/detail_panel.py" line="219"/>
         <source>named in the plan</source>
         <translation>来自计划原文</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="191"/>
+        <location filename="../ui/detail_panel.py" line="221"/>
         <source>like a task assigned before (%1% similar)</source>
         <translation>参照以往相似任务（相似度 %1%）</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="196"/>
+        <location filename="../ui/detail_panel.py" line="226"/>
         <source>Suggested: %1 — %2 (Alt+S)</source>
         <translation>建议：%1 —— %2（Alt+S）</translation>
     </message>
@@ -833,21 +1015,51 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
     </message>
     <message>
         <location filename="../ui/filter_bar.py" line="66"/>
+        <source>Any light</source>
+        <translation>全部预警</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="68"/>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="69"/>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="70"/>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="71"/>
+        <source>Grey</source>
+        <translation>灰</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="82"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="103"/>
+        <location filename="../ui/filter_bar.py" line="120"/>
         <source>All departments</source>
         <translation>全部处室</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="104"/>
+        <location filename="../ui/filter_bar.py" line="121"/>
         <source>All leaders</source>
         <translation>全部领导</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="160"/>
+        <location filename="../ui/filter_bar.py" line="151"/>
+        <source>Showing only these tasks; click to show all again</source>
+        <translation>只显示这些任务；点击恢复显示全部</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="188"/>
         <source>%1 of %2 tasks</source>
         <translation>%1 / %2 项任务</translation>
     </message>
@@ -1074,265 +1286,239 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="78"/>
+        <location filename="../ui/main_window.py" line="43"/>
+        <source>Tasks</source>
+        <translation>任务列表</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="45"/>
+        <source>Dashboard</source>
+        <translation>督办看板</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="94"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="81"/>
+        <location filename="../ui/main_window.py" line="97"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="88"/>
+        <location filename="../ui/main_window.py" line="104"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="93"/>
+        <location filename="../ui/main_window.py" line="109"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="97"/>
+        <location filename="../ui/main_window.py" line="114"/>
         <source>&amp;Import a plan…</source>
         <translation>导入工作要点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="99"/>
+        <location filename="../ui/main_window.py" line="117"/>
         <source>&amp;Remove this plan…</source>
         <translation>删除此计划(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="103"/>
+        <location filename="../ui/main_window.py" line="121"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="106"/>
+        <location filename="../ui/main_window.py" line="124"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="107"/>
+        <location filename="../ui/main_window.py" line="125"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="110"/>
+        <location filename="../ui/main_window.py" line="128"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="115"/>
+        <location filename="../ui/main_window.py" line="133"/>
         <source>&amp;Edit task text</source>
         <translation>编辑任务文本(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="117"/>
+        <location filename="../ui/main_window.py" line="135"/>
         <source>&amp;Split task at cursor</source>
         <translation>在光标处拆分任务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="119"/>
+        <location filename="../ui/main_window.py" line="137"/>
         <source>&amp;Merge with next task</source>
         <translation>与下一项任务合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="122"/>
+        <location filename="../ui/main_window.py" line="140"/>
         <source>&amp;Add a task after this one…</source>
         <translation>在此后添加任务(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="129"/>
+        <location filename="../ui/main_window.py" line="147"/>
         <source>&amp;Delete tasks</source>
         <translation>删除任务(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="135"/>
+        <location filename="../ui/main_window.py" line="153"/>
         <source>Move task &amp;up</source>
         <translation>任务上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="139"/>
+        <location filename="../ui/main_window.py" line="157"/>
         <source>Move task do&amp;wn</source>
         <translation>任务下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="147"/>
+        <location filename="../ui/main_window.py" line="165"/>
         <source>&amp;Find tasks</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="153"/>
+        <location filename="../ui/main_window.py" line="171"/>
         <source>&amp;Assign</source>
         <translation>分工(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="154"/>
+        <location filename="../ui/main_window.py" line="172"/>
         <source>&amp;Assign…</source>
         <translation>分配(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="157"/>
+        <location filename="../ui/main_window.py" line="175"/>
         <source>&amp;Take suggestions</source>
         <translation>采纳建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="164"/>
+        <location filename="../ui/main_window.py" line="182"/>
         <source>Accept &amp;all suggestions in this item or section</source>
         <translation>采纳本条目或本部分的全部建议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="172"/>
+        <location filename="../ui/main_window.py" line="190"/>
         <source>&amp;Departments and leaders…</source>
         <translation>处室与分管领导(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="178"/>
+        <location filename="../ui/main_window.py" line="196"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="182"/>
+        <location filename="../ui/main_window.py" line="200"/>
         <source>Task &amp;decomposition table…</source>
         <translation>任务分解表(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="186"/>
+        <location filename="../ui/main_window.py" line="204"/>
         <source>&amp;Progress report…</source>
         <translation>进展情况通报(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="187"/>
+        <location filename="../ui/main_window.py" line="205"/>
         <source>&amp;Feedback forms…</source>
         <translation>进展情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="188"/>
+        <location filename="../ui/main_window.py" line="206"/>
         <source>&amp;Reminder notices…</source>
         <translation>催办通知(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="193"/>
+        <location filename="../ui/main_window.py" line="213"/>
         <source>Office &amp;settings…</source>
         <translation>单位设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="196"/>
+        <location filename="../ui/main_window.py" line="216"/>
+        <source>&amp;Progress</source>
+        <translation>进展(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="218"/>
+        <source>Reporting &amp;periods…</source>
+        <translation>报送期次(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="222"/>
+        <source>&amp;Read back feedback forms…</source>
+        <translation>导入反馈表(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="228"/>
+        <source>&amp;Dashboard</source>
+        <translation>督办看板(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="230"/>
+        <source>&amp;Tasks</source>
+        <translation>任务列表(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="234"/>
+        <source>&amp;Carry over unfinished tasks…</source>
+        <translation>结转未完成任务(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="240"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="197"/>
+        <location filename="../ui/main_window.py" line="241"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="200"/>
+        <location filename="../ui/main_window.py" line="244"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="209"/>
+        <location filename="../ui/main_window.py" line="255"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="210"/>
+        <location filename="../ui/main_window.py" line="256"/>
         <source>&amp;About Duban</source>
         <translation>关于督办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="227"/>
+        <location filename="../ui/main_window.py" line="283"/>
         <source>%1 of %2 tasks · %3</source>
         <translation>%1 / %2 项任务 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="236"/>
+        <location filename="../ui/main_window.py" line="292"/>
         <source>Select one task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="272"/>
+        <location filename="../ui/main_window.py" line="333"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="272"/>
+        <location filename="../ui/main_window.py" line="333"/>
         <source>Text of the new task:</source>
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="335"/>
-        <source>Remove plan</source>
-        <translation>删除计划</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="337"/>
-        <source>Remove “%1” with all its tasks, assignments and progress?
-
-The database is backed up first; the plan can be brought back from that backup.</source>
-        <translation>删除“%1”及其全部任务、分工和进展？
-
-删除前会先备份数据库，可从备份中恢复该计划。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="350"/>
-        <source>Plan removed. Backup: %1</source>
-        <translation>计划已删除。备份：%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="355"/>
-        <source>Open a database</source>
-        <translation>打开数据库</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="362"/>
-        <source>New database</source>
-        <translation>新建数据库</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="370"/>
-        <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
-        <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="376"/>
-        <source>Cannot open the database</source>
-        <translation>无法打开数据库</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="387"/>
-        <source>(none yet)</source>
-        <translation>（暂无）</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="391"/>
+        <location filename="../ui/main_window.py" line="366"/>
         <source>Duban</source>
         <translation>督办</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="401"/>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="401"/>
-        <source>The new language is used from the next start.</source>
-        <translation>新的语言将在下次启动时生效。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="406"/>
-        <source>About Duban</source>
-        <translation>关于督办</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="408"/>
-        <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
-Database: %1</source>
-        <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。
-数据库：%1</translation>
     </message>
 </context>
 <context>
@@ -1359,6 +1545,186 @@ Database: %1</source>
         <location filename="../models/parsed_outline_model.py" line="127"/>
         <source>Tasks</source>
         <translation>任务数</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsDialog</name>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="46"/>
+        <source>Reporting periods — %1</source>
+        <translation>报送期次 —— %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="57"/>
+        <source>report by day </source>
+        <translation>次月报送日：</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="58"/>
+        <source>Add 12 months</source>
+        <translation>添加 12 个月</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="61"/>
+        <source>Add 4 quarters</source>
+        <translation>添加 4 个季度</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="66"/>
+        <source>e.g. 2020年上半年</source>
+        <translation>如：2020年上半年</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="73"/>
+        <source>Add this period</source>
+        <translation>添加此期次</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="76"/>
+        <source>Remove the selected period</source>
+        <translation>删除所选期次</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="80"/>
+        <source>A whole year</source>
+        <translation>整年</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="84"/>
+        <source>One period</source>
+        <translation>单个期次</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="86"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="87"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="88"/>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="89"/>
+        <source>Feedback due</source>
+        <translation>报送截止</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="108"/>
+        <source>feedback by %1</source>
+        <translation>报送截止 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="116"/>
+        <source>Add the months of %1</source>
+        <translation>添加 %1 年各月</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="118"/>
+        <source>Add the quarters of %1</source>
+        <translation>添加 %1 年各季度</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="131"/>
+        <source>Not added</source>
+        <translation>未添加</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="131"/>
+        <source>Give the period a name.</source>
+        <translation>请填写期次名称。</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="138"/>
+        <source>Add period %1</source>
+        <translation>添加期次 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/periods_dialog.py" line="150"/>
+        <source>Remove period %1</source>
+        <translation>删除期次 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressEditor</name>
+    <message>
+        <location filename="../ui/progress_editor.py" line="68"/>
+        <location filename="../ui/progress_editor.py" line="185"/>
+        <source>Save progress</source>
+        <translation>保存进展</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_editor.py" line="87"/>
+        <source>Period</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_editor.py" line="88"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_editor.py" line="89"/>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_editor.py" line="90"/>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_editor.py" line="91"/>
+        <source>Next steps</source>
+        <translation>下步打算</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_editor.py" line="92"/>
+        <source>Reported by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_editor.py" line="155"/>
+        <source>Add reporting periods first (Progress menu).</source>
+        <translation>请先添加报送期次（“进展”菜单）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_editor.py" line="185"/>
+        <source>Update this report</source>
+        <translation>更新本期填报</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressHistoryModel</name>
+    <message>
+        <location filename="../models/progress_model.py" line="22"/>
+        <source>Period</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../models/progress_model.py" line="23"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/progress_model.py" line="24"/>
+        <source>Done</source>
+        <translation>完成进度</translation>
+    </message>
+    <message>
+        <location filename="../models/progress_model.py" line="25"/>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../models/progress_model.py" line="26"/>
+        <source>Reported by</source>
+        <translation>填报人</translation>
     </message>
 </context>
 <context>
@@ -1445,9 +1811,57 @@ Database: %1</source>
     </message>
 </context>
 <context>
+    <name>TaskListModel</name>
+    <message>
+        <location filename="../models/dashboard_models.py" line="29"/>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="30"/>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="31"/>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="32"/>
+        <source>Grey</source>
+        <translation>灰</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="151"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="152"/>
+        <source>Task</source>
+        <translation>工作任务</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="153"/>
+        <source>Lead department</source>
+        <translation>牵头处室</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="154"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../models/dashboard_models.py" line="155"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+</context>
+<context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../ui/task_panel.py" line="104"/>
+        <location filename="../ui/task_panel.py" line="109"/>
         <source>Tasks not loaded</source>
         <translation>任务未能载入</translation>
     </message>
@@ -1455,39 +1869,168 @@ Database: %1</source>
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../models/task_table_model.py" line="32"/>
+        <location filename="../models/task_table_model.py" line="33"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="33"/>
+        <location filename="../models/task_table_model.py" line="34"/>
         <source>Task</source>
         <translation>工作任务</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="34"/>
+        <location filename="../models/task_table_model.py" line="35"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="35"/>
+        <location filename="../models/task_table_model.py" line="36"/>
         <source>Cooperating</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="36"/>
+        <location filename="../models/task_table_model.py" line="37"/>
         <source>Leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="37"/>
+        <location filename="../models/task_table_model.py" line="38"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="38"/>
+        <location filename="../models/task_table_model.py" line="39"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="40"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="43"/>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="44"/>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="45"/>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="46"/>
+        <source>Grey</source>
+        <translation>灰</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFiles</name>
+    <message>
+        <location filename="../ui/window_files.py" line="51"/>
+        <source>Remove plan</source>
+        <translation>删除计划</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="53"/>
+        <source>Remove “%1” with all its tasks, assignments and progress?
+
+The database is backed up first; the plan can be brought back from that backup.</source>
+        <translation>删除“%1”及其全部任务、分工和进展？
+
+删除前会先备份数据库，可从备份中恢复该计划。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="65"/>
+        <source>Plan removed. Backup: %1</source>
+        <translation>计划已删除。备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="75"/>
+        <location filename="../ui/window_files.py" line="105"/>
+        <source>Not carried over</source>
+        <translation>未结转</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="77"/>
+        <source>The plan has no year, so next year's plan is unknown. Use the command line with --to.</source>
+        <translation>该计划没有年度，无法确定下一年度计划。请使用命令行 --to 指定。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="85"/>
+        <source>a new plan “%1年结转任务”</source>
+        <translation>新计划“%1年结转任务”</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="88"/>
+        <source>Carry over unfinished tasks</source>
+        <translation>结转未完成任务</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="90"/>
+        <source>Copy the tasks of “%1” that are not completed, with their departments, leader and deadline, into %2?
+
+The database is backed up first.</source>
+        <translation>将“%1”中未完成的任务连同牵头、配合处室、分管领导和完成时限复制到%2？
+
+操作前会先备份数据库。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="110"/>
+        <source>%1 task(s) carried over; %2 were carried before.</source>
+        <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="157"/>
+        <source>Open a database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="164"/>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="172"/>
+        <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
+        <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="178"/>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="188"/>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="197"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="197"/>
+        <source>The new language is used from the next start.</source>
+        <translation>新的语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="202"/>
+        <source>About Duban</source>
+        <translation>关于督办</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="204"/>
+        <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
+Database: %1</source>
+        <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。
+数据库：%1</translation>
     </message>
 </context>
 </TS>

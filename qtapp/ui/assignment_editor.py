@@ -134,6 +134,7 @@ class AssignmentEditor(QWidget):
         layout.addWidget(self.suggestion)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        layout.addStretch(1)
 
         self.lead.lineEdit().textEdited.connect(lambda _t: self._touch("lead"))
         self.lead.activated.connect(lambda _i: self._touch("lead"))

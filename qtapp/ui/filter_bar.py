@@ -95,6 +95,7 @@ class FilterBar(QWidget):
             self.due,
             self.days,
             self.status,
+            self.light,
             self.unassigned,
         ):
             bottom.addWidget(widget)

@@ -361,6 +361,13 @@ class MainWindow(QMainWindow):
         self.detail.editor.lead.setFocus()
         self.detail.editor.lead.lineEdit().selectAll()
 
+    def _update_title(self) -> None:
+        plan = self.outline.current_plan()
+        title = self.tr("Duban") + " — " + self.ctx.db_path.name
+        if plan is not None:
+            title = f"{plan.title} — {title}"
+        self.setWindowTitle(title)
+
     # -- layout memory ---------------------------------------------------------------------
 
     def _restore_layout(self) -> None:

@@ -1,0 +1,252 @@
+"""The dashboard's tables: figures per lead department, and a short list of tasks.
+
+Every count cell carries the ids behind it (``IdsRole``), so a click shows exactly
+those tasks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from db.dashboard import DepartmentRow, TaskLine
+from domain.warnings import Light
+
+Index = QModelIndex | QPersistentModelIndex
+
+LIGHT_COLORS = {"green": "#16a34a", "yellow": "#eab308", "red": "#dc2626", "grey": "#9ca3af"}
+LIGHT_NAMES = {
+    "red": QT_TRANSLATE_NOOP("TaskListModel", "Red"),
+    "yellow": QT_TRANSLATE_NOOP("TaskListModel", "Yellow"),
+    "green": QT_TRANSLATE_NOOP("TaskListModel", "Green"),
+    "grey": QT_TRANSLATE_NOOP("TaskListModel", "Grey"),
+}
+LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2, "grey": 3}
+
+(
+    COL_DEPARTMENT,
+    COL_LED,
+    COL_DONE,
+    COL_BEHIND,
+    COL_OVERDUE,
+    COL_NOT_REPORTED,
+    COL_COMPLETION,
+) = range(7)
+DEPARTMENT_HEADERS = (
+    QT_TRANSLATE_NOOP("DepartmentStatsModel", "Lead department"),
+    QT_TRANSLATE_NOOP("DepartmentStatsModel", "Led"),
+    QT_TRANSLATE_NOOP("DepartmentStatsModel", "Completed"),
+    QT_TRANSLATE_NOOP("DepartmentStatsModel", "Behind"),
+    QT_TRANSLATE_NOOP("DepartmentStatsModel", "Overdue"),
+    QT_TRANSLATE_NOOP("DepartmentStatsModel", "Not reported"),
+    QT_TRANSLATE_NOOP("DepartmentStatsModel", "Completion"),
+)
+# The figure each count column shows: a DepartmentRow field.
+COUNT_FIELDS = {
+    COL_LED: "led",
+    COL_DONE: "done",
+    COL_BEHIND: "behind",
+    COL_OVERDUE: "overdue",
+    COL_NOT_REPORTED: "not_reported",
+}
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class DepartmentStatsModel(QAbstractTableModel):
+    SortRole = Qt.ItemDataRole.UserRole + 1
+    RecordRole = Qt.ItemDataRole.UserRole + 2
+    IdsRole = Qt.ItemDataRole.UserRole + 3  # the task ids behind a cell
+    BarRole = Qt.ItemDataRole.UserRole + 4  # (done, behind, overdue, led) for the bar
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DepartmentRow] = []
+
+    def set_rows(self, rows: Sequence[DepartmentRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def records(self) -> list[DepartmentRow]:
+        return self._rows
+
+    def record(self, row: int) -> DepartmentRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(DEPARTMENT_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tr(DEPARTMENT_HEADERS[section])
+                if 0 <= section < len(DEPARTMENT_HEADERS)
+                else None
+            )
+        return None
+
+    def ids(self, row: DepartmentRow, column: int) -> tuple[int, ...]:
+        """The tasks a cell stands for: its figure; the name and the bar stand for all led."""
+        return getattr(row, COUNT_FIELDS.get(column, "led"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_DEPARTMENT:
+                return self._name(row)
+            if column == COL_COMPLETION:
+                return f"{len(row.done)}/{len(row.led)}"
+            return str(len(self.ids(row, column)))
+        if role == self.SortRole:
+            if column == COL_DEPARTMENT:
+                return index.row()  # the official order
+            if column == COL_COMPLETION:
+                return len(row.done) / len(row.led) if row.led else 0.0
+            return len(self.ids(row, column))
+        if role == self.RecordRole:
+            return row
+        if role == self.IdsRole:
+            return list(self.ids(row, column))
+        if role == self.BarRole:
+            return (len(row.done), len(row.behind), len(row.overdue), len(row.led))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_DEPARTMENT:
+            return _RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_OVERDUE and row.overdue:
+                return QBrush(QColor(LIGHT_COLORS["red"]))
+            if column == COL_DEPARTMENT and row.department_id is None:
+                return QBrush(QColor("#6b7280"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_COMPLETION:
+            text = self.tr("%1 of %2 led tasks completed, %3 behind, %4 overdue")
+            for mark, ids in (("%1", row.done), ("%2", row.led), ("%3", row.behind),
+                              ("%4", row.overdue)):  # fmt: skip
+                text = text.replace(mark, str(len(ids)))
+            return text
+        return None
+
+    def _name(self, row: DepartmentRow) -> str:
+        return self.tr("Unassigned") if row.department_id is None else row.name
+
+
+COL_CODE, COL_TEXT, COL_LEAD, COL_DEADLINE, COL_LIGHT = range(5)
+TASK_HEADERS = (
+    QT_TRANSLATE_NOOP("TaskListModel", "No."),
+    QT_TRANSLATE_NOOP("TaskListModel", "Task"),
+    QT_TRANSLATE_NOOP("TaskListModel", "Lead department"),
+    QT_TRANSLATE_NOOP("TaskListModel", "Deadline"),
+    QT_TRANSLATE_NOOP("TaskListModel", "Warning"),
+)
+
+
+def _code_key(code: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else 0 for p in code.replace(".", "-").split("-"))
+
+
+class TaskListModel(QAbstractTableModel):
+    """A short list of tasks with their warning light (the tasks not reported this period)."""
+
+    SortRole = Qt.ItemDataRole.UserRole + 1
+    RecordRole = Qt.ItemDataRole.UserRole + 2
+    IdRole = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TaskLine] = []
+        self._lights: Mapping[int, Light] = {}
+
+    def set_rows(self, rows: Sequence[TaskLine], lights: Mapping[int, Light]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._lights = lights
+        self.endResetModel()
+
+    def records(self) -> list[TaskLine]:
+        return self._rows
+
+    def record(self, row: int) -> TaskLine:
+        return self._rows[row]
+
+    def light(self, task_id: int) -> Light | None:
+        return self._lights.get(task_id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(TASK_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(TASK_HEADERS[section]) if 0 <= section < len(TASK_HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        light = self._lights.get(row.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_CODE:
+                return row.code
+            if column == COL_TEXT:
+                return row.text
+            if column == COL_LEAD:
+                return row.lead
+            if column == COL_DEADLINE:
+                return row.deadline
+            if column == COL_LIGHT:
+                return self.tr(LIGHT_NAMES[light.color]) if light else ""
+            return None
+        if role == self.IdRole:
+            return row.id
+        if role == self.RecordRole:
+            return row
+        if role == self.SortRole:
+            return self._sort_key(row, column, light)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_TEXT:
+                return row.text
+            if column == COL_DEADLINE:
+                return row.due_on
+            if column == COL_LIGHT and light:
+                return light.reason
+            return None
+        if column == COL_LIGHT and light:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(LIGHT_COLORS[light.color]))
+            if role == Qt.ItemDataRole.DecorationRole:
+                return QColor(LIGHT_COLORS[light.color])
+        return None
+
+    @staticmethod
+    def _sort_key(row: TaskLine, column: int, light: Light | None) -> Any:
+        if column == COL_CODE:
+            return _code_key(row.code)
+        if column == COL_DEADLINE:
+            return (0, row.due_on) if row.due_on else (1, row.deadline)
+        if column == COL_LIGHT:
+            return LIGHT_ORDER.get(light.color, 9) if light else 9
+        if column == COL_TEXT:
+            return row.text
+        return row.lead
