@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_commands.register(commands, common)
     progress_commands.register(commands, common)
     progress_commands.register_carry_over(commands, common)
+    progress_commands.register_readback(commands, common)
     return parser
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.output import open_db, print_json
-from cli.task_commands import resolve_plan
+from cli.task_commands import resolve_period, resolve_plan
 from db.departments import require_department
 from exports.service import FOLDER_KINDS, KINDS, ExportRequest, run_export
 
@@ -25,7 +25,10 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("kind", choices=KINDS, help="which document")
     p.add_argument("--plan", type=int, help="plan id (default: the latest plan)")
-    p.add_argument("--period", type=int, help="reporting period id (report, feedback-forms)")
+    p.add_argument(
+        "--period",
+        help="reporting period, by name or id (report, feedback-forms, reminders)",
+    )
     p.add_argument(
         "--department",
         action="append",
@@ -76,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             kind=args.kind,
             plan_id=plan.id,
             output=args.output,
-            period_id=args.period,
+            period_id=resolve_period(db, plan, args.period).id if args.period else None,
             department_ids=tuple(require_department(db, n).id for n in args.department),
             with_leader=args.with_leader,
             with_due_date=args.with_dates,

@@ -9,7 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from cli.output import note, open_db, print_json
-from cli.task_commands import resolve_plan
+from cli.task_commands import resolve_period, resolve_plan
 from db.errors import InvalidValue, NotFound
 from db.progress import (
     STATUSES,
@@ -108,15 +108,6 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=run_progress)
 
 
-def _period(db: Database, plan: Plan, ref: str) -> ReportingPeriod:
-    periods = list_periods(db, plan.id)
-    for period in periods:
-        if ref == period.name or (ref.isdigit() and int(ref) == period.id):
-            return period
-    names = "、".join(p.name for p in periods) or "none yet"
-    raise NotFound(f"Plan {plan.id} has no period “{ref}” (periods: {names}).")
-
-
 def _period_json(p: ReportingPeriod) -> dict[str, Any]:
     return {
         "id": p.id,
@@ -182,7 +173,7 @@ def run_delete(args: argparse.Namespace) -> int:
     db = open_db(args.db)
     try:
         plan = resolve_plan(db, args.plan)
-        period = _period(db, plan, args.period)
+        period = resolve_period(db, plan, args.period)
         delete_period(db, period.id)
     finally:
         db.close()
@@ -205,7 +196,7 @@ def run_progress(args: argparse.Namespace) -> int:
     db = open_db(args.db)
     try:
         plan = resolve_plan(db, args.plan)
-        period = _period(db, plan, args.period)
+        period = resolve_period(db, plan, args.period)
         task_id = _task_id(db, plan, args.task)
         entry = record_progress(
             db,
@@ -276,4 +267,92 @@ def run_carry_over(args: argparse.Namespace) -> int:
         f"Carried {result.carried} unfinished task(s) into plan {result.target_plan_id} "
         f"({title}); {result.skipped_done} done, {result.already_carried} carried before."
     )
+    return 0
+
+
+def register_readback(commands: Any, common: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "readback",
+        parents=[common],
+        help="read filled feedback forms (.docx/.xlsx) back into a period",
+        description="Read the progress departments wrote into their 进展情况反馈表 (files or "
+        "folders of .docx/.xlsx forms) and record it for a period. Forms of another plan or "
+        "period, or with altered keys, are rejected with the reason; importing a form twice "
+        "changes nothing; an entry newer than the form is kept unless --overwrite.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="filled forms or folders of them")
+    p.add_argument("--period", required=True, help="period id or name, e.g. 2020年第一季度")
+    p.add_argument("--plan", type=int, help="plan id (default: the latest)")
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="also overwrite entries recorded after the form was saved",
+    )
+    p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    p.set_defaults(run=run_readback)
+
+
+def run_readback(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from db.readback import apply_readback, preview_readback
+    from exports.readback import read_filled_forms
+
+    db = open_db(args.db)
+    try:
+        plan = resolve_plan(db, args.plan)
+        period = resolve_period(db, plan, args.period)
+        forms = []
+        for item in args.files:
+            forms.extend(read_filled_forms(Path(item)))
+        preview = preview_readback(db, forms, plan_id=plan.id, period_id=period.id)
+        result = (
+            None
+            if args.dry_run
+            else apply_readback(db, preview, overwrite_conflicts=args.overwrite)
+        )
+    finally:
+        db.close()
+    rows = [r for f in preview.forms for r in f.rows]
+    if args.json:
+        print_json(
+            {
+                "period": period.name,
+                "forms": [
+                    {
+                        "file": str(f.path),
+                        "accepted": f.accepted,
+                        "reason": f.reason,
+                        "department": f.department,
+                    }
+                    for f in preview.forms
+                ],
+                "rows": [
+                    {
+                        "file": str(r.path),
+                        "code": r.code,
+                        "department": r.department,
+                        "kind": r.kind,
+                        "reason": r.reason,
+                    }
+                    for r in rows
+                ],
+                "written": None if result is None else len(result.written),
+            }
+        )
+        return 0
+    for form in preview.forms:
+        if not form.accepted:
+            note(f"rejected: {form.message}")
+    for row in rows:
+        if row.kind not in ("unchanged", "empty", "noted"):
+            print(f"{row.kind}\t{row.code}\t{row.department}\t{row.reason}")
+    counts = preview.counts()
+    print("Preview: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+    if result is not None:
+        print(
+            f"Recorded: {result.new} new, {result.updated} updated; kept {result.conflicts_kept} "
+            f"newer entries; {result.unchanged} unchanged; {result.rejected} rejected."
+        )
     return 0

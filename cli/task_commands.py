@@ -16,7 +16,8 @@ from db.errors import InvalidValue, NotFound
 from db.leaders import require_leader
 from db.lights import row_light, thresholds
 from db.plans import get_plan, list_outline, list_plans
-from db.records import Plan, TaskRow
+from db.progress import list_periods
+from db.records import Plan, ReportingPeriod, TaskRow
 from db.tasks import TaskFilter, list_tasks
 from domain.labels import FULLWIDTH_DIGITS, zh_to_int
 from domain.outline import ITEM, SECTION
@@ -110,6 +111,16 @@ def resolve_plan(db: Database, plan_id: int | None) -> Plan:
     if len(plans) > 1:
         note(f"(plan {plans[-1].id}: {plans[-1].title}; use --plan to choose another)")
     return plans[-1]
+
+
+def resolve_period(db: Database, plan: Plan, ref: str) -> ReportingPeriod:
+    """A period of ``plan`` by name ("2020年第一季度") or id."""
+    periods = list_periods(db, plan.id)
+    for period in periods:
+        if ref == period.name or (ref.isdigit() and int(ref) == period.id):
+            return period
+    names = "、".join(p.name for p in periods) or "none yet"
+    raise NotFound(f"Plan {plan.id} has no period “{ref}” (periods: {names}).")
 
 
 _CODE = re.compile(r"^\s*(?:(\d+)\.)?(\d+)-(\d+)\s*$")

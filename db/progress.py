@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict
 
 from sqlite_utils import Database
@@ -64,6 +65,15 @@ def list_periods(db: Database, plan_id: int) -> list[ReportingPeriod]:
             "SELECT * FROM reporting_periods WHERE plan_id = ? ORDER BY starts_on, id", [plan_id]
         )
     ]
+
+
+def current_period_index(periods: list[ReportingPeriod], today: str | None = None) -> int:
+    """Which of ``periods`` (in date order) a clerk means by "now": the period that holds
+    today, else the last one that started, else the last one; -1 when there are none."""
+    today = today or dt.date.today().isoformat()
+    started = [i for i, p in enumerate(periods) if p.starts_on <= today]
+    holding = [i for i in started if today <= periods[i].ends_on]
+    return (holding or started or [len(periods) - 1])[-1] if periods else -1
 
 
 def record_progress(
@@ -266,3 +276,25 @@ def restore_periods(db: Database, rows: list[dict], remove_ids: list[int]) -> No
             audit.record(
                 db, "period.add", "period", row["id"], plan_id=row["plan_id"], new=row["name"]
             )
+
+
+def restore_entries(db: Database, states: dict[tuple[int, int], ProgressEntry | None]) -> None:
+    """Put (task, period) entries back as ``states`` say (None: no entry) — undo/redo."""
+    with db.atomic():
+        for (task_id, period_id), entry in states.items():
+            if entry is None:
+                delete_progress(db, task_id, period_id)
+            else:
+                record_progress(
+                    db,
+                    task_id,
+                    period_id,
+                    status=entry.status,
+                    percent=entry.percent,
+                    progress=entry.progress,
+                    problems=entry.problems,
+                    next_steps=entry.next_steps,
+                    reporter=entry.reporter,
+                    reported_on=entry.reported_on,
+                    source=entry.source,
+                )

@@ -96,6 +96,7 @@ class PreviewForm:
     department: str = ""
     modified: dt.datetime | None = None
     rows: tuple[PreviewRow, ...] = ()
+    code: str = ""  # for a file that is not a readable form: FormError.code
 
     @property
     def message(self) -> str:
@@ -206,9 +207,12 @@ def _check_form(ctx: _Context, form: FilledForm) -> str:
     """Why the form is rejected, or ""."""
     fid = form.form_id
     if fid is None:
-        return "找不到表格标识（duban-feedback…），无法确认这是哪个处室、哪个报告期的反馈表"
+        return (
+            "找不到表格标识（duban-feedback…），无法确认这是哪个处室、哪个报告期的反馈表；"
+            "请处室在导出的原表上填写后发回"
+        )
     if not check_form_id(ctx.secret, form.form_id_text):
-        return "表格标识被修改，或这份表不是从本数据库导出的"
+        return "表格标识被修改，或这份表不是从本数据库导出的；请处室在本次下发的原表上填写"
     if fid.plan_id != ctx.plan.id:
         return (
             f"这份表属于另一个计划{ctx.plan_title(fid.plan_id)}，不属于当前计划“{ctx.plan.title}”"
@@ -216,7 +220,10 @@ def _check_form(ctx: _Context, form: FilledForm) -> str:
     if fid.period_id != ctx.period.id:
         if fid.period_id == 0:
             return f"这份表导出时没有选择报告期，不能作为“{ctx.period.name}”的反馈导入"
-        return f"这份表是{ctx.period_name(fid.period_id)}的反馈表，不是“{ctx.period.name}”的"
+        return (
+            f"这份表是{ctx.period_name(fid.period_id)}的反馈表，不是“{ctx.period.name}”的；"
+            "请改选该期次单独读入，或请处室填报本期的表"
+        )
     if fid.department_id not in ctx.departments:
         return f"填报单位（编号{fid.department_id}）不在处室名单中"
     return ""
@@ -322,7 +329,7 @@ def preview_readback(
     previews: list[PreviewForm] = []
     for form in forms:
         if isinstance(form, FormError):
-            previews.append(PreviewForm(Path(form.path or ""), False, form.reason))
+            previews.append(PreviewForm(Path(form.path or ""), False, form.reason, code=form.code))
             continue
         reason = _check_form(ctx, form)
         if reason:

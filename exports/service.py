@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -108,6 +108,10 @@ def run_export(
         from exports.feedback import FeedbackOptions, export_forms
 
         options = FeedbackOptions(template=template, reply_by=request.reply_by)
+        if request.department_ids:  # forms for these departments only, not their partners
+            wanted = set(request.department_ids)
+            kept = tuple(d for d in report.departments if d.id in wanted)
+            report = replace(report, departments=kept)
         if request.form_format == "xlsx":
             from exports.feedback_xlsx import export_forms_xlsx
 

@@ -17,12 +17,14 @@ from sqlite_utils import Database
 from db import directory_state, task_edits
 from db.assignments import AssignmentState, assign, restore, snapshot
 from db.progress import (
-    delete_progress,
     get_progress,
     period_rows,
     record_progress,
+    restore_entries,
     restore_periods,
 )
+from db.readback import ApplyResult, ReadbackPreview, apply_readback
+from db.records import ProgressEntry
 from db.settings import get_setting, set_setting
 from qtapp.context import AppContext
 from qtapp.i18n import tr
@@ -206,27 +208,26 @@ class ProgressCommand(DubanCommand):
         self, ctx: AppContext, task_id: int, period_id: int, values: dict[str, object], text: str
     ) -> None:
         super().__init__(ctx, text)
-        self.task_id, self.period_id, self.values = task_id, period_id, values
-        self.before: dict[str, object] | None = None
+        self.key = (task_id, period_id)
+        self.values = values
+        self.before: ProgressEntry | None = None
+        self.after: ProgressEntry | None = None
 
     def do_apply(self) -> None:
-        old = get_progress(self.ctx.db, self.task_id, self.period_id)
-        if old is not None:
-            self.before = {k: getattr(old, k) for k in self.values}
-        self._write(self.values)
+        self.before = get_progress(self.ctx.db, *self.key)
+        record_progress(self.ctx.db, *self.key, **self.values)  # type: ignore[arg-type]
+        self.after = get_progress(self.ctx.db, *self.key)
+        self.ctx.tasks_changed.emit([self.key[0]])
 
-    def _write(self, values: dict[str, object] | None) -> None:
-        if values is None:
-            delete_progress(self.ctx.db, self.task_id, self.period_id)
-        else:
-            record_progress(self.ctx.db, self.task_id, self.period_id, **values)  # type: ignore[arg-type]
-        self.ctx.tasks_changed.emit([self.task_id])
+    def _put(self, entry: ProgressEntry | None) -> None:
+        restore_entries(self.ctx.db, {self.key: entry})
+        self.ctx.tasks_changed.emit([self.key[0]])
 
     def do_undo(self) -> None:
-        self._write(self.before)
+        self._put(self.before)
 
     def do_redo(self) -> None:
-        self._write(self.values)
+        self._put(self.after)
 
 
 class PeriodsCommand(DubanCommand):
@@ -271,3 +272,34 @@ class RemovePeriodCommand(DubanCommand):
     def do_redo(self) -> None:
         restore_periods(self.ctx.db, [], [self.period_id])
         self.ctx.periods_changed.emit()
+
+
+class ReadbackCommand(DubanCommand):
+    """Record the progress read from returned feedback forms, as one step."""
+
+    def __init__(
+        self, ctx: AppContext, preview: ReadbackPreview, overwrite: bool, text: str
+    ) -> None:
+        super().__init__(ctx, text)
+        self.preview, self.overwrite = preview, overwrite
+        self.result: ApplyResult | None = None
+        self.before: dict[tuple[int, int], ProgressEntry | None] = {}
+        self.after: dict[tuple[int, int], ProgressEntry | None] = {}
+
+    def do_apply(self) -> None:
+        db, period = self.ctx.db, self.preview.period_id
+        keys = [(r.task_id, period) for r in self.preview.rows if r.task_id is not None]
+        self.before = {key: get_progress(db, *key) for key in keys}
+        self.result = apply_readback(db, self.preview, overwrite_conflicts=self.overwrite)
+        written = set(self.result.written)
+        self.before = {k: v for k, v in self.before.items() if k[0] in written}
+        self.after = {key: get_progress(db, *key) for key in self.before}
+        self.ctx.tasks_changed.emit(sorted(written))
+
+    def do_undo(self) -> None:
+        restore_entries(self.ctx.db, self.before)
+        self.ctx.tasks_changed.emit(sorted(k[0] for k in self.before))
+
+    def do_redo(self) -> None:
+        restore_entries(self.ctx.db, self.after)
+        self.ctx.tasks_changed.emit(sorted(k[0] for k in self.after))

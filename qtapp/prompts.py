@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 class Prompts(Protocol):
     def ask_open_path(self, title: str, folder: str, filters: str) -> str | None: ...
     def ask_save_path(self, title: str, path: str, filters: str) -> str | None: ...
+    def ask_open_paths(self, title: str, folder: str, filters: str) -> list[str]: ...
+    def ask_folder(self, title: str, folder: str) -> str | None: ...
     def confirm(self, title: str, text: str, *, destructive: bool = False) -> bool: ...
     def show_error(self, title: str, text: str) -> None: ...
     def show_info(self, title: str, text: str) -> None: ...
@@ -32,6 +34,13 @@ class QtPrompts:
     def ask_save_path(self, title: str, path: str, filters: str) -> str | None:
         chosen, _ = QFileDialog.getSaveFileName(self.parent, title, path, filters)
         return chosen or None
+
+    def ask_open_paths(self, title: str, folder: str, filters: str) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(self.parent, title, folder, filters)
+        return list(paths)
+
+    def ask_folder(self, title: str, folder: str) -> str | None:
+        return QFileDialog.getExistingDirectory(self.parent, title, folder) or None
 
     def confirm(self, title: str, text: str, *, destructive: bool = False) -> bool:
         box = QMessageBox(
@@ -71,6 +80,18 @@ class ScriptedPrompts:
 
     def ask_save_path(self, title: str, path: str, filters: str) -> str | None:
         self.shown.append(("save", title, path))
+        answer = self._next()
+        return str(answer) if answer else None
+
+    def ask_open_paths(self, title: str, folder: str, filters: str) -> list[str]:
+        self.shown.append(("open-many", title, folder))
+        answer = self._next()
+        if not answer:
+            return []
+        return [str(a) for a in answer] if isinstance(answer, (list, tuple)) else [str(answer)]
+
+    def ask_folder(self, title: str, folder: str) -> str | None:
+        self.shown.append(("folder", title, folder))
         answer = self._next()
         return str(answer) if answer else None
 

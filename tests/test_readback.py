@@ -34,7 +34,7 @@ from db.readback import (
 )
 from db.records import Department
 from db.tasks import list_tasks
-from exports.feedback import KEY_STYLE, parse_row_key
+from exports.feedback import parse_row_key
 from exports.readback import (
     STATUS_ISSUE,
     FilledForm,
@@ -46,6 +46,7 @@ from exports.readback import (
 )
 from exports.service import ExportRequest, run_export
 from tests.conftest import SAMPLE_PLAN
+from tests.form_filling import docx_rows, fill_docx, fill_xlsx
 
 UTC = dt.UTC
 
@@ -95,58 +96,6 @@ def loop(seeded_db: Database) -> Loop:
     a = add_period(db, plan_id, "第一季度", "2020-01-01", "2020-03-31", kind="quarter")
     b = add_period(db, plan_id, "第二季度", "2020-04-01", "2020-06-30", kind="quarter")
     return Loop(db, plan_id, a.id, b.id, basic, vocational, office, lead, coop, tasks[9].id)
-
-
-# -- filling forms in as a department does -------------------------------------------------
-
-
-def _docx_rows(doc):
-    for row in doc.tables[1].rows:
-        cells = row.cells
-        keyed = [p for p in cells[0].paragraphs if p._p.style == KEY_STYLE]
-        if len(cells) == 9 and keyed:
-            yield parse_row_key(keyed[0].text).task_id, cells, keyed[0]
-
-
-def fill_docx(path: Path, values: dict[int, dict], modified: dt.datetime | None = None) -> Path:
-    """Write into 进展情况/存在问题/下步打算/完成进度 and tick a status (□ → ☑)."""
-    doc = Document(str(path))
-    for task_id, cells, _key in _docx_rows(doc):
-        if task_id not in values:
-            continue
-        v = values[task_id]
-        cells[4].text = v.get("progress", "")
-        cells[5].text = v.get("problems", "")
-        cells[6].text = v.get("next_steps", "")
-        cells[7].text = v.get("percent", "")
-        for paragraph in cells[8].paragraphs:
-            if paragraph.text == f"□{v.get('status', '')}":
-                paragraph.text = f"☑{v['status']}"
-    doc.core_properties.modified = (modified or dt.datetime.now(UTC)).replace(tzinfo=None)
-    doc.save(str(path))
-    return path
-
-
-def fill_xlsx(path: Path, values: dict[int, dict]) -> Path:
-    """Write the cells and choose a status word (Excel sets the save time itself)."""
-    wb = load_workbook(path)
-    ws = wb["进展情况反馈表"]
-    header = {c.value: c.column for c in ws[3]}
-    for row in ws.iter_rows(min_row=4):
-        key = row[header["校验码"] - 1].value
-        if not key or parse_row_key(key).task_id not in values:
-            continue
-        v = values[parse_row_key(key).task_id]
-        for title, name in (
-            ("进展情况", "progress"),
-            ("存在问题", "problems"),
-            ("下步打算", "next_steps"),
-        ):
-            ws.cell(row[0].row, header[title], v.get(name, ""))
-        ws.cell(row[0].row, header["完成进度"], v.get("percent"))
-        ws.cell(row[0].row, header["状态"], v.get("status"))
-    wb.save(path)
-    return path
 
 
 def _lead_values(loop: Loop) -> dict[int, dict]:
@@ -348,7 +297,7 @@ def test_status_missing_or_ticked_twice_rejects_the_row(loop, tmp_path) -> None:
     first, second, _ = loop.lead_ids
     fill_docx(basic_form, {first: dict(progress="写了进展"), second: dict(progress="两个勾")})
     doc = Document(str(basic_form))
-    for task_id, cells, _ in _docx_rows(doc):
+    for task_id, cells, _ in docx_rows(doc):
         if task_id == second:
             cells[8].paragraphs[0].text = "☑已完成"
             cells[8].paragraphs[2].text = "☑滞后"
@@ -377,7 +326,7 @@ def test_row_with_a_column_removed_is_rejected_not_misread(loop, tmp_path) -> No
     basic_form, _ = loop.export(tmp_path / "forms")
     fill_docx(basic_form, _lead_values(loop))
     doc = Document(str(basic_form))
-    _task, cells, _key = next(_docx_rows(doc))
+    _task, cells, _key = next(docx_rows(doc))
     tr = cells[0]._tc.getparent()
     tr.remove(tr.tc_lst[5])  # 存在问题 deleted from the first task's row
     doc.save(str(basic_form))
@@ -434,7 +383,7 @@ def test_altered_key_rejects_that_row_only(loop, tmp_path) -> None:
     basic_form, _ = loop.export(tmp_path / "forms")
     fill_docx(basic_form, _lead_values(loop))
     doc = Document(str(basic_form))
-    for task_id, _cells, key in _docx_rows(doc):
+    for task_id, _cells, key in docx_rows(doc):
         if task_id == loop.lead_ids[0]:
             text = key.text
             last = "0" if text[-1] != "0" else "1"
@@ -450,9 +399,9 @@ def test_altered_key_rejects_that_row_only(loop, tmp_path) -> None:
 
 def test_key_of_another_department_copied_in_is_rejected(loop, tmp_path) -> None:
     basic_form, vocational_form = loop.export(tmp_path / "forms")
-    foreign = next(k for t, _c, k in _docx_rows(Document(str(vocational_form))))
+    foreign = next(k for t, _c, k in docx_rows(Document(str(vocational_form))))
     doc = Document(str(basic_form))
-    _task, cells, key = next(_docx_rows(doc))
+    _task, cells, key = next(docx_rows(doc))
     key.runs[0].text = foreign.text
     cells[4].text = "抄来的行"
     cells[8].paragraphs[1].text = "☑序时推进"

@@ -4,7 +4,7 @@
 <context>
     <name/>
     <message>
-        <location filename="../commands.py" line="76"/>
+        <location filename="../commands.py" line="78"/>
         <source>Assign %n task(s)</source>
         <translation>分配 %n 项任务</translation>
     </message>
@@ -144,13 +144,13 @@
     <name>AssignmentEditor</name>
     <message>
         <location filename="../ui/assignment_editor.py" line="86"/>
-        <location filename="../ui/assignment_editor.py" line="208"/>
+        <location filename="../ui/assignment_editor.py" line="209"/>
         <source>Names separated by 、</source>
         <translation>多个名称用“、”分隔</translation>
     </message>
     <message>
         <location filename="../ui/assignment_editor.py" line="93"/>
-        <location filename="../ui/assignment_editor.py" line="210"/>
+        <location filename="../ui/assignment_editor.py" line="211"/>
         <source>As written: 6月底前, 三季度, 长期坚持 …</source>
         <translation>按原文填写：6月底前、三季度、长期坚持……</translation>
     </message>
@@ -190,34 +190,34 @@
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="192"/>
+        <location filename="../ui/assignment_editor.py" line="193"/>
         <source>(several values — type to replace them all)</source>
         <translation>（多个值——输入后将全部替换）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/assignment_editor.py" line="231"/>
+        <location filename="../ui/assignment_editor.py" line="232"/>
         <source>Apply to %n task(s)</source>
         <translation>
             <numerusform>应用到 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="242"/>
+        <location filename="../ui/assignment_editor.py" line="243"/>
         <source>Open-ended: reviewed every period</source>
         <translation>无固定日期：每期复核</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="245"/>
+        <location filename="../ui/assignment_editor.py" line="246"/>
         <source>⚠ Not understood — it will be kept exactly as written, with no date</source>
         <translation>⚠ 无法识别——将按原文保存，不设日期</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="275"/>
+        <location filename="../ui/assignment_editor.py" line="276"/>
         <source>No leader called “%1”. Add the leader in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的分管领导。请在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="291"/>
+        <location filename="../ui/assignment_editor.py" line="292"/>
         <source>No department called “%1”. Check the name, or add it in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的处室。请检查名称，或在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
@@ -295,53 +295,53 @@
         <translation>按牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="238"/>
+        <location filename="../ui/dashboard_panel.py" line="243"/>
         <source>(none: as of today)</source>
         <translation>（不按期次：截至今日）</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="304"/>
+        <location filename="../ui/dashboard_panel.py" line="309"/>
         <source>Dashboard not updated</source>
         <translation>看板未更新</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="315"/>
+        <location filename="../ui/dashboard_panel.py" line="320"/>
         <source>No plan chosen.</source>
         <translation>未选择工作要点。</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="316"/>
+        <location filename="../ui/dashboard_panel.py" line="321"/>
         <source>Not reported this period</source>
         <translation>本期未报送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="319"/>
+        <location filename="../ui/dashboard_panel.py" line="324"/>
         <source>As of %1: %n task(s)</source>
         <translation>
             <numerusform>截至%1：共 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="323"/>
+        <location filename="../ui/dashboard_panel.py" line="328"/>
         <source>Not reported this period (%n)</source>
         <translation>
             <numerusform>本期未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="325"/>
+        <location filename="../ui/dashboard_panel.py" line="330"/>
         <source>Never reported (%n)</source>
         <translation>
             <numerusform>从未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="339"/>
+        <location filename="../ui/dashboard_panel.py" line="344"/>
         <source>as of %1</source>
         <translation>截至%1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="369"/>
+        <location filename="../ui/dashboard_panel.py" line="374"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
@@ -823,150 +823,165 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ui/export_dialog.py" line="41"/>
+        <location filename="../ui/export_dialog.py" line="40"/>
         <source>Task decomposition table (任务分解表)</source>
         <translation>任务分解表</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="42"/>
+        <location filename="../ui/export_dialog.py" line="41"/>
         <source>Progress report (进展情况通报)</source>
         <translation>进展情况通报</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="45"/>
+        <location filename="../ui/export_dialog.py" line="44"/>
         <source>Feedback forms, one per department (进展情况反馈表)</source>
         <translation>进展情况反馈表（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="49"/>
+        <location filename="../ui/export_dialog.py" line="48"/>
         <source>Reminder notices, one per department (催办通知)</source>
         <translation>催办通知（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="78"/>
+        <location filename="../ui/export_dialog.py" line="77"/>
         <source>Export a document</source>
         <translation>导出文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="98"/>
+        <location filename="../ui/export_dialog.py" line="99"/>
+        <source>Word documents (.docx)</source>
+        <translation>Word 文档（.docx）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="100"/>
+        <source>Excel workbooks (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="101"/>
         <source>Add the 分管领导 column</source>
         <translation>增加“分管领导”列</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="100"/>
+        <location filename="../ui/export_dialog.py" line="103"/>
         <source>Print the resolved date under each deadline</source>
         <translation>在完成时限下注明具体日期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="104"/>
+        <location filename="../ui/export_dialog.py" line="107"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="110"/>
+        <location filename="../ui/export_dialog.py" line="113"/>
         <source>Office template…</source>
         <translation>单位模板…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="113"/>
+        <location filename="../ui/export_dialog.py" line="116"/>
         <source>Built-in look</source>
         <translation>内置格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="122"/>
+        <location filename="../ui/export_dialog.py" line="125"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="128"/>
+        <location filename="../ui/export_dialog.py" line="131"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="136"/>
+        <location filename="../ui/export_dialog.py" line="139"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="137"/>
+        <location filename="../ui/export_dialog.py" line="140"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="138"/>
+        <location filename="../ui/export_dialog.py" line="141"/>
         <source>Reporting period</source>
         <translation>报送周期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="139"/>
+        <location filename="../ui/export_dialog.py" line="142"/>
         <source>Departments (none ticked: all)</source>
         <translation>处室（不勾选即全部）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="145"/>
+        <location filename="../ui/export_dialog.py" line="143"/>
+        <source>Forms as</source>
+        <translation>反馈表格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="150"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="150"/>
+        <location filename="../ui/export_dialog.py" line="155"/>
         <source>Look</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="198"/>
+        <location filename="../ui/export_dialog.py" line="207"/>
         <source>(none: as of today)</source>
         <translation>（不指定：截至今天）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="217"/>
+        <location filename="../ui/export_dialog.py" line="227"/>
         <source>Folder for the documents</source>
         <translation>文档保存的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="221"/>
+        <location filename="../ui/export_dialog.py" line="231"/>
         <source>Save the document</source>
         <translation>保存文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="221"/>
-        <location filename="../ui/export_dialog.py" line="232"/>
+        <location filename="../ui/export_dialog.py" line="231"/>
+        <location filename="../ui/export_dialog.py" line="242"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="228"/>
+        <location filename="../ui/export_dialog.py" line="238"/>
         <source>Built-in look (GB/T 9704)</source>
         <translation>内置格式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="232"/>
+        <location filename="../ui/export_dialog.py" line="242"/>
         <source>Office template</source>
         <translation>单位模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="241"/>
+        <location filename="../ui/export_dialog.py" line="251"/>
         <source>Change the document template</source>
         <translation>更改文档模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="251"/>
+        <location filename="../ui/export_dialog.py" line="261"/>
         <source>Choose where to save.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="261"/>
+        <location filename="../ui/export_dialog.py" line="271"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_dialog.py" line="272"/>
+        <location filename="../ui/export_dialog.py" line="282"/>
         <source>%n file(s) written:</source>
         <translation>
             <numerusform>已生成 %n 个文件：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="279"/>
+        <location filename="../ui/export_dialog.py" line="289"/>
         <source>Not exported: %1</source>
         <translation>未能导出：%1</translation>
     </message>
@@ -1044,22 +1059,22 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="120"/>
+        <location filename="../ui/filter_bar.py" line="121"/>
         <source>All departments</source>
         <translation>全部处室</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="121"/>
+        <location filename="../ui/filter_bar.py" line="122"/>
         <source>All leaders</source>
         <translation>全部领导</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="151"/>
+        <location filename="../ui/filter_bar.py" line="152"/>
         <source>Showing only these tasks; click to show all again</source>
         <translation>只显示这些任务；点击恢复显示全部</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="188"/>
+        <location filename="../ui/filter_bar.py" line="189"/>
         <source>%1 of %2 tasks</source>
         <translation>%1 / %2 项任务</translation>
     </message>
@@ -1653,48 +1668,48 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>ProgressEditor</name>
     <message>
-        <location filename="../ui/progress_editor.py" line="68"/>
-        <location filename="../ui/progress_editor.py" line="185"/>
+        <location filename="../ui/progress_editor.py" line="69"/>
+        <location filename="../ui/progress_editor.py" line="178"/>
         <source>Save progress</source>
         <translation>保存进展</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="87"/>
+        <location filename="../ui/progress_editor.py" line="88"/>
         <source>Period</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="88"/>
+        <location filename="../ui/progress_editor.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="89"/>
+        <location filename="../ui/progress_editor.py" line="90"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="90"/>
+        <location filename="../ui/progress_editor.py" line="91"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="91"/>
+        <location filename="../ui/progress_editor.py" line="92"/>
         <source>Next steps</source>
         <translation>下步打算</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="92"/>
+        <location filename="../ui/progress_editor.py" line="93"/>
         <source>Reported by</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="155"/>
+        <location filename="../ui/progress_editor.py" line="156"/>
         <source>Add reporting periods first (Progress menu).</source>
         <translation>请先添加报送期次（“进展”菜单）。</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="185"/>
+        <location filename="../ui/progress_editor.py" line="178"/>
         <source>Update this report</source>
         <translation>更新本期填报</translation>
     </message>
@@ -1725,6 +1740,291 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <location filename="../models/progress_model.py" line="26"/>
         <source>Reported by</source>
         <translation>填报人</translation>
+    </message>
+</context>
+<context>
+    <name>ReadbackDialog</name>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="101"/>
+        <source>Read back feedback forms — %1</source>
+        <translation>读入反馈表 — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="112"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="113"/>
+        <source>Add a folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="114"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="116"/>
+        <source>Period:</source>
+        <translation>报送期次：</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="138"/>
+        <source>Only rows that change something</source>
+        <translation>只看有变化的行</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="145"/>
+        <source>Also overwrite entries recorded after the form was saved</source>
+        <translation>表格保存后又录入的进展，也用表中内容覆盖</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="154"/>
+        <source>Record progress</source>
+        <translation>录入进展</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="183"/>
+        <source>Filled feedback forms</source>
+        <translation>已填写的反馈表</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="185"/>
+        <source>Feedback forms (*.docx *.xlsx);;All files (*)</source>
+        <translation>反馈表 (*.docx *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="191"/>
+        <source>A folder of filled feedback forms</source>
+        <translation>存放已填反馈表的文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/readback_dialog.py" line="240"/>
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 个文件…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="253"/>
+        <source>Reading the forms…</source>
+        <translation>正在读取反馈表…</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="274"/>
+        <source>Forms not read</source>
+        <translation>反馈表未读入</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="275"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="284"/>
+        <source>This plan has no reporting periods yet: add them first (Progress menu).</source>
+        <translation>该计划还没有报送期次，请先添加（“进展”菜单）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="289"/>
+        <source>Add the forms the departments sent back — files, or a whole folder — or drop them here. Nothing is recorded until you press “Record progress”.</source>
+        <translation>添加各处室报回的反馈表——可选文件，也可选整个文件夹，或直接拖到这里。按“录入进展”之前不会写入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/readback_dialog.py" line="295"/>
+        <source>%n file(s) for %1.</source>
+        <translation>
+            <numerusform>%n 个文件，期次：%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/readback_dialog.py" line="309"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>新增 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/readback_dialog.py" line="310"/>
+        <source>%n changed</source>
+        <translation>
+            <numerusform>更新 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/readback_dialog.py" line="311"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>无变化 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/readback_dialog.py" line="312"/>
+        <source>%n newer entry(ies) kept</source>
+        <translation>
+            <numerusform>保留较新的录入 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/readback_dialog.py" line="313"/>
+        <source>%n not filled in</source>
+        <translation>
+            <numerusform>未填写 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/readback_dialog.py" line="314"/>
+        <source>%n from cooperating departments (noted)</source>
+        <translation>
+            <numerusform>配合处室填报 %n 条（仅供参考）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/readback_dialog.py" line="315"/>
+        <source>%n duplicate(s)</source>
+        <translation>
+            <numerusform>重复 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/readback_dialog.py" line="316"/>
+        <source>%n row(s) rejected</source>
+        <translation>
+            <numerusform>拒收 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/readback_dialog.py" line="319"/>
+        <source>%n form(s) rejected</source>
+        <translation>
+            <numerusform>拒收 %n 份表</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/readback_dialog.py" line="341"/>
+        <source>Read back %n form(s)</source>
+        <translation>
+            <numerusform>读入 %n 份反馈表</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/readback_dialog.py" line="350"/>
+        <source>Recorded: %1 new, %2 changed; %3 newer entries kept. Edit → Undo takes it back.</source>
+        <translation>已录入：新增 %1 条，更新 %2 条；保留较新的录入 %3 条。可用“编辑 → 撤销”撤回。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadbackModel</name>
+    <message>
+        <location filename="../models/readback_model.py" line="42"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="43"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="44"/>
+        <source>Department</source>
+        <translation>处室</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="45"/>
+        <source>Task</source>
+        <translation>工作任务</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="46"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="47"/>
+        <source>Recorded now</source>
+        <translation>现有记录</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="48"/>
+        <source>In the form</source>
+        <translation>表中填报</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="49"/>
+        <source>Why</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="53"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="54"/>
+        <source>Changed</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="55"/>
+        <source>Newer entry kept</source>
+        <translation>保留较新录入</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="56"/>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="57"/>
+        <source>Not filled in</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="58"/>
+        <source>Cooperating (noted)</source>
+        <translation>配合处室（仅供参考）</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="59"/>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="60"/>
+        <source>Row rejected</source>
+        <translation>该行拒收</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="61"/>
+        <source>Form rejected</source>
+        <translation>整表拒收</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="65"/>
+        <source>An old .doc/.xls file: open it in Word, WPS or Excel, save it as .docx or .xlsx and add it again.</source>
+        <translation>这是旧版 .doc/.xls 文件：请用 Word、WPS 或 Excel 打开，另存为 .docx 或 .xlsx 后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="70"/>
+        <source>Not a Duban feedback form: it has no form id and no task keys (校验码). Only forms exported from Duban can be read back.</source>
+        <translation>这不是督办导出的反馈表：没有表单编号，也没有校验码。只能读入从督办导出的反馈表。</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="75"/>
+        <source>The file cannot be opened; check that it exists and is not in use.</source>
+        <translation>文件无法打开，请确认文件存在且未被其他程序占用。</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="78"/>
+        <source>The file is far too large to be a feedback form.</source>
+        <translation>文件过大，不可能是反馈表。</translation>
+    </message>
+    <message>
+        <location filename="../models/readback_model.py" line="81"/>
+        <source>The file cannot be read: it may be damaged or truncated. Ask the department to save it again.</source>
+        <translation>文件无法读取，可能已损坏或不完整。请该处室重新保存后发回。</translation>
     </message>
 </context>
 <context>

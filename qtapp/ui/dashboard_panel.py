@@ -28,7 +28,7 @@ from db.connection import connect
 from db.dashboard import Dashboard, TaskLine, dashboard, task_lines
 from db.errors import NotFound
 from db.plans import get_plan
-from db.progress import list_periods
+from db.progress import current_period_index, list_periods
 from qtapp.context import AppContext
 from qtapp.models.dashboard_models import (
     COL_CODE,
@@ -206,7 +206,7 @@ class DashboardPanel(QWidget):
     # -- what is shown ---------------------------------------------------------------------
 
     def show_plan(self, plan_id: int | None, period_id: int | None = None) -> None:
-        """Show a plan's figures for ``period_id``. None picks the latest period (or, when
+        """Show a plan's figures for ``period_id``. None picks the current period (or, when
         the plan has none, the figures as of today) — or keeps the period chosen when the
         plan is the one already shown."""
         same_plan = plan_id == self.plan_id
@@ -227,9 +227,14 @@ class DashboardPanel(QWidget):
 
     def _fill_periods(self, select: int | None, *, keep: bool) -> None:
         """The plan's periods, latest first, then "as of today"; keeps the current choice
-        when ``keep`` and it still exists, else selects ``select`` or the latest."""
-        current = self.period_combo.currentData() if keep else None
+        when ``keep`` and it still exists, else selects ``select`` or the current period
+        (the one holding today, else the last one started)."""
+        # "As of today" shown only because there were no periods is not a choice to keep.
+        chosen = keep and self.period_combo.count() > 1
+        current = self.period_combo.currentData() if chosen else None
         periods = list_periods(self.ctx.db, self.plan_id) if self.plan_id is not None else []
+        if select is None and periods:
+            select = periods[current_period_index(periods)].id
         periods.sort(key=lambda p: (p.ends_on, p.id), reverse=True)
         self.period_combo.blockSignals(True)
         self.period_combo.clear()

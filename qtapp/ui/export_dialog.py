@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from db.connection import connect
 from db.departments import list_departments
 from db.plans import list_plans
-from db.progress import list_periods
+from db.progress import current_period_index, list_periods
 from db.settings import get_setting
 from exports.service import FOLDER_KINDS, ExportRequest, run_export, safe_file_name
 from qtapp.commands import SettingsCommand
@@ -95,6 +94,10 @@ class ExportDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, dept.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
+        self.form_format = QComboBox(self)
+        self.form_format.setObjectName("formFormatCombo")
+        self.form_format.addItem(self.tr("Word documents (.docx)"), "docx")
+        self.form_format.addItem(self.tr("Excel workbooks (.xlsx)"), "xlsx")
         self.with_leader = QCheckBox(self.tr("Add the 分管领导 column"), self)
         self.with_leader.setObjectName("withLeaderCheck")
         self.with_dates = QCheckBox(self.tr("Print the resolved date under each deadline"), self)
@@ -137,6 +140,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Plan"), self.plan)
         form.addRow(self.tr("Reporting period"), self.period)
         form.addRow(self.tr("Departments (none ticked: all)"), self.departments)
+        form.addRow(self.tr("Forms as"), self.form_format)
+        self.form_format_label = form.labelForField(self.form_format)
         form.addRow("", self.with_leader)
         form.addRow("", self.with_dates)
         path_row = QHBoxLayout()
@@ -173,14 +178,16 @@ class ExportDialog(QDialog):
             for i in range(self.departments.count())
             if self.departments.item(i).checkState() == Qt.CheckState.Checked
         ]
+        kind = self.kind.currentData()
         return ExportRequest(
-            kind=self.kind.currentData(),
+            kind=kind,
             plan_id=self.plan.currentData(),
             output=Path(self.output.text().strip()),
             period_id=self.period.currentData(),
             department_ids=tuple(ticked),
             with_leader=self.with_leader.isChecked(),
             with_due_date=self.with_dates.isChecked(),
+            form_format=self.form_format.currentData() if kind == "feedback-forms" else "docx",
         )
 
     def _per_department(self) -> bool:
@@ -190,6 +197,8 @@ class ExportDialog(QDialog):
         kind = self.kind.currentData()
         self.with_leader.setVisible(kind == "decomposition")
         self.with_dates.setVisible(kind == "decomposition")
+        self.form_format.setVisible(kind == "feedback-forms")
+        self.form_format_label.setVisible(kind == "feedback-forms")
         self.period.setEnabled(kind != "decomposition")
         self._suggest_output()
 
@@ -198,9 +207,10 @@ class ExportDialog(QDialog):
         self.period.addItem(self.tr("(none: as of today)"), None)
         plan_id = self.plan.currentData()
         if plan_id is not None:
-            for period in list_periods(self.ctx.db, plan_id):
+            periods = list_periods(self.ctx.db, plan_id)
+            for period in periods:
                 self.period.addItem(period.name, period.id)
-            self.period.setCurrentIndex(self.period.count() - 1)
+            self.period.setCurrentIndex(current_period_index(periods) + 1)
         self._suggest_output()
 
     def _suggest_output(self) -> None:
@@ -213,8 +223,8 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         if self._per_department():
-            chosen = QFileDialog.getExistingDirectory(
-                self, self.tr("Folder for the documents"), self.output.text()
+            chosen = self.ctx.prompts.ask_folder(
+                self.tr("Folder for the documents"), self.output.text()
             )
         else:
             chosen = self.ctx.prompts.ask_save_path(

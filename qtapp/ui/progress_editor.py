@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.progress import current_period_index
 from db.records import ProgressEntry, ReportingPeriod
 from qtapp.display import STATUS_NAMES, status_text
 from qtapp.models.progress_model import ProgressHistoryModel
@@ -128,7 +129,7 @@ class ProgressEditor(QWidget):
             self.period.addItem(period.name, period.id)
         index = self.period.findData(current)
         if index < 0:
-            index = self._current_period_index(periods)
+            index = current_period_index(periods)
         self.period.setCurrentIndex(index)
         self.period.blockSignals(False)
         if light is None:
@@ -155,14 +156,6 @@ class ProgressEditor(QWidget):
                 self.light.text() + "<br>" + self.tr("Add reporting periods first (Progress menu).")
             )
         self._fill()
-
-    @staticmethod
-    def _current_period_index(periods: list[ReportingPeriod]) -> int:
-        """The period that holds today, else the last one that started."""
-        today = dt.date.today().isoformat()
-        started = [i for i, p in enumerate(periods) if p.starts_on <= today]
-        holding = [i for i in started if today <= periods[i].ends_on]
-        return (holding or started or [len(periods) - 1])[-1] if periods else -1
 
     def _fill(self) -> None:
         entry = self._entries.get(self.period.currentData())

@@ -1,0 +1,233 @@
+"""What reading filled forms back would do, one row per task row of a form.
+
+A rejected form is one row of its own (no task), so the clerk sees every file that was
+given and why it was left out. The rows come from ``db.readback.preview_readback``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from db.readback import (
+    CONFLICT,
+    DUPLICATE,
+    EMPTY,
+    NEW,
+    NOTED,
+    REJECTED,
+    UNCHANGED,
+    UPDATE,
+    EntryValues,
+    PreviewForm,
+    PreviewRow,
+    ReadbackPreview,
+)
+from qtapp.display import status_text
+
+Index = QModelIndex | QPersistentModelIndex
+COL_FILE, COL_CODE, COL_DEPARTMENT, COL_TASK, COL_CHANGE, COL_NOW, COL_FORM, COL_REASON = range(8)
+HEADERS = (
+    QT_TRANSLATE_NOOP("ReadbackModel", "File"),
+    QT_TRANSLATE_NOOP("ReadbackModel", "No."),
+    QT_TRANSLATE_NOOP("ReadbackModel", "Department"),
+    QT_TRANSLATE_NOOP("ReadbackModel", "Task"),
+    QT_TRANSLATE_NOOP("ReadbackModel", "Change"),
+    QT_TRANSLATE_NOOP("ReadbackModel", "Recorded now"),
+    QT_TRANSLATE_NOOP("ReadbackModel", "In the form"),
+    QT_TRANSLATE_NOOP("ReadbackModel", "Why"),
+)
+REJECTED_FORM = "rejected_form"
+KIND_NAMES = {
+    NEW: QT_TRANSLATE_NOOP("ReadbackModel", "New"),
+    UPDATE: QT_TRANSLATE_NOOP("ReadbackModel", "Changed"),
+    CONFLICT: QT_TRANSLATE_NOOP("ReadbackModel", "Newer entry kept"),
+    UNCHANGED: QT_TRANSLATE_NOOP("ReadbackModel", "Unchanged"),
+    EMPTY: QT_TRANSLATE_NOOP("ReadbackModel", "Not filled in"),
+    NOTED: QT_TRANSLATE_NOOP("ReadbackModel", "Cooperating (noted)"),
+    DUPLICATE: QT_TRANSLATE_NOOP("ReadbackModel", "Duplicate"),
+    REJECTED: QT_TRANSLATE_NOOP("ReadbackModel", "Row rejected"),
+    REJECTED_FORM: QT_TRANSLATE_NOOP("ReadbackModel", "Form rejected"),
+}
+# Why a file could not be read at all, by FormError code, in the window's language.
+FORM_ERRORS = {
+    "old_format": QT_TRANSLATE_NOOP(
+        "ReadbackModel",
+        "An old .doc/.xls file: open it in Word, WPS or Excel, save it as .docx or .xlsx and "
+        "add it again.",
+    ),
+    "not_a_form": QT_TRANSLATE_NOOP(
+        "ReadbackModel",
+        "Not a Duban feedback form: it has no form id and no task keys (校验码). Only forms "
+        "exported from Duban can be read back.",
+    ),
+    "io": QT_TRANSLATE_NOOP(
+        "ReadbackModel", "The file cannot be opened; check that it exists and is not in use."
+    ),
+    "too_large": QT_TRANSLATE_NOOP(
+        "ReadbackModel", "The file is far too large to be a feedback form."
+    ),
+    "unreadable": QT_TRANSLATE_NOOP(
+        "ReadbackModel",
+        "The file cannot be read: it may be damaged or truncated. Ask the department to save "
+        "it again.",
+    ),
+}
+CHANGING = {NEW, UPDATE, CONFLICT, REJECTED, REJECTED_FORM, DUPLICATE}
+COLORS = {
+    NEW: "#2e7d32",
+    UPDATE: "#1565c0",
+    CONFLICT: "#ef6c00",
+    REJECTED: "#c62828",
+    REJECTED_FORM: "#c62828",
+    DUPLICATE: "#757575",
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row of the table: a task row of an accepted form, or a rejected form."""
+
+    form: PreviewForm
+    row: PreviewRow | None
+
+    @property
+    def kind(self) -> str:
+        return self.row.kind if self.row is not None else REJECTED_FORM
+
+
+class ReadbackModel(QAbstractTableModel):
+    KindRole = Qt.ItemDataRole.UserRole + 1
+    TaskIdRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lines: list[Line] = []
+
+    def set_preview(self, preview: ReadbackPreview | None) -> None:
+        self.beginResetModel()
+        forms = preview.forms if preview else ()
+        # Rejected forms first: they are what the clerk has to act on.
+        self._lines = [Line(f, None) for f in forms if not f.accepted]
+        self._lines.extend(Line(f, row) for f in forms for row in f.rows)
+        self.endResetModel()
+
+    def rejected_messages(self) -> list[str]:
+        """ "file: why" for each rejected form, in the window's language."""
+        return [
+            f"{line.form.path.name}: {self._text(line, COL_REASON, full=True)}"
+            for line in self._lines
+            if line.row is None
+        ]
+
+    def line(self, row: int) -> Line:
+        return self._lines[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line = self._lines[index.row()]
+        if role == self.KindRole:
+            return line.kind
+        if role == self.TaskIdRole:
+            return line.row.task_id if line.row is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == COL_CHANGE:
+            color = COLORS.get(line.kind)
+            return QBrush(QColor(color)) if color else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == COL_FILE:
+                return str(line.form.path)
+            if index.column() in (COL_NOW, COL_FORM, COL_TASK, COL_REASON):
+                return self._text(line, index.column(), full=True) or None
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(line, index.column(), full=False)
+        return None
+
+    def _text(self, line: Line, column: int, *, full: bool) -> str:
+        form, row = line.form, line.row
+        if column == COL_FILE:
+            return form.path.name
+        if column == COL_CHANGE:
+            return self.tr(KIND_NAMES[line.kind])
+        if row is None:  # a rejected form
+            if column == COL_DEPARTMENT:
+                return form.department
+            if column == COL_REASON:
+                known = FORM_ERRORS.get(form.code)
+                return self.tr(known) if known else form.reason
+            return ""
+        if column == COL_CODE:
+            return row.code
+        if column == COL_DEPARTMENT:
+            return row.department
+        if column == COL_TASK:
+            return row.task_text
+        if column == COL_NOW:
+            return values_text(row.old, full=full)
+        if column == COL_FORM:
+            return values_text(row.new, full=full)
+        if column == COL_REASON:
+            return "；".join((row.reason, *row.issues)) if row.issues else row.reason
+        return ""
+
+
+def values_text(values: EntryValues | None, *, full: bool) -> str:
+    """ "序时推进 60% · 已完成方案起草" — the entry in one line (all of it when ``full``)."""
+    if values is None:
+        return ""
+    head = " ".join(
+        part
+        for part in (
+            status_text(values.status),
+            f"{values.percent}%" if values.percent is not None else "",
+        )
+        if part
+    )
+    texts = [values.progress, values.problems, values.next_steps] if full else [values.progress]
+    body = "\n".join(t for t in texts if t) if full else " ".join(values.progress.split())
+    if not full and len(body) > 30:
+        body = body[:29] + "…"
+    return " · ".join(part for part in (head, body) if part)
+
+
+class ReadbackFilter(QSortFilterProxyModel):
+    """Everything, or only the rows that change something or need the clerk's attention."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.changes_only = False
+
+    def set_changes_only(self, on: bool) -> None:
+        self.changes_only = on
+        self.invalidate()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self.changes_only:
+            return True
+        kind = self.sourceModel().index(source_row, 0, source_parent).data(ReadbackModel.KindRole)
+        return kind in CHANGING

@@ -1,0 +1,63 @@
+"""Filling exported 进展情况反馈表 in as a department does: python-docx for the Word form,
+openpyxl for the workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from docx import Document
+from openpyxl import load_workbook
+
+from exports.feedback import KEY_STYLE, parse_row_key
+
+UTC = dt.UTC
+
+
+def docx_rows(doc):
+    for row in doc.tables[1].rows:
+        cells = row.cells
+        keyed = [p for p in cells[0].paragraphs if p._p.style == KEY_STYLE]
+        if len(cells) == 9 and keyed:
+            yield parse_row_key(keyed[0].text).task_id, cells, keyed[0]
+
+
+def fill_docx(path: Path, values: dict[int, dict], modified: dt.datetime | None = None) -> Path:
+    """Write into 进展情况/存在问题/下步打算/完成进度 and tick a status (□ → ☑)."""
+    doc = Document(str(path))
+    for task_id, cells, _key in docx_rows(doc):
+        if task_id not in values:
+            continue
+        v = values[task_id]
+        cells[4].text = v.get("progress", "")
+        cells[5].text = v.get("problems", "")
+        cells[6].text = v.get("next_steps", "")
+        cells[7].text = v.get("percent", "")
+        for paragraph in cells[8].paragraphs:
+            if paragraph.text == f"□{v.get('status', '')}":
+                paragraph.text = f"☑{v['status']}"
+    doc.core_properties.modified = (modified or dt.datetime.now(UTC)).replace(tzinfo=None)
+    doc.save(str(path))
+    return path
+
+
+def fill_xlsx(path: Path, values: dict[int, dict]) -> Path:
+    """Write the cells and choose a status word (Excel sets the save time itself)."""
+    wb = load_workbook(path)
+    ws = wb["进展情况反馈表"]
+    header = {c.value: c.column for c in ws[3]}
+    for row in ws.iter_rows(min_row=4):
+        key = row[header["校验码"] - 1].value
+        if not key or parse_row_key(key).task_id not in values:
+            continue
+        v = values[parse_row_key(key).task_id]
+        for title, name in (
+            ("进展情况", "progress"),
+            ("存在问题", "problems"),
+            ("下步打算", "next_steps"),
+        ):
+            ws.cell(row[0].row, header[title], v.get(name, ""))
+        ws.cell(row[0].row, header["完成进度"], v.get("percent"))
+        ws.cell(row[0].row, header["状态"], v.get("status"))
+    wb.save(path)
+    return path
