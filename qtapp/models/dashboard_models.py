@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from db.dashboard import DepartmentRow, TaskLine
 from domain.warnings import Light
+from qtapp.models.list_table import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -62,52 +62,21 @@ COUNT_FIELDS = {
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class DepartmentStatsModel(QAbstractTableModel):
+class DepartmentStatsModel(ListTableModel):
     SortRole = Qt.ItemDataRole.UserRole + 1
     RecordRole = Qt.ItemDataRole.UserRole + 2
     IdsRole = Qt.ItemDataRole.UserRole + 3  # the task ids behind a cell
     BarRole = Qt.ItemDataRole.UserRole + 4  # (done, behind, overdue, led) for the bar
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DepartmentRow] = []
-
-    def set_rows(self, rows: Sequence[DepartmentRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def records(self) -> list[DepartmentRow]:
-        return self._rows
-
-    def record(self, row: int) -> DepartmentRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(DEPARTMENT_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr(DEPARTMENT_HEADERS[section])
-                if 0 <= section < len(DEPARTMENT_HEADERS)
-                else None
-            )
-        return None
+    HEADERS = DEPARTMENT_HEADERS
 
     def ids(self, row: DepartmentRow, column: int) -> tuple[int, ...]:
         """The tasks a cell stands for: its figure; the name and the bar stand for all led."""
         return getattr(row, COUNT_FIELDS.get(column, "led"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.record_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_DEPARTMENT:
@@ -160,50 +129,29 @@ def _code_key(code: str) -> tuple:
     return tuple(int(p) if p.isdigit() else 0 for p in code.replace(".", "-").split("-"))
 
 
-class TaskListModel(QAbstractTableModel):
+class TaskListModel(ListTableModel):
     """A short list of tasks with their warning light (the tasks not reported this period)."""
 
     SortRole = Qt.ItemDataRole.UserRole + 1
     RecordRole = Qt.ItemDataRole.UserRole + 2
     IdRole = Qt.ItemDataRole.UserRole + 3
+    HEADERS = TASK_HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[TaskLine] = []
         self._lights: Mapping[int, Light] = {}
 
-    def set_rows(self, rows: Sequence[TaskLine], lights: Mapping[int, Light]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_tasks(self, rows: Sequence[TaskLine], lights: Mapping[int, Light]) -> None:
         self._lights = lights
-        self.endResetModel()
-
-    def records(self) -> list[TaskLine]:
-        return self._rows
-
-    def record(self, row: int) -> TaskLine:
-        return self._rows[row]
+        self.set_rows(rows)
 
     def light(self, task_id: int) -> Light | None:
         return self._lights.get(task_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(TASK_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(TASK_HEADERS[section]) if 0 <= section < len(TASK_HEADERS) else None
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.record_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         light = self._lights.get(row.id)
         if role == Qt.ItemDataRole.DisplayRole:

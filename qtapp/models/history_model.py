@@ -6,15 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
 
 from db.records import AuditEntry
 from qtapp.display import audit_text
+from qtapp.models.list_table import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 COL_WHEN, COL_CHANGE, COL_WHO = range(3)
@@ -25,35 +24,17 @@ HEADERS = (
 )
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(ListTableModel):
     RecordRole = Qt.ItemDataRole.UserRole + 2
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[AuditEntry] = []
+    HEADERS = HEADERS
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
-        return None
+        self.set_rows(entries)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        entry = self.record_at(index)
+        if entry is None:
             return None
-        entry = self._entries[index.row()]
         if role == self.RecordRole:
             return entry
         if role == Qt.ItemDataRole.DisplayRole:

@@ -6,15 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
 
 from db.records import ProgressEntry, ReportingPeriod
 from qtapp.display import status_text
+from qtapp.models.list_table import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 COL_PERIOD, COL_STATUS, COL_PERCENT, COL_PROGRESS, COL_REPORTER = range(5)
@@ -27,35 +26,18 @@ HEADERS = (
 )
 
 
-class ProgressHistoryModel(QAbstractTableModel):
+class ProgressHistoryModel(ListTableModel):
     RecordRole = Qt.ItemDataRole.UserRole + 2
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[ReportingPeriod, ProgressEntry]] = []
+    HEADERS = HEADERS
 
     def set_entries(self, rows: list[tuple[ReportingPeriod, ProgressEntry]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
-        return None
+        self.set_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        found = self.record_at(index)
+        if found is None:
             return None
-        period, entry = self._rows[index.row()]
+        period, entry = found
         if role == self.RecordRole:
             return entry
         column = index.column()

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -35,6 +34,7 @@ from db.readback import (
     ReadbackPreview,
 )
 from qtapp.display import status_text
+from qtapp.models.list_table import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 COL_FILE, COL_CODE, COL_DEPARTMENT, COL_TASK, COL_CHANGE, COL_NOW, COL_FORM, COL_REASON = range(8)
@@ -107,50 +107,33 @@ class Line:
         return self.row.kind if self.row is not None else REJECTED_FORM
 
 
-class ReadbackModel(QAbstractTableModel):
+class ReadbackModel(ListTableModel):
     KindRole = Qt.ItemDataRole.UserRole + 1
     TaskIdRole = Qt.ItemDataRole.UserRole + 2
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._lines: list[Line] = []
+    HEADERS = HEADERS
 
     def set_preview(self, preview: ReadbackPreview | None) -> None:
-        self.beginResetModel()
         forms = preview.forms if preview else ()
         # Rejected forms first: they are what the clerk has to act on.
-        self._lines = [Line(f, None) for f in forms if not f.accepted]
-        self._lines.extend(Line(f, row) for f in forms for row in f.rows)
-        self.endResetModel()
+        lines = [Line(f, None) for f in forms if not f.accepted]
+        lines.extend(Line(f, row) for f in forms for row in f.rows)
+        self.set_rows(lines)
 
     def rejected_messages(self) -> list[str]:
         """ "file: why" for each rejected form, in the window's language."""
         return [
             f"{line.form.path.name}: {self._text(line, COL_REASON, full=True)}"
-            for line in self._lines
+            for line in self._rows
             if line.row is None
         ]
 
     def line(self, row: int) -> Line:
-        return self._lines[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
-        return None
+        return self.record(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+        line = self.record_at(index)
+        if line is None:
             return None
-        line = self._lines[index.row()]
         if role == self.KindRole:
             return line.kind
         if role == self.TaskIdRole:

@@ -315,7 +315,7 @@ class DashboardPanel(QWidget):
             button.setText(f"{self._figure_name(code)}  {len(ids)}")
             button.setEnabled(bool(ids))
         self.department_model.set_rows(board.departments if board else [])
-        self.not_reported_model.set_rows(lines or [], board.lights if board else {})
+        self.not_reported_model.set_tasks(lines or [], board.lights if board else {})
         if board is None:
             self.summary.setText(self.tr("No plan chosen."))
             self.not_reported_box.setTitle(self.tr("Not reported this period"))
