@@ -1,7 +1,8 @@
 """The command line: ``python main.py COMMAND …`` (no command opens the window).
 
 Exit codes: 0 done; 2 bad input (a message names the file or value and the reason,
-and nothing was written); 1 anything else.
+and nothing was written); 3 the file is open for editing in another Duban (named; nothing
+was written); 1 anything else.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cli import (
+    backup_commands,
     directory_commands,
     export_commands,
     plan_commands,
@@ -21,12 +23,14 @@ from cli import (
 )
 from cli.output import fail
 from db.errors import InvalidValue, NotFound, StoreError
+from db.writer_lock import DatabaseLocked
 from domain.errors import PlanInputError
 from exports.service import ExportError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_BAD_INPUT = 2
+EXIT_LOCKED = 3  # another Duban is editing the file; nothing was written
 
 
 def default_db_path() -> Path:
@@ -66,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     progress_commands.register(commands, common)
     progress_commands.register_carry_over(commands, common)
     progress_commands.register_readback(commands, common)
+    backup_commands.register(commands, common)
     return parser
 
 
@@ -87,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.db is None:
             args.db = default_db_path()
         return int(args.run(args) or 0)
+    except DatabaseLocked as exc:
+        return fail(str(exc), EXIT_LOCKED)
     except (PlanInputError, StoreError, NotFound, InvalidValue, ExportError) as exc:
         return fail(str(exc), EXIT_BAD_INPUT)
     except BrokenPipeError:

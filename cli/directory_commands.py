@@ -87,11 +87,8 @@ def _as_json(d: dep.Department) -> dict[str, Any]:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    db = open_db(args.db)
-    try:
+    with open_db(args.db, write=False) as db:
         found = dep.list_departments(db, include_retired=args.all)
-    finally:
-        db.close()
     if args.json:
         print_json([_as_json(d) for d in found])
         return 0
@@ -118,17 +115,11 @@ def run_add(args: argparse.Namespace) -> int:
         raise InvalidValue("Name at least one department (or use --from-file).")
     if (args.short or args.alias) and len(names) != 1:
         raise InvalidValue("--short and --alias go with a single department name.")
-    db = open_db(args.db)
-    try:
-        with db.atomic():
-            if len(names) == 1:
-                added = [
-                    dep.add_department(db, names[0], short_name=args.short, aliases=args.alias)
-                ]
-            else:
-                added = dep.add_departments(db, names)
-    finally:
-        db.close()
+    with open_db(args.db) as db, db.atomic():
+        if len(names) == 1:
+            added = [dep.add_department(db, names[0], short_name=args.short, aliases=args.alias)]
+        else:
+            added = dep.add_departments(db, names)
     for d in added:
         print(f"Added department {d.id}: {d.name}")
     skipped = len(names) - len(added)
@@ -138,15 +129,12 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def _edit(args: argparse.Namespace, change: Any) -> int:
-    db = open_db(args.db)
-    try:
+    with open_db(args.db) as db:
         d = change(db, dep.require_department(db, args.name))
         print(
             f"{d.id}\t{d.name}\tshort: {d.short_name or '-'}\taliases: "
             f"{'、'.join(d.aliases) or '-'}"
         )
-    finally:
-        db.close()
     return 0
 
 
@@ -176,12 +164,9 @@ def run_merge(args: argparse.Namespace) -> int:
 
 
 def run_leaders(args: argparse.Namespace) -> int:
-    db = open_db(args.db)
-    try:
+    with open_db(args.db, write=False) as db:
         found = lead.list_leaders(db)
         names = {d.id: d.name for d in dep.list_departments(db, include_retired=True)}
-    finally:
-        db.close()
     if args.json:
         print_json(
             [
@@ -202,11 +187,8 @@ def run_leaders(args: argparse.Namespace) -> int:
 
 
 def run_leader_add(args: argparse.Namespace) -> int:
-    db = open_db(args.db)
-    try:
+    with open_db(args.db) as db:
         ids = [dep.require_department(db, name).id for name in args.departments]
         x = lead.add_leader(db, args.name, title=args.title, department_ids=ids)
-    finally:
-        db.close()
     print(f"Added leader {x.id}: {x.name}")
     return 0

@@ -72,8 +72,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_db(args.db)
-    try:
+    with open_db(args.db, write=False) as db:
         plan = resolve_plan(db, args.plan)
         request = ExportRequest(
             kind=args.kind,
@@ -91,8 +90,6 @@ def run(args: argparse.Namespace) -> int:
         if args.kind in FOLDER_KINDS:
             args.output.mkdir(parents=True, exist_ok=True)
         written = run_export(db, request)
-    finally:
-        db.close()
     if args.json:
         print_json([str(p) for p in written])
     else:

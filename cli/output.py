@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from db.audit import set_audit_context
-from db.connection import open_database
+from db.store import open_store
 
 
 def fail(message: str, code: int) -> int:
@@ -27,10 +28,25 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-def open_db(path: str | Path) -> Database:
-    db = open_database(path)
-    set_audit_context(db, "cli")
-    return db
+@contextmanager
+def open_db(path: str | Path, *, write: bool = True) -> Iterator[Database]:
+    """The database for one command. A command that only reads (``write=False``) still
+    works while the window edits the file — read-only; one that writes is refused with the
+    name of the holder (``DatabaseLocked``)."""
+    store = open_store(path, "command line", allow_read_only=not write, source="cli")
+    try:
+        for warning in store.warnings:
+            note(f"warning: {warning}")
+        if store.recovered is not None:
+            note(
+                f"(the file was left locked by {store.recovered.describe()}, which ended "
+                "without closing it; the lock is taken over)"
+            )
+        if store.holder is not None:
+            note(f"(read-only: the file is open for editing in {store.holder.describe()})")
+        yield store.db
+    finally:
+        store.close()
 
 
 def clip(text: str, width: int) -> str:

@@ -87,11 +87,8 @@ def _summary(plan: ParsedPlan, encoding: str) -> str:
 def run_import(args: argparse.Namespace) -> int:
     # Read and check the file before touching the database: a bad file creates nothing.
     plan, source = read_and_parse(args.file)
-    db = open_db(args.db)
-    try:
+    with open_db(args.db) as db:
         result = store_parsed(db, plan, source, replace=args.replace, year=args.year)
-    finally:
-        db.close()
     c = result.counts
     if args.json:
         print_json(
@@ -120,11 +117,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_plans(args: argparse.Namespace) -> int:
-    db = open_db(args.db)
-    try:
+    with open_db(args.db, write=False) as db:
         plans = [(p, plan_counts(db, p.id)) for p in list_plans(db)]
-    finally:
-        db.close()
     if args.json:
         print_json(
             [

@@ -120,12 +120,9 @@ def _period_json(p: ReportingPeriod) -> dict[str, Any]:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    db = open_db(args.db)
-    try:
+    with open_db(args.db, write=False) as db:
         plan = resolve_plan(db, args.plan)
         periods = list_periods(db, plan.id)
-    finally:
-        db.close()
     if args.json:
         print_json([_period_json(p) for p in periods])
         return 0
@@ -137,8 +134,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    db = open_db(args.db)
-    try:
+    with open_db(args.db) as db:
         plan = resolve_plan(db, args.plan)
         p = add_period(
             db,
@@ -149,19 +145,14 @@ def run_add(args: argparse.Namespace) -> int:
             kind=args.kind,
             feedback_due_on=args.due.isoformat() if args.due else None,
         )
-    finally:
-        db.close()
     print(f"Added period {p.id}: {p.name}")
     return 0
 
 
 def run_year(args: argparse.Namespace) -> int:
-    db = open_db(args.db)
-    try:
+    with open_db(args.db) as db:
         plan = resolve_plan(db, args.plan)
         added = add_year_of_periods(db, plan.id, args.year, args.kind, due_day=args.due_day)
-    finally:
-        db.close()
     for p in added:
         print(f"{p.id}\t{p.name}\t{p.starts_on} … {p.ends_on}\tdue {p.feedback_due_on}")
     if not added:
@@ -170,13 +161,10 @@ def run_year(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    db = open_db(args.db)
-    try:
+    with open_db(args.db) as db:
         plan = resolve_plan(db, args.plan)
         period = resolve_period(db, plan, args.period)
         delete_period(db, period.id)
-    finally:
-        db.close()
     print(f"Removed period {period.id}: {period.name}")
     return 0
 
@@ -193,8 +181,7 @@ def run_progress(args: argparse.Namespace) -> int:
     status = STATUS_WORDS.get(args.status, args.status)
     if status not in STATUSES:
         raise InvalidValue(f"Unknown status “{args.status}”; use one of {', '.join(STATUSES)}.")
-    db = open_db(args.db)
-    try:
+    with open_db(args.db) as db:
         plan = resolve_plan(db, args.plan)
         period = resolve_period(db, plan, args.period)
         task_id = _task_id(db, plan, args.task)
@@ -211,8 +198,6 @@ def run_progress(args: argparse.Namespace) -> int:
             reported_on=(args.date or dt.date.today()).isoformat(),
             source="cli",
         )
-    finally:
-        db.close()
     print(
         f"Recorded task {args.task} for {period.name}: {entry.status}"
         + (f" {entry.percent}%" if entry.percent is not None else "")
@@ -251,8 +236,7 @@ def run_carry_over(args: argparse.Namespace) -> int:
     from db.carry_over import carry_over, new_plan_for, next_year_plan
     from db.plans import get_plan
 
-    db = open_db(args.db)
-    try:
+    with open_db(args.db) as db:
         target = args.target or next_year_plan(db, args.source)
         if target is None:
             source = get_plan(db, args.source)
@@ -261,8 +245,6 @@ def run_carry_over(args: argparse.Namespace) -> int:
             target = new_plan_for(db, args.source, source.year + 1)
         result = carry_over(db, args.source, target)
         title = get_plan(db, result.target_plan_id).title
-    finally:
-        db.close()
     print(
         f"Carried {result.carried} unfinished task(s) into plan {result.target_plan_id} "
         f"({title}); {result.skipped_done} done, {result.already_carried} carried before."
@@ -299,8 +281,7 @@ def run_readback(args: argparse.Namespace) -> int:
     from db.readback import apply_readback, preview_readback
     from exports.readback import read_filled_forms
 
-    db = open_db(args.db)
-    try:
+    with open_db(args.db, write=not args.dry_run) as db:
         plan = resolve_plan(db, args.plan)
         period = resolve_period(db, plan, args.period)
         forms = []
@@ -312,8 +293,6 @@ def run_readback(args: argparse.Namespace) -> int:
             if args.dry_run
             else apply_readback(db, preview, overwrite_conflicts=args.overwrite)
         )
-    finally:
-        db.close()
     rows = [r for f in preview.forms for r in f.rows]
     if args.json:
         print_json(

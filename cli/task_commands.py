@@ -200,8 +200,7 @@ def run_assign(args: argparse.Namespace) -> int:
         and args.deadline is None
     ):
         raise InvalidValue("Say what to assign: --lead, --with, --leader or --deadline.")
-    db = open_db(args.db)
-    try:
+    with open_db(args.db) as db:
         plan = resolve_plan(db, args.plan)
         task_ids = _select(db, plan, args)
         if args.only_unassigned:
@@ -233,8 +232,6 @@ def run_assign(args: argparse.Namespace) -> int:
             deadline=KEEP if args.deadline is None else args.deadline,
         )
         rows = list_tasks(db, TaskFilter(task_ids=tuple(task_ids)))
-    finally:
-        db.close()
     if args.json:
         print_json([task_json(t) for t in rows])
         return 0
@@ -297,8 +294,7 @@ def _print_rows(rows: list[TaskRow], lights: list[Light] | None = None) -> None:
 
 
 def run_tasks(args: argparse.Namespace) -> int:
-    db = open_db(args.db)
-    try:
+    with open_db(args.db, write=False) as db:
         plan = resolve_plan(db, args.plan)
         flt = TaskFilter(
             plan_id=plan.id,
@@ -309,8 +305,6 @@ def run_tasks(args: argparse.Namespace) -> int:
         )
         rows = list_tasks(db, flt)
         limits = thresholds(db)
-    finally:
-        db.close()
     as_of = args.as_of or dt.date.today()
     lights = [row_light(t, year=plan.year, as_of=as_of, limits=limits) for t in rows]
     if args.json:

@@ -8,35 +8,45 @@ start-up to check the file and bring its schema up to date.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from db.backups import SQLITE_HEADER, backup_database, backup_dir_for
 from db.errors import NewerSchemaError, NotADubanDatabase, StoreError
 from db.migrations import MIGRATION_NAMES, MIGRATION_SET, migrations
+from db.storage import is_network_path
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
-def connect(path: str | Path) -> Database:
-    """A connection with the pragmas every connection needs (no checks, no migrations)."""
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+def connect(path: str | Path, *, read_only: bool = False) -> Database:
+    """A connection with the pragmas every connection needs (no checks, no migrations).
+
+    The journal mode is the file's own (set once by :func:`open_database`): WAL on a local
+    disk, the rollback journal on a network share. ``read_only`` opens it so that nothing
+    can be written through this connection.
+    """
+    if read_only:
+        uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     db = Database(conn, execute_plugins=False)
-    _apply_pragmas(db)
-    return db
-
-
-def _apply_pragmas(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA journal_mode = WAL")
     # FULL: a commit that returned is on disk even after a power cut (WAL's NORMAL
     # may lose the last transactions, and "saved" must mean saved).
     db.execute("PRAGMA synchronous = FULL")
+    if read_only:
+        db.execute("PRAGMA query_only = ON")
+    return db
+
+
+def journal_mode(db: Database) -> str:
+    return str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower()
 
 
 def open_database(
@@ -45,23 +55,28 @@ def open_database(
     backups_dir: str | Path | None = None,
     steps: Migrations = migrations,
     step_names: list[str] = MIGRATION_NAMES,
+    network: bool | None = None,
 ) -> Database:
     """Open (creating if needed) a Duban database and apply pending migrations.
 
     A file that is not a Duban database, or that a newer Duban wrote, is refused
     before anything is written to it. An existing file is backed up before any
     pending migration runs. ``steps``/``step_names`` are the schema's migrations;
-    tests pass a longer list to play a future version.
+    tests pass a longer list to play a future version. ``network`` (None: find out) puts
+    the file in rollback-journal mode instead of WAL, which network shares cannot carry.
     """
     path = Path(path)
     applied = _inspect_existing(path, step_names)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
+    if network is None:
+        network = is_network_path(path)
     try:
         db = connect(path)
     except sqlite3.Error as exc:
         raise StoreError(str(path), f"The database cannot be opened ({exc}).") from exc
     try:
+        db.execute(f"PRAGMA journal_mode = {'DELETE' if network else 'WAL'}")
         pending = [m.name for m in steps.pending(db)]
         if pending and applied:
             backup_database(db, backup_dir_for(path, backups_dir), reason=f"before-{pending[0]}")
@@ -134,34 +149,3 @@ def _inspect_existing(path: Path, step_names: list[str]) -> list[str]:
 def schema_version(db: Database) -> list[str]:
     """Names of the migrations applied to this database, in order."""
     return [m.name for m in migrations.applied(db)]
-
-
-def backup_dir_for(path: Path, backups_dir: str | Path | None = None) -> Path:
-    """Backups live beside the file by default, so they travel with it."""
-    if backups_dir is not None:
-        return Path(backups_dir)
-    return path.with_name(f"{path.stem}.backups")
-
-
-def backup_database(db: Database, directory: Path, *, reason: str) -> Path:
-    """Copy the live database with SQLite's online backup API (safe while it is open)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    stem = Path(database_path(db)).stem or "duban"
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = directory / f"{stem}-{stamp}-{reason}.sqlite3"
-    temp = target.with_suffix(".partial")
-    dest = sqlite3.connect(str(temp))
-    try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
-    temp.replace(target)
-    return target
-
-
-def database_path(db: Database) -> str:
-    """The file behind a connection ("" for an in-memory database)."""
-    for _seq, name, file in db.conn.execute("PRAGMA database_list"):
-        if name == "main":
-            return file or ""
-    return ""

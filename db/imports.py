@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db.connection import backup_database, backup_dir_for, database_path
+from db.backups import backup_database, backup_dir_for, database_path
 from db.plans import SourceInfo, find_plans_by_hash, insert_plan
 from db.records import Plan
 from domain.errors import PlanInputError

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.errors import StoreError
+from db.store import DamagedDatabase, restore_into
 from qtapp.context import AppContext
 from qtapp.i18n import choose_language, install_translators
 from qtapp.prompts import Prompts, QtPrompts
@@ -24,6 +25,31 @@ def application() -> QApplication:
     app.setOrganizationName("Duban")
     app.setApplicationDisplayName("督办 Duban")
     return app
+
+
+def open_context(db_path: str | Path, prompts: Prompts, settings: UiSettings) -> AppContext:
+    """The context on ``db_path``. A damaged file is not opened: the newest good backup is
+    offered instead (the damaged file is kept); refusing raises the ``DamagedDatabase``."""
+    try:
+        return AppContext(db_path, prompts, settings)
+    except DamagedDatabase as exc:
+        if exc.backup is None:
+            raise
+        question = (
+            QCoreApplication.translate(
+                "App",
+                "The database %1 is damaged (%2), so it is not opened.\n\nRestore the newest "
+                "good backup, made %3? The damaged file is kept beside the backups.",
+            )
+            .replace("%1", str(db_path))
+            .replace("%2", exc.problems[0])
+            .replace("%3", f"{exc.backup.made_at:%Y-%m-%d %H:%M}")
+        )
+        title = QCoreApplication.translate("App", "Damaged database")
+        if not prompts.confirm(title, question):
+            raise
+        restore_into(db_path, exc.backup, "window", source="window")
+        return AppContext(db_path, prompts, settings)
 
 
 def build_window(
@@ -52,7 +78,7 @@ def build_window(
         )
         app.setFont(font)
     qt_prompts = QtPrompts(None)
-    ctx = AppContext(db_path, prompts or qt_prompts, settings)
+    ctx = open_context(db_path, prompts or qt_prompts, settings)
     window = MainWindow(ctx)
     qt_prompts.parent = window
     window.translators = translators  # type: ignore[attr-defined]  # keep them alive

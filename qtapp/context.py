@@ -12,9 +12,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlite_utils import Database
 
-from db.audit import set_audit_context
-from db.connection import open_database
+from db.backups import Backup
 from db.errors import InvalidValue, NotFound, StoreError
+from db.settings import get_setting
+from db.store import Store, open_store, restore_into, run_daily_backup
+from db.writer_lock import Holder
 from qtapp.jobs import JobRunner
 from qtapp.prompts import Prompts
 from qtapp.ui_settings import UiSettings
@@ -27,6 +29,7 @@ class AppContext(QObject):
     directory_changed = Signal()  # departments or leaders changed
     settings_changed = Signal()  # data settings (office name, template, thresholds) changed
     periods_changed = Signal()  # reporting periods added or removed
+    access_changed = Signal()  # the file became read-only or writable (see ``read_only``)
 
     def __init__(
         self,
@@ -41,27 +44,127 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.jobs = JobRunner(self)
         self.db_path = Path(db_path)
-        self.db: Database = self._open(self.db_path)
+        self.store: Store = self._open(self.db_path)
+        self.db: Database = self.store.db
+        self._after_open()
 
     @staticmethod
-    def _open(path: Path) -> Database:
-        db = open_database(path)
-        set_audit_context(db, "window")
-        return db
+    def _open(path: Path) -> Store:
+        """Check, lock and open ``path``; read-only when another Duban edits it. Raises
+        ``DamagedDatabase`` for a damaged file (the caller offers a backup)."""
+        return open_store(path, "window", allow_read_only=True, daily=False, source="window")
+
+    def _use(self, store: Store) -> None:
+        self.store, self.db, self.db_path = store, store.db, store.path
+
+    def _after_open(self) -> None:
+        """The day's backup, made on the worker thread so the window opens at once."""
+        if self.store.read_only:
+            return
+        keep = int(get_setting(self.db, "backups.keep"))
+        path = self.db_path
+        self.jobs.start(lambda _progress: run_daily_backup(path, keep), lambda _made: None,
+                        lambda _exc: None, owner=self)  # fmt: skip
+
+    # -- access ----------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    @property
+    def holder(self) -> Holder | None:
+        return self.store.holder
+
+    def holder_text(self) -> str:
+        """Who edits the file, in the window's language."""
+        holder = self.store.holder
+        if holder is None:
+            return self.tr("another Duban")
+        program = (
+            self.tr("the window") if holder.program == "window" else self.tr("the command line")
+        )
+        return (
+            self.tr("Duban (%1) on %2, user %3, process %4, since %5")
+            .replace("%1", program)
+            .replace("%2", holder.host)
+            .replace("%3", holder.user or "?")
+            .replace("%4", str(holder.pid))
+            .replace("%5", holder.since.replace("T", " ")[:16])
+        )
+
+    def writable(self) -> bool:
+        """True when edits may be made; otherwise says why (and changes nothing)."""
+        if not self.read_only:
+            return True
+        self.prompts.show_error(
+            self.tr("Read-only"),
+            self.tr(
+                "This database is open for editing in %1, so it is read-only here and "
+                "nothing was changed.\n\nClose Duban there, then choose File → Open for "
+                "editing."
+            ).replace("%1", self.holder_text()),
+        )
+        return False
+
+    def try_write(self) -> bool:
+        """Open the file for editing again (after the other Duban closed it)."""
+        if not self.read_only:
+            return True
+        try:
+            store = self._open(self.db_path)
+        except StoreError as exc:
+            self.prompts.show_error(self.tr("Still read-only"), str(exc))
+            return False
+        if store.read_only:
+            store.close()
+            return False
+        self.jobs.wait()
+        self.store.close()
+        self._use(store)
+        self._after_open()
+        self.access_changed.emit()
+        self.plans_changed.emit()
+        return True
 
     def reopen(self, path: str | Path) -> None:
         """Switch to another database file; the undo history belongs to the old one."""
-        db = self._open(Path(path))  # may raise StoreError: the current file stays open
-        self.db.close()
-        self.db, self.db_path = db, Path(path)
+        store = self._open(Path(path))  # may raise StoreError: the current file stays open
+        self.jobs.wait()
+        self.store.close()
+        self._use(store)
         self.undo_stack.clear()
         self.ui_settings.add_recent_file(path)
+        self._after_open()
+        self.access_changed.emit()
         self.plans_changed.emit()
         self.directory_changed.emit()
+
+    def restore(self, backup: Backup) -> Path | None:
+        """Put a backup in place of this file (the current one is kept as a backup first);
+        returns where the previous file was kept."""
+        if not self.writable():
+            return None
+        path = self.db_path
+        self.jobs.wait()
+        self.store.close()
+        try:
+            restored = restore_into(path, backup, "window", source="window")
+        finally:
+            self._use(self._open(path))  # the restored file, or the old one if that failed
+        self.undo_stack.clear()  # the history spoke of the file as it was
+        self.access_changed.emit()
+        self.plans_changed.emit()
+        self.directory_changed.emit()
+        self.settings_changed.emit()
+        self.periods_changed.emit()
+        return restored.previous_kept_as
 
     def execute(self, command: QUndoCommand) -> bool:
         """Apply a command and put it on the undo stack; a refused edit changes nothing
         and says why."""
+        if not self.writable():
+            return False
         try:
             command.apply()  # type: ignore[attr-defined]
         except (InvalidValue, NotFound, StoreError) as exc:
@@ -71,5 +174,5 @@ class AppContext(QObject):
         return True
 
     def close(self) -> None:
-        self.jobs.wait()
-        self.db.close()
+        self.jobs.shutdown()
+        self.store.close()

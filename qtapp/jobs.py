@@ -51,6 +51,7 @@ class JobRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.running: list[Job] = []
+        self.closed = False  # after shutdown(): results are dropped, the file is closed
 
     def start(
         self,
@@ -87,7 +88,7 @@ class JobRunner(QObject):
                 dialog.reset()
                 dialog.deleteLater()
             self.running.remove(job)
-            if owner is None or shiboken6.isValid(owner):
+            if not self.closed and (owner is None or shiboken6.isValid(owner)):
                 handler(value)
             if not self.running:
                 self.idle.emit()
@@ -100,3 +101,9 @@ class JobRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+    def shutdown(self) -> None:
+        """Finish what runs and drop the results still to be delivered (the database they
+        would be shown from is being closed)."""
+        self.wait()
+        self.closed = True

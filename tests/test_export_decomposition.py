@@ -138,7 +138,7 @@ def test_control_characters_are_cleaned_not_crashed_on(assigned, tmp_path) -> No
 
 
 def test_service_and_command_line_write_the_file_whole(assigned, tmp_path, capsys) -> None:
-    from db.connection import database_path
+    from db.backups import database_path
 
     target = tmp_path / "out" / "分解表.docx"
     written = run_export(

@@ -125,9 +125,41 @@
     </message>
 </context>
 <context>
+    <name>AccessBanner</name>
+    <message>
+        <location filename="../ui/access_banner.py" line="23"/>
+        <source>Open for editing</source>
+        <translation>以编辑方式打开</translation>
+    </message>
+    <message>
+        <location filename="../ui/access_banner.py" line="38"/>
+        <source>Read-only: this database is open for editing in %1. You can look, filter and export; to edit, close Duban there and press “Open for editing”.</source>
+        <translation>只读：该数据库正在%1中编辑。此处可以查看、筛选和导出；如需修改，请先关闭那边的督办，再点“以编辑方式打开”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/access_banner.py" line="45"/>
+        <source>This database is on a network share. It is kept in the slower but safe rollback-journal mode; only one computer should use it at a time. A copy on this computer's own disk is faster and safer.</source>
+        <translation>该数据库位于网络共享文件夹中，已改用较慢但安全的回滚日志模式；同一时间只应有一台电脑使用。放在本机磁盘上更快、更安全。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="69"/>
+        <location filename="../app.py" line="39"/>
+        <source>The database %1 is damaged (%2), so it is not opened.
+
+Restore the newest good backup, made %3? The damaged file is kept beside the backups.</source>
+        <translation>数据库 %1 已损坏（%2），未打开。
+
+是否恢复 %3 的最近一份完好备份？损坏的文件会保留在备份文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="48"/>
+        <source>Damaged database</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="95"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
@@ -135,7 +167,46 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="68"/>
+        <location filename="../context.py" line="83"/>
+        <source>another Duban</source>
+        <translation>另一个督办程序</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="85"/>
+        <source>the window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="85"/>
+        <source>the command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="88"/>
+        <source>Duban (%1) on %2, user %3, process %4, since %5</source>
+        <translation>电脑 %2 上的督办（%1，用户 %3，进程 %4，自 %5 起）</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="101"/>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="103"/>
+        <source>This database is open for editing in %1, so it is read-only here and nothing was changed.
+
+Close Duban there, then choose File → Open for editing.</source>
+        <translation>该数据库正在%1中编辑，此处为只读，未做任何修改。
+
+请先关闭那边的督办，再选择“文件 → 以编辑方式打开”。</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="117"/>
+        <source>Still read-only</source>
+        <translation>仍为只读</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="171"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
@@ -220,6 +291,79 @@
         <location filename="../ui/assignment_editor.py" line="292"/>
         <source>No department called “%1”. Check the name, or add it in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的处室。请检查名称，或在处室与领导名录中添加（Ctrl+D）。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <location filename="../models/backups_model.py" line="18"/>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../models/backups_model.py" line="19"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../models/backups_model.py" line="20"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../models/backups_model.py" line="21"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/backups_model.py" line="24"/>
+        <source>First use of the day</source>
+        <translation>当天首次打开</translation>
+    </message>
+    <message>
+        <location filename="../models/backups_model.py" line="25"/>
+        <source>The file before a restore</source>
+        <translation>恢复前的文件</translation>
+    </message>
+    <message>
+        <location filename="../models/backups_model.py" line="26"/>
+        <source>The damaged file, kept</source>
+        <translation>保留的损坏文件</translation>
+    </message>
+    <message>
+        <location filename="../models/backups_model.py" line="27"/>
+        <source>Before a plan was replaced</source>
+        <translation>替换计划前</translation>
+    </message>
+    <message>
+        <location filename="../models/backups_model.py" line="28"/>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <location filename="../models/backups_model.py" line="29"/>
+        <source>Before a plan was removed</source>
+        <translation>删除计划前</translation>
+    </message>
+    <message>
+        <location filename="../models/backups_model.py" line="30"/>
+        <source>Before a carry-over</source>
+        <translation>结转前</translation>
+    </message>
+    <message>
+        <location filename="../models/backups_model.py" line="31"/>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../models/backups_model.py" line="66"/>
+        <source>Damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../models/backups_model.py" line="66"/>
+        <source>Sound</source>
+        <translation>完好</translation>
     </message>
 </context>
 <context>
@@ -384,12 +528,12 @@
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="138"/>
+        <location filename="../models/dashboard_models.py" line="107"/>
         <source>%1 of %2 led tasks completed, %3 behind, %4 overdue</source>
         <translation>牵头 %2 项，已完成 %1 项，滞后 %3 项，逾期 %4 项</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="146"/>
+        <location filename="../models/dashboard_models.py" line="115"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
@@ -1082,17 +1226,17 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../models/history_model.py" line="22"/>
+        <location filename="../models/history_model.py" line="21"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../models/history_model.py" line="23"/>
+        <location filename="../models/history_model.py" line="22"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../models/history_model.py" line="24"/>
+        <location filename="../models/history_model.py" line="23"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
@@ -1301,239 +1445,254 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="43"/>
+        <location filename="../ui/main_window.py" line="45"/>
         <source>Tasks</source>
         <translation>任务列表</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="45"/>
+        <location filename="../ui/main_window.py" line="47"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="94"/>
+        <location filename="../ui/main_window.py" line="104"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="97"/>
+        <location filename="../ui/main_window.py" line="107"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="104"/>
+        <location filename="../ui/main_window.py" line="114"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="109"/>
+        <location filename="../ui/main_window.py" line="119"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="114"/>
+        <location filename="../ui/main_window.py" line="124"/>
+        <source>Open for &amp;editing</source>
+        <translation>以编辑方式打开(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="131"/>
+        <source>Restore from &amp;backup…</source>
+        <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="138"/>
         <source>&amp;Import a plan…</source>
         <translation>导入工作要点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="117"/>
+        <location filename="../ui/main_window.py" line="141"/>
         <source>&amp;Remove this plan…</source>
         <translation>删除此计划(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="121"/>
+        <location filename="../ui/main_window.py" line="145"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="124"/>
+        <location filename="../ui/main_window.py" line="148"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="125"/>
+        <location filename="../ui/main_window.py" line="149"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="128"/>
+        <location filename="../ui/main_window.py" line="152"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="133"/>
+        <location filename="../ui/main_window.py" line="157"/>
         <source>&amp;Edit task text</source>
         <translation>编辑任务文本(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="135"/>
+        <location filename="../ui/main_window.py" line="159"/>
         <source>&amp;Split task at cursor</source>
         <translation>在光标处拆分任务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="137"/>
+        <location filename="../ui/main_window.py" line="161"/>
         <source>&amp;Merge with next task</source>
         <translation>与下一项任务合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="140"/>
+        <location filename="../ui/main_window.py" line="164"/>
         <source>&amp;Add a task after this one…</source>
         <translation>在此后添加任务(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="147"/>
+        <location filename="../ui/main_window.py" line="171"/>
         <source>&amp;Delete tasks</source>
         <translation>删除任务(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="153"/>
+        <location filename="../ui/main_window.py" line="177"/>
         <source>Move task &amp;up</source>
         <translation>任务上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="157"/>
+        <location filename="../ui/main_window.py" line="181"/>
         <source>Move task do&amp;wn</source>
         <translation>任务下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="165"/>
+        <location filename="../ui/main_window.py" line="189"/>
         <source>&amp;Find tasks</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="171"/>
+        <location filename="../ui/main_window.py" line="195"/>
         <source>&amp;Assign</source>
         <translation>分工(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="172"/>
+        <location filename="../ui/main_window.py" line="196"/>
         <source>&amp;Assign…</source>
         <translation>分配(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="175"/>
+        <location filename="../ui/main_window.py" line="199"/>
         <source>&amp;Take suggestions</source>
         <translation>采纳建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="182"/>
+        <location filename="../ui/main_window.py" line="206"/>
         <source>Accept &amp;all suggestions in this item or section</source>
         <translation>采纳本条目或本部分的全部建议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="190"/>
+        <location filename="../ui/main_window.py" line="214"/>
         <source>&amp;Departments and leaders…</source>
         <translation>处室与分管领导(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="196"/>
+        <location filename="../ui/main_window.py" line="220"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="200"/>
+        <location filename="../ui/main_window.py" line="224"/>
         <source>Task &amp;decomposition table…</source>
         <translation>任务分解表(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="204"/>
+        <location filename="../ui/main_window.py" line="228"/>
         <source>&amp;Progress report…</source>
         <translation>进展情况通报(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="205"/>
+        <location filename="../ui/main_window.py" line="229"/>
         <source>&amp;Feedback forms…</source>
         <translation>进展情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="206"/>
+        <location filename="../ui/main_window.py" line="230"/>
         <source>&amp;Reminder notices…</source>
         <translation>催办通知(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="213"/>
+        <location filename="../ui/main_window.py" line="237"/>
         <source>Office &amp;settings…</source>
         <translation>单位设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="216"/>
+        <location filename="../ui/main_window.py" line="240"/>
         <source>&amp;Progress</source>
         <translation>进展(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="218"/>
+        <location filename="../ui/main_window.py" line="242"/>
         <source>Reporting &amp;periods…</source>
         <translation>报送期次(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="222"/>
+        <location filename="../ui/main_window.py" line="246"/>
         <source>&amp;Read back feedback forms…</source>
         <translation>导入反馈表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="228"/>
+        <location filename="../ui/main_window.py" line="252"/>
         <source>&amp;Dashboard</source>
         <translation>督办看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230"/>
+        <location filename="../ui/main_window.py" line="254"/>
         <source>&amp;Tasks</source>
         <translation>任务列表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="234"/>
+        <location filename="../ui/main_window.py" line="258"/>
         <source>&amp;Carry over unfinished tasks…</source>
         <translation>结转未完成任务(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="240"/>
+        <location filename="../ui/main_window.py" line="264"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="241"/>
+        <location filename="../ui/main_window.py" line="265"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244"/>
+        <location filename="../ui/main_window.py" line="268"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="255"/>
+        <location filename="../ui/main_window.py" line="279"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="256"/>
+        <location filename="../ui/main_window.py" line="280"/>
         <source>&amp;About Duban</source>
         <translation>关于督办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="283"/>
+        <location filename="../ui/main_window.py" line="307"/>
         <source>%1 of %2 tasks · %3</source>
         <translation>%1 / %2 项任务 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="292"/>
+        <location filename="../ui/main_window.py" line="316"/>
         <source>Select one task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333"/>
+        <location filename="../ui/main_window.py" line="357"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="333"/>
+        <location filename="../ui/main_window.py" line="357"/>
         <source>Text of the new task:</source>
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="366"/>
+        <location filename="../ui/main_window.py" line="390"/>
         <source>Duban</source>
         <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="394"/>
+        <source>[read-only]</source>
+        <translation>［只读］</translation>
     </message>
 </context>
 <context>
@@ -1717,27 +1876,27 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>ProgressHistoryModel</name>
     <message>
-        <location filename="../models/progress_model.py" line="22"/>
+        <location filename="../models/progress_model.py" line="21"/>
         <source>Period</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../models/progress_model.py" line="23"/>
+        <location filename="../models/progress_model.py" line="22"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/progress_model.py" line="24"/>
+        <location filename="../models/progress_model.py" line="23"/>
         <source>Done</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <location filename="../models/progress_model.py" line="25"/>
+        <location filename="../models/progress_model.py" line="24"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../models/progress_model.py" line="26"/>
+        <location filename="../models/progress_model.py" line="25"/>
         <source>Reported by</source>
         <translation>填报人</translation>
     </message>
@@ -1745,171 +1904,171 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>ReadbackDialog</name>
     <message>
-        <location filename="../ui/readback_dialog.py" line="101"/>
+        <location filename="../ui/readback_dialog.py" line="113"/>
         <source>Read back feedback forms — %1</source>
         <translation>读入反馈表 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="112"/>
+        <location filename="../ui/readback_dialog.py" line="124"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="113"/>
+        <location filename="../ui/readback_dialog.py" line="125"/>
         <source>Add a folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="114"/>
+        <location filename="../ui/readback_dialog.py" line="126"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="116"/>
+        <location filename="../ui/readback_dialog.py" line="128"/>
         <source>Period:</source>
         <translation>报送期次：</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="138"/>
+        <location filename="../ui/readback_dialog.py" line="149"/>
         <source>Only rows that change something</source>
         <translation>只看有变化的行</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="145"/>
+        <location filename="../ui/readback_dialog.py" line="162"/>
         <source>Also overwrite entries recorded after the form was saved</source>
         <translation>表格保存后又录入的进展，也用表中内容覆盖</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="154"/>
+        <location filename="../ui/readback_dialog.py" line="171"/>
         <source>Record progress</source>
         <translation>录入进展</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="183"/>
+        <location filename="../ui/readback_dialog.py" line="201"/>
         <source>Filled feedback forms</source>
         <translation>已填写的反馈表</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="185"/>
+        <location filename="../ui/readback_dialog.py" line="203"/>
         <source>Feedback forms (*.docx *.xlsx);;All files (*)</source>
         <translation>反馈表 (*.docx *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="191"/>
+        <location filename="../ui/readback_dialog.py" line="209"/>
         <source>A folder of filled feedback forms</source>
         <translation>存放已填反馈表的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="240"/>
+        <location filename="../ui/readback_dialog.py" line="258"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>正在读取 %n 个文件…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="253"/>
+        <location filename="../ui/readback_dialog.py" line="271"/>
         <source>Reading the forms…</source>
         <translation>正在读取反馈表…</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="274"/>
+        <location filename="../ui/readback_dialog.py" line="292"/>
         <source>Forms not read</source>
         <translation>反馈表未读入</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="275"/>
+        <location filename="../ui/readback_dialog.py" line="293"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="284"/>
+        <location filename="../ui/readback_dialog.py" line="303"/>
         <source>This plan has no reporting periods yet: add them first (Progress menu).</source>
         <translation>该计划还没有报送期次，请先添加（“进展”菜单）。</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="289"/>
+        <location filename="../ui/readback_dialog.py" line="308"/>
         <source>Add the forms the departments sent back — files, or a whole folder — or drop them here. Nothing is recorded until you press “Record progress”.</source>
         <translation>添加各处室报回的反馈表——可选文件，也可选整个文件夹，或直接拖到这里。按“录入进展”之前不会写入任何内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="295"/>
+        <location filename="../ui/readback_dialog.py" line="314"/>
         <source>%n file(s) for %1.</source>
         <translation>
             <numerusform>%n 个文件，期次：%1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="309"/>
+        <location filename="../ui/readback_dialog.py" line="331"/>
         <source>%n new</source>
         <translation>
             <numerusform>新增 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="310"/>
+        <location filename="../ui/readback_dialog.py" line="332"/>
         <source>%n changed</source>
         <translation>
             <numerusform>更新 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="311"/>
+        <location filename="../ui/readback_dialog.py" line="333"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>无变化 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="312"/>
+        <location filename="../ui/readback_dialog.py" line="334"/>
         <source>%n newer entry(ies) kept</source>
         <translation>
             <numerusform>保留较新的录入 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="313"/>
+        <location filename="../ui/readback_dialog.py" line="335"/>
         <source>%n not filled in</source>
         <translation>
             <numerusform>未填写 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="314"/>
+        <location filename="../ui/readback_dialog.py" line="336"/>
         <source>%n from cooperating departments (noted)</source>
         <translation>
             <numerusform>配合处室填报 %n 条（仅供参考）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="315"/>
+        <location filename="../ui/readback_dialog.py" line="337"/>
         <source>%n duplicate(s)</source>
         <translation>
             <numerusform>重复 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="316"/>
+        <location filename="../ui/readback_dialog.py" line="338"/>
         <source>%n row(s) rejected</source>
         <translation>
             <numerusform>拒收 %n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="319"/>
+        <location filename="../ui/readback_dialog.py" line="341"/>
         <source>%n form(s) rejected</source>
         <translation>
             <numerusform>拒收 %n 份表</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="341"/>
+        <location filename="../ui/readback_dialog.py" line="363"/>
         <source>Read back %n form(s)</source>
         <translation>
             <numerusform>读入 %n 份反馈表</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="350"/>
+        <location filename="../ui/readback_dialog.py" line="372"/>
         <source>Recorded: %1 new, %2 changed; %3 newer entries kept. Edit → Undo takes it back.</source>
         <translation>已录入：新增 %1 条，更新 %2 条；保留较新的录入 %3 条。可用“编辑 → 撤销”撤回。</translation>
     </message>
@@ -2028,6 +2187,66 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../ui/restore_dialog.py" line="38"/>
+        <location filename="../ui/restore_dialog.py" line="106"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../ui/restore_dialog.py" line="42"/>
+        <source>Backups of %1, newest first. Restoring puts the chosen backup in place of the file; the file as it is now is kept as a backup first, so a restore can itself be taken back.</source>
+        <translation>%1 的备份，最新的在前。恢复会用所选备份替换当前文件；当前文件会先另存为一份备份，因此恢复本身也可以撤回。</translation>
+    </message>
+    <message>
+        <location filename="../ui/restore_dialog.py" line="62"/>
+        <source>Restore this backup</source>
+        <translation>恢复此备份</translation>
+    </message>
+    <message>
+        <location filename="../ui/restore_dialog.py" line="74"/>
+        <source>Checking the backups…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/restore_dialog.py" line="85"/>
+        <source>%n backup(s).</source>
+        <translation>
+            <numerusform>共 %n 份备份。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/restore_dialog.py" line="85"/>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../ui/restore_dialog.py" line="102"/>
+        <source>This backup is damaged; choose another.</source>
+        <translation>该备份已损坏，请选择其他备份。</translation>
+    </message>
+    <message>
+        <location filename="../ui/restore_dialog.py" line="108"/>
+        <source>Replace the database with the backup of %1?
+
+The file as it is now is kept as a backup first. Edits made since %1 are not in the backup.</source>
+        <translation>用 %1 的备份替换数据库？
+
+当前文件会先另存为一份备份。%1 之后所做的修改不在该备份中。</translation>
+    </message>
+    <message>
+        <location filename="../ui/restore_dialog.py" line="117"/>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <location filename="../ui/restore_dialog.py" line="122"/>
+        <source>Restored the backup of %1. The file as it was is kept as %2.</source>
+        <translation>已恢复 %1 的备份。原文件另存为 %2。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../ui/settings_dialog.py" line="29"/>
@@ -2133,27 +2352,27 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <translation>灰</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="151"/>
+        <location filename="../models/dashboard_models.py" line="120"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="152"/>
+        <location filename="../models/dashboard_models.py" line="121"/>
         <source>Task</source>
         <translation>工作任务</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="153"/>
+        <location filename="../models/dashboard_models.py" line="122"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="154"/>
+        <location filename="../models/dashboard_models.py" line="123"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="155"/>
+        <location filename="../models/dashboard_models.py" line="124"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
@@ -2232,12 +2451,12 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../ui/window_files.py" line="51"/>
+        <location filename="../ui/window_files.py" line="53"/>
         <source>Remove plan</source>
         <translation>删除计划</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="53"/>
+        <location filename="../ui/window_files.py" line="55"/>
         <source>Remove “%1” with all its tasks, assignments and progress?
 
 The database is backed up first; the plan can be brought back from that backup.</source>
@@ -2246,33 +2465,33 @@ The database is backed up first; the plan can be brought back from that backup.<
 删除前会先备份数据库，可从备份中恢复该计划。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="65"/>
+        <location filename="../ui/window_files.py" line="67"/>
         <source>Plan removed. Backup: %1</source>
         <translation>计划已删除。备份：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="75"/>
-        <location filename="../ui/window_files.py" line="105"/>
+        <location filename="../ui/window_files.py" line="77"/>
+        <location filename="../ui/window_files.py" line="107"/>
         <source>Not carried over</source>
         <translation>未结转</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="77"/>
+        <location filename="../ui/window_files.py" line="79"/>
         <source>The plan has no year, so next year's plan is unknown. Use the command line with --to.</source>
         <translation>该计划没有年度，无法确定下一年度计划。请使用命令行 --to 指定。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="85"/>
+        <location filename="../ui/window_files.py" line="87"/>
         <source>a new plan “%1年结转任务”</source>
         <translation>新计划“%1年结转任务”</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="88"/>
+        <location filename="../ui/window_files.py" line="90"/>
         <source>Carry over unfinished tasks</source>
         <translation>结转未完成任务</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="90"/>
+        <location filename="../ui/window_files.py" line="92"/>
         <source>Copy the tasks of “%1” that are not completed, with their departments, leader and deadline, into %2?
 
 The database is backed up first.</source>
@@ -2281,52 +2500,52 @@ The database is backed up first.</source>
 操作前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="110"/>
+        <location filename="../ui/window_files.py" line="112"/>
         <source>%1 task(s) carried over; %2 were carried before.</source>
         <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="157"/>
+        <location filename="../ui/window_files.py" line="168"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="164"/>
+        <location filename="../ui/window_files.py" line="175"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="172"/>
+        <location filename="../ui/window_files.py" line="183"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="178"/>
+        <location filename="../ui/window_files.py" line="189"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="188"/>
+        <location filename="../ui/window_files.py" line="199"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="197"/>
+        <location filename="../ui/window_files.py" line="208"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="197"/>
+        <location filename="../ui/window_files.py" line="208"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="202"/>
+        <location filename="../ui/window_files.py" line="213"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="204"/>
+        <location filename="../ui/window_files.py" line="215"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。

@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from qtapp.context import AppContext
 from qtapp.i18n import CHINESE, ENGLISH
 from qtapp.task_actions import TaskActions
+from qtapp.ui.access_banner import AccessBanner
 from qtapp.ui.dashboard_panel import DashboardPanel
 from qtapp.ui.detail_panel import DetailPanel
 from qtapp.ui.outline_panel import OutlinePanel
@@ -47,7 +49,14 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([250, 850, 340])
-        self.setCentralWidget(self.splitter)
+        self.banner = AccessBanner(ctx, self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.status = QLabel(self)
         self.statusBar().addPermanentWidget(self.status)
         self._build_menus()
@@ -62,6 +71,7 @@ class MainWindow(QMainWindow):
         self.detail.split_requested.connect(self._split)
         self.detail.merge_requested.connect(lambda _id: self._merge())
         ctx.plans_changed.connect(self._update_title)
+        ctx.access_changed.connect(self._update_title)
         ctx.periods_changed.connect(self._selection_changed)
         self.files.plan_chosen.connect(self.outline.select_plan)
         self.dashboard.show_tasks.connect(self._show_dashboard_tasks)
@@ -109,6 +119,20 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(self.recent_menu))
+        self.edit_again = self._action(
+            "openForEditingAction",
+            self.tr("Open for &editing"),
+            lambda _checked=False: self.ctx.try_write(),
+            None,
+            file,
+        )
+        self._action(
+            "restoreAction",
+            self.tr("Restore from &backup…"),
+            self.files.open_restore,
+            None,
+            file,
+        )
         file.addSeparator()
         self._action(
             "importAction", self.tr("&Import a plan…"), self.files.import_plan, "Ctrl+I", file
@@ -366,7 +390,10 @@ class MainWindow(QMainWindow):
         title = self.tr("Duban") + " — " + self.ctx.db_path.name
         if plan is not None:
             title = f"{plan.title} — {title}"
+        if self.ctx.read_only:
+            title += " " + self.tr("[read-only]")
         self.setWindowTitle(title)
+        self.edit_again.setEnabled(self.ctx.read_only)
 
     # -- layout memory ---------------------------------------------------------------------
 
@@ -388,3 +415,7 @@ class MainWindow(QMainWindow):
         settings.set_blob("taskHeader", self.tasks.table.horizontalHeader().saveState())
         settings.sync()
         super().closeEvent(event)
+        if event.isAccepted():
+            # Give the file back now (the writer lock, the connection): another Duban, or
+            # this one opened again, may edit it at once.
+            self.ctx.close()

@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from db.backups import backup_database, backup_dir_for
 from db.carry_over import carry_over, new_plan_for, next_year_plan
-from db.connection import backup_database, backup_dir_for
 from db.errors import InvalidValue, StoreError
 from db.plans import delete_plan, get_plan
 from db.records import Plan
@@ -39,13 +39,15 @@ class WindowFiles(QObject):
     def import_plan(self) -> None:
         from qtapp.ui.import_dialog import ImportDialog
 
+        if not self.ctx.writable():
+            return
         dialog = ImportDialog(self.ctx, None, self.window)
         if dialog.exec() and getattr(dialog, "imported_plan_id", None):
             self.plan_chosen.emit(dialog.imported_plan_id)
 
     def remove_plan(self) -> None:
         plan = self.current_plan()
-        if plan is None:
+        if plan is None or not self.ctx.writable():
             return
         if not self.ctx.prompts.confirm(
             self.tr("Remove plan"),
@@ -67,7 +69,7 @@ class WindowFiles(QObject):
     def carry_over(self) -> None:
         """Copy the plan's unfinished tasks into next year's plan (made if not imported)."""
         plan = self.current_plan()
-        if plan is None:
+        if plan is None or not self.ctx.writable():
             return
         target = next_year_plan(self.ctx.db, plan.id)
         if plan.year is None and target is None:
@@ -149,6 +151,15 @@ class WindowFiles(QObject):
             dialog = ReadbackDialog(self.ctx, plan.id, self.window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.exec()
+
+    def open_restore(self) -> None:
+        from qtapp.ui.restore_dialog import RestoreDialog
+
+        if not self.ctx.writable():
+            return
+        dialog = RestoreDialog(self.ctx, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
 
     # -- database files --------------------------------------------------------------------
 

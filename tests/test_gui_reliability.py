@@ -1,0 +1,146 @@
+"""The window's side of "nothing lost": read-only when another Duban edits the file, the
+day's backup, restoring a backup, a damaged file at start-up, a network share."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from db.backups import backup_database, backup_dir_for, list_backups
+from db.connection import journal_mode
+from db.store import DamagedDatabase, open_store
+from qtapp.app import build_window
+from qtapp.context import AppContext
+from qtapp.prompts import ScriptedPrompts
+from qtapp.ui.main_window import MainWindow
+from qtapp.ui.restore_dialog import RestoreDialog
+from qtapp.ui_settings import UiSettings
+from tests.reliability.restores import content, garble_pages
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    from cli.demo import prepare_demo
+
+    return prepare_demo(tmp_path / "office.sqlite3")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> UiSettings:
+    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+
+def _window(qtbot, path: Path, settings: UiSettings, prompts: ScriptedPrompts) -> MainWindow:
+    win = build_window(path, language="en", ui_settings=settings, prompts=prompts)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.tasks.model.rowCount() == 152, timeout=10000)
+    return win
+
+
+@pytest.fixture
+def first(demo: Path, settings: UiSettings) -> Iterator[AppContext]:
+    ctx = AppContext(demo, ScriptedPrompts(), settings)
+    yield ctx
+    ctx.close()
+
+
+def test_a_second_window_is_read_only_says_who_and_changes_nothing(
+    qtbot, demo: Path, settings: UiSettings, first: AppContext
+) -> None:
+    prompts = ScriptedPrompts()
+    win = _window(qtbot, demo, settings, prompts)
+    ctx = win.ctx
+    assert ctx.read_only and not first.read_only
+    banner = win.findChild(QLabel, "accessBannerText")
+    assert banner.isVisibleTo(win) and "read-only" in banner.text().lower()
+    assert str(first.store.lock.holder.pid) in banner.text()
+    assert "[read-only]" in win.windowTitle()
+    before = content(demo)
+    assert not win.actions_.assign([win.tasks.model.record(0).id], {"deadline": "年底前"})
+    assert prompts.shown[-1][0] == "error" and "read-only" in prompts.shown[-1][2]
+    assert content(demo) == before
+    # Still read-only while the other one has the file …
+    qtbot.mouseClick(win.findChild(QPushButton, "openForEditingButton"), Qt.MouseButton.LeftButton)
+    assert ctx.read_only
+    # … and writable once it gave it back.
+    first.close()
+    win.findChild(QAction, "openForEditingAction").trigger()
+    assert not ctx.read_only and not banner.isVisibleTo(win)
+    assert "[read-only]" not in win.windowTitle()
+    assert win.actions_.assign([win.tasks.model.record(0).id], {"deadline": "年底前"})
+
+
+def test_the_window_makes_the_days_backup_off_the_gui_thread(
+    qtbot, demo: Path, settings: UiSettings
+) -> None:
+    assert list_backups(demo) == []
+    win = _window(qtbot, demo, settings, ScriptedPrompts())
+    win.ctx.jobs.wait()
+    assert [b.reason for b in list_backups(demo)] == ["daily"]
+
+
+def test_restore_a_backup_from_the_window(qtbot, demo: Path, settings: UiSettings) -> None:
+    prompts = ScriptedPrompts()
+    win = _window(qtbot, demo, settings, prompts)
+    ctx = win.ctx
+    good = backup_database(ctx.db, backup_dir_for(demo), reason="by-hand")
+    ids = [win.tasks.model.record(i).id for i in range(10)]
+    office = ctx.db.execute("SELECT id FROM departments WHERE name = '办公室'").fetchone()[0]
+    assert win.actions_.assign(ids, {"lead": office})
+    assert ctx.undo_stack.count() == 1
+    dialog = RestoreDialog(ctx, win)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    assert dialog.model.rowCount() >= 1
+    row = next(
+        r for r in range(dialog.model.rowCount()) if dialog.model.record(r).backup.path == good
+    )
+    dialog.table.selectRow(row)
+    prompts.answers.append(True)  # yes, restore
+    with qtbot.waitSignal(dialog.restored, timeout=10000) as signal:
+        qtbot.mouseClick(dialog.findChild(QPushButton, "restoreButton"), Qt.MouseButton.LeftButton)
+    assert content(demo) == content(good)
+    assert ctx.undo_stack.count() == 0  # the history spoke of the file as it was
+    kept = signal.args[0]
+    assert kept is not None and kept.exists()
+    qtbot.waitUntil(lambda: all(not win.tasks.model.record(i).lead for i in range(10)))
+
+
+def test_a_damaged_file_at_start_up_offers_the_newest_good_backup(
+    qtbot, demo: Path, settings: UiSettings
+) -> None:
+    with open_store(demo, "command line") as store:
+        good = backup_database(store.db, backup_dir_for(demo), reason="by-hand")
+    garble_pages(demo, random.Random(5))
+    damaged = demo.read_bytes()
+    with pytest.raises(DamagedDatabase):  # the clerk says no: nothing opened, nothing changed
+        build_window(demo, language="en", ui_settings=settings, prompts=ScriptedPrompts(False))
+    assert demo.read_bytes() == damaged
+    prompts = ScriptedPrompts(True)
+    win = _window(qtbot, demo, settings, prompts)
+    made = next(b for b in list_backups(demo) if b.path == good).made_at
+    assert prompts.shown[0][0] == "confirm" and f"{made:%Y-%m-%d %H:%M}" in prompts.shown[0][2]
+    assert "damaged" in prompts.shown[0][2]
+    assert content(demo) == content(good) and not win.ctx.read_only
+    assert any(b.reason == "damaged" for b in list_backups(demo))
+
+
+def test_a_database_on_a_network_share_says_so(
+    qtbot, demo: Path, settings: UiSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DUBAN_NETWORK_SHARE", "1")
+    win = _window(qtbot, demo, settings, ScriptedPrompts())
+    banner = win.findChild(QLabel, "accessBannerText")
+    assert banner.isVisibleTo(win) and "network share" in banner.text()
+    assert journal_mode(win.ctx.db) == "delete"
+    assert not win.findChild(QPushButton, "openForEditingButton").isVisibleTo(win)
