@@ -20,11 +20,13 @@ migrations = Migrations(MIGRATION_SET)
 # The names this version knows, in order: a file that records any other name was
 # written by a newer Duban and is refused.
 MIGRATION_NAMES: list[str] = []
+MIGRATION_STEPS: list[tuple[str, MigrationFn]] = []  # (name, function), for tests of upgrades
 
 
 def step(name: str) -> Callable[[MigrationFn], MigrationFn]:
     def register(fn: MigrationFn) -> MigrationFn:
         MIGRATION_NAMES.append(name)
+        MIGRATION_STEPS.append((name, fn))
         return migrations(name=name)(fn)
 
     return register
