@@ -104,3 +104,39 @@ def test_window_in_chinese_and_in_english(
     assert window.ctx.undo_stack.undoText() == undo
     assert window.findChild(QAction, "undoAction").text().endswith(undo)
     window.close()
+
+
+def test_every_bad_input_code_has_a_translated_sentence() -> None:
+    import re
+
+    from domain.docx_package import _MESSAGES
+    from qtapp.input_errors import MESSAGES
+
+    codes = {code for code, _template in _MESSAGES.values()}
+    for folder in ("domain", "exports", "db"):
+        for source in (ROOT / folder).glob("*.py"):
+            codes |= set(re.findall(r'\bcode="([a-z_]+)"', source.read_text(encoding="utf-8")))
+    assert codes - set(MESSAGES) == set()
+    assert len(codes) >= 15
+
+
+def test_a_bad_file_is_explained_in_chinese(tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from domain.textsource import read_plan_file
+    from qtapp.app import application
+    from qtapp.i18n import install_translators
+    from qtapp.input_errors import input_error_text
+
+    empty = tmp_path / "工作要点.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(Exception) as caught:
+        read_plan_file(empty)
+    app = application()
+    translators = install_translators(app, CHINESE)
+    try:
+        text = input_error_text(caught.value)
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+    assert text.startswith("工作要点.txt: ") and "文件是空的" in text

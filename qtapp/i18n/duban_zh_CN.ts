@@ -1244,169 +1244,272 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ui/import_dialog.py" line="54"/>
-        <location filename="../ui/import_dialog.py" line="147"/>
+        <location filename="../ui/import_dialog.py" line="55"/>
+        <location filename="../ui/import_dialog.py" line="148"/>
         <source>Import a work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="68"/>
+        <location filename="../ui/import_dialog.py" line="69"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="69"/>
+        <location filename="../ui/import_dialog.py" line="70"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="77"/>
+        <location filename="../ui/import_dialog.py" line="78"/>
         <source>Replace it (the database is backed up first)</source>
         <translation>替换原有计划（先备份数据库）</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="89"/>
+        <location filename="../ui/import_dialog.py" line="90"/>
         <source>The year the plan's deadlines (“6月底前”) belong to</source>
         <translation>“6月底前”等完成时限所属的年份</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="99"/>
+        <location filename="../ui/import_dialog.py" line="100"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="110"/>
+        <location filename="../ui/import_dialog.py" line="111"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="111"/>
+        <location filename="../ui/import_dialog.py" line="112"/>
         <source>Document number (发文编号):</source>
         <translation>发文编号：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="112"/>
+        <location filename="../ui/import_dialog.py" line="113"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="113"/>
+        <location filename="../ui/import_dialog.py" line="114"/>
         <source>Date of issue:</source>
         <translation>印发日期：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="114"/>
+        <location filename="../ui/import_dialog.py" line="115"/>
         <source>Contents:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="115"/>
+        <location filename="../ui/import_dialog.py" line="116"/>
         <source>Plan year:</source>
         <translation>计划年度：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="116"/>
+        <location filename="../ui/import_dialog.py" line="117"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="149"/>
+        <location filename="../ui/import_dialog.py" line="150"/>
         <source>Work plans (*.txt *.docx);;All files (*)</source>
         <translation>工作要点 (*.txt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="163"/>
+        <location filename="../ui/import_dialog.py" line="164"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="168"/>
+        <location filename="../ui/import_dialog.py" line="169"/>
         <source>Reading the plan…</source>
         <translation>正在读取计划…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="202"/>
+        <location filename="../ui/import_dialog.py" line="203"/>
         <source>(not stated)</source>
         <translation>（未注明）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="214"/>
+        <location filename="../ui/import_dialog.py" line="215"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="215"/>
+        <location filename="../ui/import_dialog.py" line="216"/>
         <source>Warnings:</source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="225"/>
+        <location filename="../ui/import_dialog.py" line="226"/>
         <source>%1, %2, %3, %4; %5; %6</source>
         <translation>%1，%2，%3，%4；%5；%6</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="226"/>
+        <location filename="../ui/import_dialog.py" line="227"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n 个部分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="227"/>
+        <location filename="../ui/import_dialog.py" line="228"/>
         <source>%n sub-section(s)</source>
         <translation>
             <numerusform>%n 个小节</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="228"/>
+        <location filename="../ui/import_dialog.py" line="229"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 个条目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="229"/>
+        <location filename="../ui/import_dialog.py" line="230"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="230"/>
+        <location filename="../ui/import_dialog.py" line="231"/>
         <source>%n task(s) name their units</source>
         <translation>
             <numerusform>%n 项任务注明了责任单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="231"/>
+        <location filename="../ui/import_dialog.py" line="232"/>
         <source>%n name a deadline</source>
         <translation>
             <numerusform>%n 项注明了完成时限</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="242"/>
+        <location filename="../ui/import_dialog.py" line="243"/>
         <source>This file was already imported as plan %1 (“%2”).</source>
         <translation>该文件已作为计划 %1（“%2”）导入过。</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="253"/>
+        <location filename="../ui/import_dialog.py" line="254"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="295"/>
+        <location filename="../ui/import_dialog.py" line="297"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="297"/>
+        <location filename="../ui/import_dialog.py" line="299"/>
         <source>Importing the plan…</source>
         <translation>正在导入计划…</translation>
+    </message>
+</context>
+<context>
+    <name>InputErrors</name>
+    <message>
+        <location filename="../input_errors.py" line="20"/>
+        <source>The file does not exist, or it is a folder. Choose the file again.</source>
+        <translation>文件不存在，或者这是一个文件夹。请重新选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="23"/>
+        <source>The file cannot be opened; check that it exists and is not in use.</source>
+        <translation>文件无法打开，请确认文件存在且未被其他程序占用。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="26"/>
+        <source>The file cannot be read: it may be damaged or truncated. Save it again and retry.</source>
+        <translation>文件无法读取，可能已损坏或不完整。请重新保存后再试。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="30"/>
+        <source>The file is empty or holds no text. Choose the file that holds the plan.</source>
+        <translation>文件是空的，或没有文字内容。请选择存放工作要点的文件。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="33"/>
+        <source>Duban reads plans from .txt and .docx files. Save the plan as .docx (Word or WPS) or .txt and import that.</source>
+        <translation>督办只能读取 .txt 和 .docx 格式的工作要点。请用 Word 或 WPS 另存为 .docx（或 .txt）后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="38"/>
+        <source>This is an old Word 97-2003 (.doc) or WPS file. Open it in Word or WPS, save it as .docx, and import that.</source>
+        <translation>这是旧版 Word 97-2003（.doc）或 WPS 文件。请用 Word 或 WPS 打开，另存为 .docx 后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="43"/>
+        <source>An old .doc/.xls file: open it in Word, WPS or Excel, save it as .docx or .xlsx and add it again.</source>
+        <translation>这是旧版 .doc/.xls 文件：请用 Word、WPS 或 Excel 打开，另存为 .docx 或 .xlsx 后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="48"/>
+        <source>This is not a Word .docx document (perhaps another kind of file renamed). Save it as .docx from Word or WPS and import again.</source>
+        <translation>这不是 Word .docx 文档（可能是其他类型的文件改了扩展名）。请用 Word 或 WPS 另存为 .docx 后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="53"/>
+        <source>This is not a text file. Choose the .txt or .docx file of the plan.</source>
+        <translation>这不是文本文件。请选择工作要点的 .txt 或 .docx 文件。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="56"/>
+        <source>The text mixes character encodings. Save the file as UTF-8 (Notepad: Save As → Encoding UTF-8) and import again.</source>
+        <translation>文本中混用了多种字符编码。请另存为 UTF-8 编码（记事本：另存为 → 编码选 UTF-8）后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="61"/>
+        <source>The document is password-protected. Remove the password in Word or WPS, save, and import again.</source>
+        <translation>文档设置了密码。请在 Word 或 WPS 中取消密码并保存后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="66"/>
+        <source>The file is damaged or incomplete, for example a download that was cut off. Save or download it again.</source>
+        <translation>文件已损坏或不完整（例如下载中断）。请重新保存或重新下载。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="71"/>
+        <source>The file holds no Word document. Import the plan saved from Word or WPS.</source>
+        <translation>文件中没有 Word 文档内容。请导入用 Word 或 WPS 保存的工作要点。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="74"/>
+        <source>The file, or a part of it, is far larger than any plan or form; it is refused for safety. Check that this is the right file.</source>
+        <translation>文件（或其中某一部分）远大于正常的工作要点或反馈表，为安全起见已拒绝读取。请确认文件是否选对。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="79"/>
+        <source>The document's inner XML is damaged or unsafe (it declares entities, which Word never writes). Open it in Word or WPS, save it again, and retry.</source>
+        <translation>文档内部的 XML 已损坏或不安全（声明了实体，Word 从不会这样写）。请用 Word 或 WPS 打开、重新保存后再试。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="84"/>
+        <source>Not a Duban feedback form: it has no form id and no task keys (校验码). Only forms exported from Duban can be read back.</source>
+        <translation>这不是督办导出的反馈表：没有表单编号，也没有校验码。只能读入从督办导出的反馈表。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="89"/>
+        <source>No sections (一、二、…) or numbered items (1. 2. …) were found: this does not look like a work plan.</source>
+        <translation>没有找到“一、二、……”的部分或“1. 2. ……”的条目，这看起来不是工作要点。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="94"/>
+        <source>The file holds no rows to read.</source>
+        <translation>文件中没有可读取的行。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="95"/>
+        <source>The template cannot be used: choose a .docx document saved from Word or WPS.</source>
+        <translation>该模板无法使用：请选择用 Word 或 WPS 保存的 .docx 文档。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="99"/>
+        <source>This file was imported before.</source>
+        <translation>该文件此前已导入。</translation>
     </message>
 </context>
 <context>
@@ -2076,114 +2179,89 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>ReadbackModel</name>
     <message>
-        <location filename="../models/readback_model.py" line="42"/>
+        <location filename="../models/readback_model.py" line="43"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="43"/>
+        <location filename="../models/readback_model.py" line="44"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="44"/>
+        <location filename="../models/readback_model.py" line="45"/>
         <source>Department</source>
         <translation>处室</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="45"/>
+        <location filename="../models/readback_model.py" line="46"/>
         <source>Task</source>
         <translation>工作任务</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="46"/>
+        <location filename="../models/readback_model.py" line="47"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="47"/>
+        <location filename="../models/readback_model.py" line="48"/>
         <source>Recorded now</source>
         <translation>现有记录</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="48"/>
+        <location filename="../models/readback_model.py" line="49"/>
         <source>In the form</source>
         <translation>表中填报</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="49"/>
+        <location filename="../models/readback_model.py" line="50"/>
         <source>Why</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="53"/>
+        <location filename="../models/readback_model.py" line="54"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="54"/>
+        <location filename="../models/readback_model.py" line="55"/>
         <source>Changed</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="55"/>
+        <location filename="../models/readback_model.py" line="56"/>
         <source>Newer entry kept</source>
         <translation>保留较新录入</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="56"/>
+        <location filename="../models/readback_model.py" line="57"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="57"/>
+        <location filename="../models/readback_model.py" line="58"/>
         <source>Not filled in</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="58"/>
+        <location filename="../models/readback_model.py" line="59"/>
         <source>Cooperating (noted)</source>
         <translation>配合处室（仅供参考）</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="59"/>
+        <location filename="../models/readback_model.py" line="60"/>
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="60"/>
+        <location filename="../models/readback_model.py" line="61"/>
         <source>Row rejected</source>
         <translation>该行拒收</translation>
     </message>
     <message>
-        <location filename="../models/readback_model.py" line="61"/>
+        <location filename="../models/readback_model.py" line="62"/>
         <source>Form rejected</source>
         <translation>整表拒收</translation>
-    </message>
-    <message>
-        <location filename="../models/readback_model.py" line="65"/>
-        <source>An old .doc/.xls file: open it in Word, WPS or Excel, save it as .docx or .xlsx and add it again.</source>
-        <translation>这是旧版 .doc/.xls 文件：请用 Word、WPS 或 Excel 打开，另存为 .docx 或 .xlsx 后再添加。</translation>
-    </message>
-    <message>
-        <location filename="../models/readback_model.py" line="70"/>
-        <source>Not a Duban feedback form: it has no form id and no task keys (校验码). Only forms exported from Duban can be read back.</source>
-        <translation>这不是督办导出的反馈表：没有表单编号，也没有校验码。只能读入从督办导出的反馈表。</translation>
-    </message>
-    <message>
-        <location filename="../models/readback_model.py" line="75"/>
-        <source>The file cannot be opened; check that it exists and is not in use.</source>
-        <translation>文件无法打开，请确认文件存在且未被其他程序占用。</translation>
-    </message>
-    <message>
-        <location filename="../models/readback_model.py" line="78"/>
-        <source>The file is far too large to be a feedback form.</source>
-        <translation>文件过大，不可能是反馈表。</translation>
-    </message>
-    <message>
-        <location filename="../models/readback_model.py" line="81"/>
-        <source>The file cannot be read: it may be damaged or truncated. Ask the department to save it again.</source>
-        <translation>文件无法读取，可能已损坏或不完整。请该处室重新保存后发回。</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,7 @@ from db.readback import (
     ReadbackPreview,
 )
 from qtapp.display import status_text
+from qtapp.input_errors import translated_reason
 from qtapp.models.list_table import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,30 +60,6 @@ KIND_NAMES = {
     DUPLICATE: QT_TRANSLATE_NOOP("ReadbackModel", "Duplicate"),
     REJECTED: QT_TRANSLATE_NOOP("ReadbackModel", "Row rejected"),
     REJECTED_FORM: QT_TRANSLATE_NOOP("ReadbackModel", "Form rejected"),
-}
-# Why a file could not be read at all, by FormError code, in the window's language.
-FORM_ERRORS = {
-    "old_format": QT_TRANSLATE_NOOP(
-        "ReadbackModel",
-        "An old .doc/.xls file: open it in Word, WPS or Excel, save it as .docx or .xlsx and "
-        "add it again.",
-    ),
-    "not_a_form": QT_TRANSLATE_NOOP(
-        "ReadbackModel",
-        "Not a Duban feedback form: it has no form id and no task keys (校验码). Only forms "
-        "exported from Duban can be read back.",
-    ),
-    "io": QT_TRANSLATE_NOOP(
-        "ReadbackModel", "The file cannot be opened; check that it exists and is not in use."
-    ),
-    "too_large": QT_TRANSLATE_NOOP(
-        "ReadbackModel", "The file is far too large to be a feedback form."
-    ),
-    "unreadable": QT_TRANSLATE_NOOP(
-        "ReadbackModel",
-        "The file cannot be read: it may be damaged or truncated. Ask the department to save "
-        "it again.",
-    ),
 }
 CHANGING = {NEW, UPDATE, CONFLICT, REJECTED, REJECTED_FORM, DUPLICATE}
 COLORS = {
@@ -161,8 +138,7 @@ class ReadbackModel(ListTableModel):
             if column == COL_DEPARTMENT:
                 return form.department
             if column == COL_REASON:
-                known = FORM_ERRORS.get(form.code)
-                return self.tr(known) if known else form.reason
+                return translated_reason(form.code, form.reason)
             return ""
         if column == COL_CODE:
             return row.code

@@ -35,6 +35,7 @@ from domain.errors import PlanInputError
 from domain.outline import ParsedPlan
 from domain.textsource import SourceText
 from qtapp.context import AppContext
+from qtapp.input_errors import input_error_text
 from qtapp.jobs import Progress
 from qtapp.models.parsed_outline_model import ParsedOutlineModel
 
@@ -248,11 +249,12 @@ class ImportDialog(QDialog):
 
     def _show_error(self, exc: BaseException) -> None:
         text = (
-            exc.message
+            input_error_text(exc)
             if isinstance(exc, PlanInputError)
             else self.tr("Something went wrong: %1").replace("%1", str(exc) or type(exc).__name__)
         )
         self.error.setText(text)
+        self.error.setToolTip(exc.message if isinstance(exc, PlanInputError) else "")
         self.error.show()
         self.failed.emit(text)
 
