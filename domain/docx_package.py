@@ -11,7 +11,10 @@ is harmless, and small repetitive XML legitimately compresses very well). XML th
 DTD or entities is refused before parsing, and lxml never resolves entities or uses the network.
 
 :func:`read_word_parts` returns the parsed main document, styles and numbering parts;
-:mod:`domain.docx_reader` walks the document body.
+:mod:`domain.docx_reader` walks the document body. :func:`check_package` applies the same
+limits to a whole package before a library that reads every part into memory (python-docx,
+openpyxl) opens it; :func:`foreign_kind`, :func:`is_ole2` and :func:`ole2_kind` say what a
+file that is not a zip package is.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ _STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _TRANSITIONAL_W_NS = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 _FOREIGN_SIGNATURES = {
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
@@ -57,6 +60,13 @@ _DTD_MARKERS = tuple(
     for marker in ("<!DOCTYPE", "<!ENTITY")
     for encoding in ("ascii", "utf-16-le", "utf-16-be")
 )
+_LONGEST_MARKER = max(map(len, _DTD_MARKERS))
+# Parts that legitimately carry a DOCTYPE and that no reader parses as XML: SVG pictures from
+# drawing programs, and the HTML a converter may embed (Word's altChunk).
+_UNPARSED_XML_SUFFIXES = (".svg", ".htm", ".html", ".xhtml", ".mht", ".mhtml")
+MAX_PACKAGE_PARTS = 10_000  # a long document has a few hundred; many more is an attack
+# What an OLE2 compound file (the container of the pre-2007 Office formats) holds.
+OLE2_ENCRYPTED, OLE2_EXCEL, OLE2_POWERPOINT, OLE2_WORD = "encrypted", "excel", "powerpoint", "word"
 # What zipfile and zlib raise for a damaged package. ValueError includes UnicodeDecodeError
 # for garbage member names; OSError(EINVAL) is a seek to an offset the damage made up.
 _DAMAGED_ZIP_ERRORS = (
@@ -109,6 +119,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "part_ratio": (
         "too_large",
         "This part is compressed {ratio} times, far more than real documents; " + _BOMB,
+    ),
+    "total_size": (
+        "too_large",
+        "The parts of this file together unpack to more than {limit}; " + _BOMB,
+    ),
+    "part_count": (
+        "too_large",
+        "The file holds {count} parts, far more than real documents; " + _BOMB,
     ),
     "memory": ("too_large", "The document is too large to read."),
     "dtd": (
@@ -173,21 +191,35 @@ def _check_signature(file_path: Path) -> None:
         raise _fail(file_path, "io", detail=error.strerror or error) from None
     if size == 0:
         raise _fail(file_path, "empty")
-    if head.startswith(_ZIP_SIGNATURES):
+    if head.startswith(ZIP_SIGNATURES):
         return
     if head.startswith(_OLE2_SIGNATURE):
         raise _describe_ole2(file_path)
-    kind = next((name for magic, name in _FOREIGN_SIGNATURES.items() if head.startswith(magic)), "")
+    kind = foreign_kind(head)
     if kind:
         detail = f"it is {kind} renamed to .docx"
-    elif _looks_like_text(head):
+    elif looks_like_text(head):
         detail = "it is a text or web-page file; a plain-text plan can be imported as .txt"
     else:
         detail = "it is not a zip package"
     raise _fail(file_path, "not_zip", detail=detail)
 
 
-def _looks_like_text(head: bytes) -> bool:
+def foreign_kind(head: bytes) -> str | None:
+    """What a file is, in words ("a PNG image", "a PDF file"), by its first bytes; None when
+    the signature is not one of the common non-Office formats."""
+    found = (kind for magic, kind in _FOREIGN_SIGNATURES.items() if head.startswith(magic))
+    return next(found, None)
+
+
+def is_ole2(head: bytes) -> bool:
+    """Whether the first bytes are those of an OLE2 compound file (.doc, .xls, .ppt, or an
+    Office file encrypted with a password)."""
+    return head.startswith(_OLE2_SIGNATURE)
+
+
+def looks_like_text(head: bytes) -> bool:
+    """Whether the first bytes of a file read as (UTF-8) text."""
     if b"\0" in head:
         return False
     try:
@@ -197,15 +229,28 @@ def _looks_like_text(head: bytes) -> bool:
     return True
 
 
-def _describe_ole2(file_path: Path) -> PlanInputError:
-    """Tell a password-protected Office file, a legacy .xls/.ppt and a legacy .doc apart."""
+def ole2_kind(file_path: Path) -> str:
+    """What an OLE2 compound file holds: OLE2_ENCRYPTED (an Office file with a password),
+    OLE2_EXCEL, OLE2_POWERPOINT or, failing those, OLE2_WORD."""
     names = _ole2_stream_names(file_path)
     if {"EncryptionInfo", "EncryptedPackage"} & names:
+        return OLE2_ENCRYPTED
+    if {"Workbook", "Book"} & names:
+        return OLE2_EXCEL
+    if "PowerPoint Document" in names:
+        return OLE2_POWERPOINT
+    return OLE2_WORD
+
+
+def _describe_ole2(file_path: Path) -> PlanInputError:
+    """Tell a password-protected Office file, a legacy .xls/.ppt and a legacy .doc apart."""
+    kind = ole2_kind(file_path)
+    if kind == OLE2_ENCRYPTED:
         return _fail(file_path, "password")
     copy_it = "not a Word document; copy the plan into Word and save it as .docx"
-    if {"Workbook", "Book"} & names:
+    if kind == OLE2_EXCEL:
         detail = f"an old Excel 97-2003 .xls workbook, {copy_it}"
-    elif "PowerPoint Document" in names:
+    elif kind == OLE2_POWERPOINT:
         detail = f"an old PowerPoint 97-2003 .ppt file, {copy_it}"
     else:
         detail = "an old Word 97-2003 .doc file; open it in Word or WPS and save it as .docx"
@@ -247,6 +292,96 @@ def _ole2_stream_names(file_path: Path) -> set[str]:
 # ---------------------------------------------------------------------------- package parts
 
 
+def _limit_text(limit: int) -> str:
+    return f"{limit / _MB:.0f} MB" if limit >= _MB else f"{-(-limit // 1024)} KB"
+
+
+def _too_large(file_path: Path, name: str, limit: int) -> PlanInputError:
+    return _fail(file_path, "part_size", name, limit=_limit_text(limit))
+
+
+def _check_part(
+    file_path: Path, info: zipfile.ZipInfo, name: str, max_part_bytes: int, max_ratio: int
+) -> None:
+    """Refuse a part that is encrypted at zip level, or whose zip header says it unpacks past
+    ``max_part_bytes`` or is compressed more than ``max_ratio`` times (a zip bomb)."""
+    if info.flag_bits & 0x1:  # zip-level encryption (Office itself encrypts differently)
+        raise _fail(file_path, "zip_password", name)
+    if info.file_size > max_part_bytes:
+        raise _too_large(file_path, name, max_part_bytes)
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > RATIO_CHECK_MIN_BYTES and ratio > max_ratio:
+        raise _fail(file_path, "part_ratio", name, ratio=round(ratio))
+
+
+def _declares_dtd(raw: bytes) -> bool:
+    return any(marker in raw for marker in _DTD_MARKERS)
+
+
+def _cannot_be_xml(head: bytes) -> bool:
+    """Whether a part's first bytes rule XML out: after a byte-order mark and blanks, XML
+    starts with "<". Pictures and embedded objects are skipped this way; a part that is all
+    blanks so far may still be XML."""
+    start = head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+    return bool(start) and not start.startswith(b"<")
+
+
+def check_package(
+    file_path: Path,
+    *,
+    max_part_bytes: int = DEFAULT_MAX_PART_BYTES,
+    max_total_bytes: int = 4 * DEFAULT_MAX_PART_BYTES,
+    max_ratio: int = DEFAULT_MAX_RATIO,
+) -> None:
+    """Check a whole zip package before a library that reads every part into memory opens it.
+
+    Refuses, with a PlanInputError whose ``where`` names the part: a part encrypted at zip
+    level; a part over ``max_part_bytes`` or compressed more than ``max_ratio`` times, parts
+    that together unpack past ``max_total_bytes``, or more than MAX_PACKAGE_PARTS parts (zip
+    bombs); XML that declares a DTD or entities (external entities, "billion laughs"). The
+    sizes in the zip directory can be trusted here: zipfile never unpacks a part past its
+    declared size (it stops there and fails the checksum). Every XML part is read once, in
+    bounded chunks. The file signature is not checked: see :func:`foreign_kind` and
+    :func:`ole2_kind`.
+    """
+    try:
+        with zipfile.ZipFile(file_path) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_PACKAGE_PARTS:
+                raise _fail(file_path, "part_count", count=len(infos))
+            total = 0
+            for info in infos:
+                _check_part(file_path, info, info.filename, max_part_bytes, max_ratio)
+                total += info.file_size
+                if total > max_total_bytes:
+                    raise _fail(file_path, "total_size", limit=_limit_text(max_total_bytes))
+            for info in infos:
+                if not info.filename.lower().endswith(_UNPARSED_XML_SUFFIXES):
+                    _check_xml_part(file_path, archive, info)
+    except NotImplementedError:
+        raise _fail(file_path, "compression") from None
+    except _DAMAGED_ZIP_ERRORS as error:
+        if isinstance(error, OSError) and error.errno != errno.EINVAL:  # a real I/O failure
+            raise _fail(file_path, "io", detail=error.strerror or error) from None
+        raise _fail(file_path, "damaged", detail=error) from None
+
+
+def _check_xml_part(file_path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Refuse the part if it is XML that declares a DTD; read in chunks, markers found across
+    chunk boundaries too."""
+    with archive.open(info) as member:
+        tail = member.read(_CHUNK_BYTES)
+        if _cannot_be_xml(tail):
+            return
+        while True:
+            if _declares_dtd(tail):
+                raise _fail(file_path, "dtd", info.filename)
+            chunk = member.read(_CHUNK_BYTES)
+            if not chunk:
+                return
+            tail = tail[-(_LONGEST_MARKER - 1) :] + chunk
+
+
 class _Package:
     """Bounded, safe access to the parts of an opened zip package."""
 
@@ -268,32 +403,21 @@ class _Package:
 
     def read(self, name: str) -> bytes:
         info = self._members[name.lower()]
-        if info.flag_bits & 0x1:  # zip-level encryption (Office itself encrypts differently)
-            raise _fail(self._file_path, "zip_password", name)
+        _check_part(self._file_path, info, name, self._max_part_bytes, self._max_ratio)
         limit = self._max_part_bytes
-        if info.file_size > limit:
-            raise self._too_large(name)
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > RATIO_CHECK_MIN_BYTES and ratio > self._max_ratio:
-            raise _fail(self._file_path, "part_ratio", name, ratio=round(ratio))
         chunks: list[bytes] = []
         total = 0
         with self._archive.open(info) as member:
             while chunk := member.read(_CHUNK_BYTES):
                 total += len(chunk)
                 if total > limit:  # the header lied about the size
-                    raise self._too_large(name)
+                    raise _too_large(self._file_path, name, limit)
                 chunks.append(chunk)
         return b"".join(chunks)
 
-    def _too_large(self, name: str) -> PlanInputError:
-        limit = self._max_part_bytes
-        limit_text = f"{limit / _MB:.0f} MB" if limit >= _MB else f"{-(-limit // 1024)} KB"
-        return _fail(self._file_path, "part_size", name, limit=limit_text)
-
     def parse(self, name: str) -> etree._Element:
         raw = self.read(name)
-        if any(marker in raw for marker in _DTD_MARKERS):
+        if _declares_dtd(raw):
             raise _fail(self._file_path, "dtd", name)
         # Strict Open XML differs from the usual (transitional) form mainly by this namespace.
         raw = raw.replace(_STRICT_W_NS, _TRANSITIONAL_W_NS)

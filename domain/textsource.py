@@ -18,6 +18,15 @@ from domain.errors import PlanInputError
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a long plan is ~100 KB; 20 MB is generous
 MAX_DOCX_BYTES = 256 * 1024 * 1024  # pictures make .docx files large; text parts are capped
+# A plan's paragraphs are a few hundred characters and a whole plan some 20,000: a line this
+# long is not a plan (and would keep the parser busy for seconds per megabyte).
+MAX_LINE_CHARS = 200_000
+# Office packages that are zip files like .docx but hold no Word document.
+_OTHER_PACKAGES = {
+    ".xlsx": "Excel workbooks",
+    ".xlsm": "Excel workbooks",
+    ".pptx": "PowerPoint presentations",
+}
 # Characters Word cannot hold and that have no meaning in a plan. Tab and line
 # breaks stay; vertical tab / form feed (Word's manual breaks) become line breaks.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
@@ -37,12 +46,6 @@ _SIGNATURES: list[tuple[bytes, str, str]] = [
         "This is a JPEG image, not a plan. Choose the .txt or .docx file.",
     ),
     (b"GIF8", "not_text", "This is a GIF image, not a plan. Choose the .txt or .docx file."),
-    (
-        b"\xd0\xcf\x11\xe0",
-        "old_doc",
-        "This is an old Word 97-2003 (.doc) or WPS file. "
-        "Open it in Word or WPS, save it as .docx, and import that.",
-    ),
     (b"Rar!", "not_text", "This is a RAR archive. Unpack it and import the plan inside."),
     (b"\x1f\x8b", "not_text", "This is a compressed (gzip) file. Unpack it first."),
 ]
@@ -84,6 +87,14 @@ def read_plan_file(path: str | Path) -> SourceText:
     with path.open("rb") as fh:
         head = fh.read(8)
     suffix = path.suffix.lower()
+    if suffix in _OTHER_PACKAGES:
+        raise PlanInputError(
+            path,
+            f"Duban reads plans from .txt and .docx files, not from {_OTHER_PACKAGES[suffix]} "
+            f"({suffix}). If the plan is in this file, copy its text into Word, save it as "
+            ".docx and import that.",
+            code="unsupported",
+        )
     is_docx = head.startswith(b"PK\x03\x04") or suffix == ".docx"
     # A .docx may be large because of its pictures; only its text parts are read, under
     # their own limits. A text file that large is not a plan.
@@ -98,6 +109,8 @@ def read_plan_file(path: str | Path) -> SourceText:
         )
     if is_docx:
         return _read_docx(path, size)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _old_office_file(path)
     for magic, code, reason in _SIGNATURES:
         if head.startswith(magic):
             raise PlanInputError(path, reason, code=code)
@@ -114,8 +127,52 @@ def read_plan_file(path: str | Path) -> SourceText:
         raise PlanInputError(
             path, "The file holds no text. Choose the file that holds the plan.", code="empty"
         )
-    return SourceText(
-        path, text.split("\n"), encoding, hashlib.sha256(data).hexdigest(), size, warnings
+    lines = text.split("\n")
+    _check_line_lengths(lines, path)
+    return SourceText(path, lines, encoding, hashlib.sha256(data).hexdigest(), size, warnings)
+
+
+def _check_line_lengths(lines: list[str], path: Path) -> None:
+    """Refuse a line far longer than any a plan has."""
+    for number, line in enumerate(lines, 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise PlanInputError(
+                path,
+                f"This line is {len(line):,} characters long without a "
+                f"break; a plan's paragraphs are a few hundred characters and Duban reads "
+                f"up to {MAX_LINE_CHARS:,}. This is not a plan as Word or Notepad saves it: "
+                "check the file, or open it and save it again with its paragraphs.",
+                where=f"line {number}",
+                code="too_large",
+            )
+
+
+def _old_office_file(path: Path) -> PlanInputError:
+    """What an OLE2 compound file is: a password-protected Office file, an old .xls, an old
+    .ppt or an old .doc (also a WPS document)."""
+    from domain.docx_package import OLE2_ENCRYPTED, OLE2_EXCEL, OLE2_POWERPOINT, ole2_kind
+
+    kind = ole2_kind(path)
+    if kind == OLE2_ENCRYPTED:
+        return PlanInputError(
+            path,
+            "The document is password-protected. Open it in Word or WPS, remove the "
+            "password (File > Info > Protect Document), save it as .docx, and import again.",
+            code="encrypted",
+        )
+    if kind in (OLE2_EXCEL, OLE2_POWERPOINT):
+        what = "Excel 97-2003 (.xls) workbook" if kind == OLE2_EXCEL else "PowerPoint (.ppt) file"
+        return PlanInputError(
+            path,
+            f"This is an old {what}, not a plan. If the plan is in it, copy the text into "
+            "Word, save it as .docx and import that.",
+            code="unsupported",
+        )
+    return PlanInputError(
+        path,
+        "This is an old Word 97-2003 (.doc) or WPS file. "
+        "Open it in Word or WPS, save it as .docx, and import that.",
+        code="old_doc",
     )
 
 
@@ -129,9 +186,11 @@ def _read_docx(path: Path, size: int) -> SourceText:
     text, warnings = clean_text("\n".join(lines), path)
     if not text.strip():
         raise PlanInputError(path, "The document holds no text.", code="empty")
+    lines = text.split("\n")
+    _check_line_lengths(lines, path)
     with path.open("rb") as fh:
         digest = hashlib.file_digest(fh, "sha256").hexdigest()
-    return SourceText(path, text.split("\n"), "docx", digest, size, warnings)
+    return SourceText(path, lines, "docx", digest, size, warnings)
 
 
 def decode_text(data: bytes, path: str | Path | None = None) -> tuple[str, str]:

@@ -13,6 +13,11 @@ What people do to the 状态 cell in Word, WPS and Excel, and how it is read:
 - the box of exactly one option removed while the others keep theirs → that option (Word's
   Insert Symbol puts a ``w:sym`` tick there, which carries no text);
 - several ticks, or none → no status, and the issue "状态未勾选或勾选了多项".
+
+Returned files come from inboxes and may be anything: before python-docx or openpyxl (which
+read whole parts into memory) see a file, its signature is checked (an image, an old .doc/.xls
+or a password-protected file under a .docx/.xlsx name is named as such) and its zip package is
+checked by ``domain.docx_package.check_package`` (zip bombs, XML with a DTD or entities).
 """
 
 from __future__ import annotations
@@ -24,6 +29,16 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from domain.docx_package import (
+    OLE2_ENCRYPTED,
+    OLE2_EXCEL,
+    OLE2_WORD,
+    ZIP_SIGNATURES,
+    check_package,
+    foreign_kind,
+    is_ole2,
+    ole2_kind,
+)
 from domain.errors import PlanInputError
 from exports.feedback import COLUMNS, FormId, parse_form_id, read_form_keys
 
@@ -44,12 +59,32 @@ STATUS_WORDS = {
 }
 STATUS_ISSUE = "状态未勾选或勾选了多项"
 MAX_BYTES = 50 * 1024 * 1024  # a form is a few dozen KB; anything this big is not one
+# A form's parts unpacked: a 1,000-row form's table is ~3 MB; pasted photos add a few MB each.
+MAX_PART_BYTES = 16 * 1024 * 1024
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 READABLE = (".docx", ".xlsx")
 _OLD_FORMATS = {
     ".doc": "an old-format Word file (.doc)",
     ".wps": "a WPS document (.wps)",
     ".xls": "an old-format Excel file (.xls)",
     ".et": "a WPS spreadsheet (.et)",
+}
+
+_SEND_AGAIN = "Ask the department to save the form again and send it."
+# A Duban form (its id is there) whose keyed task rows are gone.
+_NO_ROWS = {
+    ".docx": "The form holds no task rows: its table, with the 校验码 keys, was deleted or "
+    "replaced. Ask the department to fill in the form Duban exported, keeping its table, "
+    "and send it again.",
+    ".xlsx": "The form holds no task rows: no sheet has the header row (序号 … 进展情况 … "
+    "校验码) with keyed rows below it, so the header row or the 校验码 column was deleted. "
+    "Ask the department to fill in the workbook Duban exported, keeping its header row and "
+    "columns, and send it again.",
+}
+# An old Office file under a form's name: what it is, and the program that saves it anew.
+_OLE2_KINDS = {
+    OLE2_EXCEL: ("an old-format Excel file (.xls)", "Excel or WPS", ".xlsx"),
+    OLE2_WORD: ("an old-format Word file (.doc)", "Word or WPS", ".docx"),
 }
 
 # Empty boxes, including the Wingdings ones Word inserts as private-use characters. Any
@@ -160,8 +195,11 @@ def parse_percent(value: object, *, percent_format: bool = False) -> tuple[int |
         return None, []
     if isinstance(value, bool):
         value = str(value)
+    if isinstance(value, int) and not -(10**20) < value < 10**20:
+        # Not float(): an integer this long overflows it (or str(), past 4,300 digits).
+        return None, ["完成进度的数字过大，超出0–100，未导入"]
     if isinstance(value, (int, float)):
-        number = float(value) * (100 if percent_format else 1)
+        number = value * (100 if percent_format else 1)
     else:
         text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
         if not text:
@@ -172,7 +210,7 @@ def parse_percent(value: object, *, percent_format: bool = False) -> tuple[int |
         if match is None:
             return None, [f"完成进度“{_text(value)[:20]}”不是0–100的数字，未导入"]
         number = float(match.group(1))
-    if not 0 <= number <= 100:
+    if not 0 <= number <= 100:  # also NaN
         return None, [f"完成进度“{_text(value)[:20]}”超出0–100，未导入"]
     return int(number + 0.5), []
 
@@ -324,18 +362,20 @@ def read_filled_form(path: str | Path) -> FilledForm | FormError:
     except OSError as exc:
         return FormError(path, f"The file cannot be opened ({exc.strerror or exc}).", code="io")
     if size > MAX_BYTES:
-        return FormError(path, "The file is far too large to be a feedback form.", code="too_large")
-    kind = "a Word document" if suffix == ".docx" else "an Excel workbook"
+        return FormError(
+            path,
+            f"The file is {size / 1024 / 1024:.0f} MB, far too large to be a feedback form (a "
+            "few dozen KB): it is another file, or big pictures were pasted into it. Ask the "
+            "department to send the form Duban exported, filled in with text.",
+            code="too_large",
+        )
+    refused = _package_problem(path, suffix)
+    if refused is not None:
+        return refused
     try:
         form = _read_docx(path) if suffix == ".docx" else _read_xlsx(path)
     except Exception as exc:  # damaged, truncated, or another format under this suffix
-        detail = f" ({type(exc).__name__})" if not isinstance(exc, OSError) else ""
-        return FormError(
-            path,
-            f"The file cannot be read as {kind}: it may be damaged, truncated, or not "
-            f"really a {suffix} file{detail}. Ask the department to save it again.",
-            code="unreadable",
-        )
+        return _unreadable(path, suffix, "" if isinstance(exc, OSError) else type(exc).__name__)
     if not form.form_id_text and not form.rows:
         return FormError(
             path,
@@ -343,7 +383,101 @@ def read_filled_form(path: str | Path) -> FilledForm | FormError:
             "(校验码). Only forms exported from Duban can be read back.",
             code="not_a_form",
         )
+    if not form.rows:
+        return FormError(path, _NO_ROWS[suffix], code="no_rows")
     return form
+
+
+def _unreadable(path: Path, suffix: str, detail: str = "") -> FormError:
+    kind = "a Word document" if suffix == ".docx" else "an Excel workbook"
+    detail = f" ({detail})" if detail else ""
+    return FormError(
+        path,
+        f"The file cannot be read as {kind}: it may be damaged, truncated, or not "
+        f"really a {suffix} file{detail}. Ask the department to save it again.",
+        code="unreadable",
+    )
+
+
+def _package_problem(path: Path, suffix: str) -> FormError | None:
+    """Why ``path`` cannot be a form, judged before python-docx or openpyxl read it whole
+    (they would unpack a zip bomb into memory): an empty file, another kind of file under the
+    form's suffix, or a package that ``check_package`` refuses. None when it may be read."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError as exc:
+        return FormError(path, f"The file cannot be opened ({exc.strerror or exc}).", code="io")
+    if not head:
+        return FormError(
+            path,
+            "The file is empty (0 bytes): it was not saved or not sent whole. " + _SEND_AGAIN,
+            code="empty",
+        )
+    if is_ole2(head):
+        ole2 = ole2_kind(path)
+        if ole2 == OLE2_ENCRYPTED:
+            return FormError(
+                path,
+                "The form is protected with a password, so it cannot be read. Ask the "
+                "department to remove the password (File > Info > Protect), save the form "
+                "and send it again.",
+                code="encrypted",
+            )
+        if ole2 not in _OLE2_KINDS:
+            return FormError(
+                path,
+                f"This is an old-format PowerPoint file (.ppt) renamed to {suffix}, not a "
+                "feedback form. Ask the department to send the form file itself.",
+                code="not_a_form",
+            )
+        what, app, new_suffix = _OLE2_KINDS[ole2]
+        return FormError(
+            path,
+            f"This is {what} named {suffix}; open it in {app}, save it as {new_suffix} "
+            "and read it again.",
+            code="old_format",
+        )
+    if not head.startswith(ZIP_SIGNATURES):
+        what = foreign_kind(head)
+        return FormError(
+            path,
+            f"This is {what} renamed to {suffix}, not a feedback form. "
+            "Ask the department to send the form file itself."
+            if what
+            else f"The file is not a {suffix} file (it is not a zip package): it may be "
+            f"damaged, or another kind of file renamed to {suffix}. {_SEND_AGAIN}",
+            code="not_a_form" if what else "unreadable",
+        )
+    try:
+        check_package(path, max_part_bytes=MAX_PART_BYTES, max_total_bytes=MAX_UNPACKED_BYTES)
+    except PlanInputError as error:
+        return _refused_package(path, suffix, error)
+    return None
+
+
+def _refused_package(path: Path, suffix: str, error: PlanInputError) -> FormError:
+    """The form's wording for what ``check_package`` refused."""
+    part = f" ({error.where})" if error.where else ""
+    if error.code == "too_large":
+        reason = (
+            f"The file would unpack to far more than any feedback form{part}: it may be a "
+            "'zip bomb', so it was not opened. Ask the department to fill in the form Duban "
+            "exported and send that."
+        )
+    elif error.code == "bad_xml":
+        reason = (
+            f"The file declares a DTD or XML entities{part}, which Word, WPS and Excel never "
+            f"write; it was not opened, for safety. {_SEND_AGAIN}"
+        )
+    elif error.code == "encrypted":
+        reason = (
+            "The file's contents are encrypted with a password. Ask the department to remove "
+            "the password, save the form and send it again."
+        )
+    else:  # damaged or incomplete, or a compression Office does not write
+        return _unreadable(path, suffix)
+    return FormError(path, reason, code=error.code)
 
 
 def form_files(folder: str | Path) -> list[Path]:
