@@ -37,6 +37,7 @@ from exports.docx_base import (
     new_document,
     save_atomic,
     set_core_properties,
+    sync_folder,
 )
 from exports.tables import Column, GroupRow, Row, TableSpec, add_table
 
@@ -267,6 +268,7 @@ def export_forms(
         for temp, target in staged:
             os.replace(temp, target)
             placed.append(target)
+        sync_folder(folder)
     except BaseException:
         for temp, _target in staged:
             temp.unlink(missing_ok=True)

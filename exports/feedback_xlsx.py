@@ -28,7 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from db.records import Department
 from db.reports import PlanReport
-from exports.docx_base import FontSet, chinese_date, clean, write_atomic
+from exports.docx_base import FontSet, chinese_date, clean, sync_folder, write_atomic
 from exports.feedback import (
     COLUMNS,
     FOOTER_LINE,
@@ -257,6 +257,7 @@ def export_forms_xlsx(
         for temp, target in staged:
             os.replace(temp, target)
             placed.append(target)
+        sync_folder(folder)
     except BaseException:
         for temp, _target in staged:
             temp.unlink(missing_ok=True)
