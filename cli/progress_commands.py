@@ -9,8 +9,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from cli.output import note, open_db, print_json
-from cli.task_commands import resolve_period, resolve_plan
-from db.errors import InvalidValue, NotFound
+from cli.task_commands import find_task, resolve_period, resolve_plan
+from db.errors import InvalidValue
 from db.progress import (
     STATUSES,
     add_period,
@@ -170,11 +170,7 @@ def run_delete(args: argparse.Namespace) -> int:
 
 
 def _task_id(db: Database, plan: Plan, ref: str) -> int:
-    rows = list_tasks(db, TaskFilter(plan_id=plan.id))
-    for row in rows:
-        if ref == row.code or (ref.isdigit() and int(ref) == row.id):
-            return row.id
-    raise NotFound(f"Plan {plan.id} has no task “{ref}” (give an id or a code like 4-2).")
+    return find_task(list_tasks(db, TaskFilter(plan_id=plan.id)), plan, ref).id
 
 
 def run_progress(args: argparse.Namespace) -> int:
@@ -320,7 +316,7 @@ def run_readback(args: argparse.Namespace) -> int:
                 "written": None if result is None else len(result.written),
             }
         )
-        return 0
+        return _readback_status(preview)
     for form in preview.forms:
         if not form.accepted:
             note(f"rejected: {form.message}")
@@ -334,4 +330,9 @@ def run_readback(args: argparse.Namespace) -> int:
             f"Recorded: {result.new} new, {result.updated} updated; kept {result.conflicts_kept} "
             f"newer entries; {result.unchanged} unchanged; {result.rejected} rejected."
         )
-    return 0
+    return _readback_status(preview)
+
+
+def _readback_status(preview: Any) -> int:
+    """2 (bad input) when not one of the files was a usable form, so a script notices."""
+    return 2 if preview.forms and not any(f.accepted for f in preview.forms) else 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 from typing import Any
 
 from sqlite_utils import Database
@@ -18,7 +17,7 @@ from db.lights import row_light, thresholds
 from db.plans import get_plan, list_outline, list_plans
 from db.progress import list_periods
 from db.records import Plan, ReportingPeriod, TaskRow
-from db.tasks import TaskFilter, list_tasks
+from db.tasks import TaskFilter, item_codes, list_tasks
 from domain.labels import FULLWIDTH_DIGITS, zh_to_int
 from domain.outline import ITEM, SECTION
 from domain.warnings import Light
@@ -123,9 +122,6 @@ def resolve_period(db: Database, plan: Plan, ref: str) -> ReportingPeriod:
     raise NotFound(f"Plan {plan.id} has no period “{ref}” (periods: {names}).")
 
 
-_CODE = re.compile(r"^\s*(?:(\d+)\.)?(\d+)-(\d+)\s*$")
-
-
 def _label_number(label: str) -> int | None:
     text = label.strip().translate(FULLWIDTH_DIGITS).strip("、.．()（） ")
     if text.isdigit():
@@ -147,8 +143,15 @@ def _select(db: Database, plan: Plan, args: argparse.Namespace) -> list[int]:
             t.id for t in list_tasks(db, TaskFilter(plan_id=plan.id, node_ids=(found[0].id,)))
         ]
     by_id = {n.id: n for n in nodes}
+    codes = item_codes(db, plan.id)
     for label in args.item:
         text = label.translate(FULLWIDTH_DIGITS).replace("．", ".").strip().rstrip(".、")
+        exact = [node_id for node_id, code in codes.items() if code == text]
+        if len(exact) == 1:  # the item as its task codes write it: 4, 2.4, 1.2.1
+            chosen += [
+                t.id for t in list_tasks(db, TaskFilter(plan_id=plan.id, node_ids=(exact[0],)))
+            ]
+            continue
         section_part, _, item_part = text.rpartition(".")
         number = _label_number(item_part)
         found = [n for n in nodes if n.kind == ITEM and n.number == number]
@@ -159,27 +162,29 @@ def _select(db: Database, plan: Plan, args: argparse.Namespace) -> list[int]:
             raise NotFound(f"Plan {plan.id} has no item “{label}”.")
         if len(found) > 1:
             raise InvalidValue(
-                f"Item “{label}” is in more than one section of plan {plan.id}; write it as "
-                f"SECTION.ITEM, e.g. {_section_number(found[1], by_id)}.{number}."
+                f"Item “{label}” is in more than one place of plan {plan.id}; write it as its "
+                f"task codes do: {' or '.join(codes.get(n.id, str(number)) for n in found)}."
             )
         chosen += [
             t.id for t in list_tasks(db, TaskFilter(plan_id=plan.id, node_ids=(found[0].id,)))
         ]
     if args.task:
         rows = list_tasks(db, TaskFilter(plan_id=plan.id))
-        by_code = {t.code: t.id for t in rows}
-        ids = {t.id for t in rows}
-        for ref in args.task:
-            ref = ref.strip()
-            if ref.isdigit() and int(ref) in ids:
-                chosen.append(int(ref))
-            elif ref in by_code:
-                chosen.append(by_code[ref])
-            else:
-                raise NotFound(
-                    f"Plan {plan.id} has no task “{ref}” (give an id or a code like 4-2)."
-                )
+        chosen += [find_task(rows, plan, ref).id for ref in args.task]
     return list(dict.fromkeys(chosen))
+
+
+def find_task(rows: list[TaskRow], plan: Plan, ref: str) -> TaskRow:
+    """A task of ``rows`` by id or by code ("4-2", "2.4-1", "1.2.1-1")."""
+    ref = ref.strip().translate(FULLWIDTH_DIGITS)
+    found = [r for r in rows if ref.isdigit() and r.id == int(ref)] or [
+        r for r in rows if r.code == ref
+    ]
+    if not found:
+        raise NotFound(f"Plan {plan.id} has no task “{ref}” (give an id or a code like 4-2).")
+    if len(found) > 1:  # codes are unique by construction; never guess between two tasks
+        raise InvalidValue(f"“{ref}” names {len(found)} tasks of plan {plan.id}; give its id.")
+    return found[0]
 
 
 def _section_number(node: Any, by_id: dict[int, Any]) -> int | None:

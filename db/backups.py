@@ -27,6 +27,7 @@ from urllib.parse import quote
 from sqlite_utils import Database
 
 from db.errors import StoreError
+from domain.files import remove_stale_temps, sync_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[\w.-]+)\.sqlite3$")
@@ -67,8 +68,12 @@ def _target(directory: Path, stem: str, reason: str) -> Path:
     return directory / f"{stem or 'duban'}-{stamp}-{reason}.sqlite3"
 
 
+_PARTIAL = re.compile(r"^\..+\.(?:sqlite3|restoring)\.partial(?:-journal)?$")
+
+
 def _copy_with_backup_api(source: sqlite3.Connection, target: Path) -> Path:
     """``source``'s content into ``target`` through a temporary file and a rename."""
+    remove_stale_temps(target.parent, _PARTIAL)  # what an interrupted backup left
     temp = target.with_name(f".{target.name}.partial")
     temp.unlink(missing_ok=True)
     dest = sqlite3.connect(str(temp))
@@ -80,6 +85,7 @@ def _copy_with_backup_api(source: sqlite3.Connection, target: Path) -> Path:
     with temp.open("rb+") as fh:
         os.fsync(fh.fileno())
     temp.replace(target)
+    sync_folder(target.parent)
     return target
 
 
@@ -233,4 +239,5 @@ def restore_backup(
     for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     os.replace(temp, db_path)
+    sync_folder(db_path.parent)
     return Restored(backup, kept)

@@ -56,16 +56,30 @@ class _Outline:
             for node in list_outline(db, plan_id):
                 self.order[node.id] = len(self.order)
                 self.nodes[node.id] = node
-        # Items numbered 1..N per section repeat numbers across the plan; their codes then
-        # carry the section number ("2.4-1") so that every code is unique.
-        self.restarting: set[int] = set()
-        seen: dict[int, set[int | None]] = {}
+        # Items numbered 1..N per section (or per （一）) repeat numbers across the plan; the
+        # codes of such a plan then carry the section number ("2.4-1"), or every level
+        # ("1.2.1-1"), whichever first makes every item's code unique.
+        self.levels: dict[int, str] = {}
+        items: dict[int, list[OutlineNode]] = {}
         for node in self.nodes.values():
             if node.kind == ITEM:
-                numbers = seen.setdefault(node.plan_id, set())
-                if node.number in numbers:
-                    self.restarting.add(node.plan_id)
-                numbers.add(node.number)
+                items.setdefault(node.plan_id, []).append(node)
+        for plan_id, plan_items in items.items():
+            for levels in ("item", "section", "full"):
+                keys = [self.item_prefix(n, levels) for n in plan_items]
+                if len(set(keys)) == len(keys):
+                    break
+            self.levels[plan_id] = levels
+
+    def item_prefix(self, item: OutlineNode, levels: str) -> str:
+        """The number written before the dash for ``item``: "4", "2.4" or "1.2.4"."""
+        if levels == "item":
+            return str(item.number or "")
+        chain = self.ancestors(item.id)
+        if levels == "section":
+            section = next((n for n in chain if n.kind == SECTION), None)
+            return f"{section.number}.{item.number or ''}" if section else str(item.number or "")
+        return ".".join(str(n.number) for n in reversed(chain) if n.number is not None)
 
     def ancestors(self, node_id: int) -> list[OutlineNode]:
         chain = []
@@ -119,6 +133,14 @@ def list_tasks(db: Database, flt: TaskFilter | None = None) -> list[TaskRow]:
     return [_task_row(r, outline, cooperating.get(r["id"], ()), codes) for r in rows]
 
 
+def item_codes(db: Database, plan_id: int) -> dict[int, str]:
+    """Each item's number as task codes write it before the dash ("4", "2.4", "1.2.1"),
+    by outline node id."""
+    outline = _Outline(db, [plan_id])
+    levels = outline.levels.get(plan_id, "item")
+    return {n.id: outline.item_prefix(n, levels) for n in outline.nodes.values() if n.kind == ITEM}
+
+
 def _codes(db: Database, outline: _Outline, plan_ids: list[int]) -> dict[int, str]:
     """序号 such as "4-2": the item's number and the task's place among all its tasks.
 
@@ -149,11 +171,7 @@ def _prefix(outline: _Outline, plan_id: int, node_id: int) -> tuple[int, str]:
     chain = outline.ancestors(node_id)  # the node first, the root last
     item = next((n for n in chain if n.kind == ITEM), None)
     if item is not None:
-        prefix = str(item.number or "")
-        section = next((n for n in chain if n.kind == SECTION), None)
-        if plan_id in outline.restarting and section is not None:
-            prefix = f"{section.number}.{prefix}"
-        return item.id, prefix
+        return item.id, outline.item_prefix(item, outline.levels.get(plan_id, "item"))
     prefix = ".".join(str(n.number) for n in reversed(chain) if n.number is not None)
     return (chain[0].id if chain else -1), prefix
 

@@ -14,7 +14,6 @@ import datetime as dt
 import io
 import os
 import re
-import time
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -30,6 +29,9 @@ from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Mm, Pt, Twips
 from docx.text.paragraph import Paragraph
+
+from domain.files import STALE_TEMP_SECONDS, sync_folder
+from domain.files import remove_stale_temps as remove_stale
 
 LATIN = "Times New Roman"
 BODY_LINE = 579  # twips: exact 28.95 pt, 22 lines in the 225 mm 版心
@@ -466,50 +468,14 @@ def _splice_tables(docx: bytes, tables: list[str]) -> bytes:
 # Temporary names of this module and of the folder exports: ``.name.1a2b3c4d.part`` while a
 # file is written, ``.name.1a2b3c4d.staged`` while a folder of forms waits for its renames.
 TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{8}\.(?:part|staged)$")
-# A temporary file this old belongs to no running export: one killed, crashed or cut off
-# by a power failure left it. (An export's own temporary files live for seconds.)
-STALE_TEMP_SECONDS = 600
 
 
 def remove_stale_temps(folder: str | Path, *, older_than: float = STALE_TEMP_SECONDS) -> int:
     """Remove the temporary files an interrupted export left in ``folder`` — hidden on
     Linux and macOS but visible in Windows Explorer, beside the documents a clerk sends
-    out. Only names this module makes, and only those older than ``older_than`` seconds,
-    so another export still writing there keeps its own. Never raises; returns how many
-    were removed."""
-    cutoff = time.time() - older_than
-    removed = 0
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return 0
-    for entry in entries:
-        if not TEMP_NAME.match(entry.name):
-            continue
-        try:
-            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
-                os.unlink(entry.path)
-                removed += 1
-        except OSError:
-            pass  # in use, or gone already: the next export tries again
-    return removed
-
-
-def sync_folder(folder: str | Path) -> None:
-    """Make the renames in ``folder`` durable (POSIX; Windows commits a rename itself), so
-    a document reported as saved is still there after a power cut."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    out. Only names this module makes, and only old ones, so another export still writing
+    there keeps its own."""
+    return remove_stale(folder, TEMP_NAME, older_than=older_than)
 
 
 def write_atomic(data: bytes, path: str | Path) -> Path:

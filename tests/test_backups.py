@@ -70,6 +70,22 @@ def test_a_backup_is_a_consistent_snapshot_while_another_connection_writes(demo:
     assert sqlite3.connect(made).execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
+def test_what_an_interrupted_backup_left_is_swept_by_the_next(demo: Path) -> None:
+    folder = backup_dir_for(demo)
+    folder.mkdir()
+    left = [folder / ".office-20261128-090000-000001-daily.sqlite3.partial",
+            folder / ".office-20261128-090000-000001-daily.sqlite3.partial-journal"]  # fmt: skip
+    fresh = folder / ".office-20261129-090000-000001-daily.sqlite3.partial"
+    for path in [*left, fresh]:
+        path.write_bytes(b"half a backup")
+    for path in left:
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    with open_store(demo, "command line") as store:
+        assert store.daily_backup is not None
+    assert not any(p.exists() for p in left)
+    assert fresh.exists()  # young: it may belong to a backup still being written
+
+
 def test_one_backup_on_the_first_open_of_a_day_and_the_last_n_are_kept(demo: Path) -> None:
     with open_store(demo, "command line") as store:
         assert store.daily_backup is not None

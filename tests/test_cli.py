@@ -176,3 +176,26 @@ def test_demo_database_has_the_sample_and_departments(capsys, tmp_path: Path) ->
     db.close()
     with pytest.raises(Exception, match="fresh database"):
         prepare_demo(path)
+
+
+def test_a_task_or_an_item_named_by_its_code_in_a_plan_with_sub_sections(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import FIXTURES
+
+    db = str(tmp_path / "codes.sqlite3")
+    assert (
+        main(["--db", db, "import", str(FIXTURES / "plans" / "simplified-cover-restart.txt")]) == 0
+    )
+    assert main(["--db", db, "departments", "add", "安全稳定处"]) == 0
+    assert main(["--db", db, "assign", "--task", "1.2.1-1", "--lead", "安全稳定处"]) == 0
+    assert main(["--db", db, "assign", "--item", "2.1.2", "--deadline", "年底前"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "tasks", "--json"]) == 0
+    rows = {r["code"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["1.2.1-1"]["lead"] == "安全稳定处"
+    assert [c for c, r in rows.items() if r["lead"]] == ["1.2.1-1"]
+    assert [c for c, r in rows.items() if r["deadline"]] == ["2.1.2-1"]
+    # An item number that is in more than one place is refused, with a code to use instead.
+    code = main(["--db", db, "assign", "--item", "1.1", "--deadline", "年底前"])
+    assert code == 2 and "1.1.1" in capsys.readouterr().err

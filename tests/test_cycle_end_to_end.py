@@ -156,7 +156,7 @@ def test_readback_rejections_from_the_command_line(cli, tmp_path: Path) -> None:
     # A form of the first quarter read into the second: rejected, naming both periods.
     code, out, _ = cli("readback", str(q1_form), "--period", Q2, "--json")
     form = json.loads(out)["forms"][0]
-    assert code == 0 and not form["accepted"]
+    assert code == 2 and not form["accepted"]  # no usable form: exit 2
     assert "2020年第一季度" in form["reason"] and Q2 in form["reason"]
     # An altered key rejects that row, saying so.
     doc = Document(str(q1_form))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlite_utils import Database
 
@@ -63,6 +65,25 @@ def test_restarting_item_numbers_get_section_prefixed_codes(db: Database) -> Non
     import_plan(db, FIXTURES / "plans" / "numbers-not-labels.txt")
     codes = [t.code for t in list_tasks(db)]
     assert codes == ["1.1-1", "1.2-1", "1.3-1", "2.1-1", "2.2-1", "2.2-2"]
+
+
+def test_items_restarting_under_sub_sections_get_every_level_in_their_codes(
+    db: Database,
+) -> None:
+    # Items numbered 1、2、 again under each （一）（二）: "1.2.1-1" is section 一, （二）, item 1.
+    import_plan(db, FIXTURES / "plans" / "simplified-cover-restart.txt")
+    codes = [t.code for t in list_tasks(db)]
+    assert codes[:3] == ["1.1.1-1", "1.1.2-1", "1.2.1-1"]
+    assert "3.1-1" in codes  # section 三 has items straight under it
+
+
+@pytest.mark.parametrize(
+    "plan", [SAMPLE_PLAN, *sorted((FIXTURES / "plans").glob("*.txt"))], ids=lambda p: p.name
+)
+def test_every_task_code_of_a_plan_is_unique(db: Database, plan: Path) -> None:
+    import_plan(db, plan)
+    codes = [t.code for t in list_tasks(db)]
+    assert codes and len(set(codes)) == len(codes)
 
 
 def test_same_file_twice_is_refused_unless_replaced(seeded_db: Database, tmp_path) -> None:

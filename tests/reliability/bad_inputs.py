@@ -312,13 +312,16 @@ def _huge_picture_docx(work: Path, _forms: Forms) -> Path:
     return target
 
 
-def _long_line(work: Path, _forms: Forms) -> Path:
-    sentence = "加强党的领导，推进教育改革发展，落实各项工作任务。".encode()
-    target = work / "long-line-10mb.txt"
-    with target.open("wb") as stream:
-        for _ in range(10 * _MB // len(sentence) + 1):
-            stream.write(sentence)
-    return target
+def _long_line(megabytes: int) -> Callable[[Path, Forms], Path]:
+    def make(work: Path, _forms: Forms) -> Path:
+        sentence = "加强党的领导，推进教育改革发展，落实各项工作任务。".encode()
+        target = work / f"long-line-{megabytes}mb.txt"
+        with target.open("wb") as stream:
+            for _ in range(megabytes * _MB // len(sentence) + 1):
+                stream.write(sentence)
+        return target
+
+    return make
 
 
 def _truncated(suffix: str) -> Callable[[Path, Forms], Path]:
@@ -390,7 +393,8 @@ GENERATED: tuple[Case, ...] = (
     Case("huge-100mb.docx", _huge_docx),
     Case("huge-100mb.xlsx", _huge_xlsx),
     Case("plan-with-100mb-picture.docx", _huge_picture_docx),
-    Case("long-line-10mb.txt", _long_line),
+    Case("long-line-10mb.txt", _long_line(10)),  # over the size limit
+    Case("long-line-4mb.txt", _long_line(4)),  # under it: refused for its line
     Case("form-truncated.docx", _truncated(".docx")),
     Case("form-truncated.xlsx", _truncated(".xlsx")),
     Case("form-xxe.docx", _xxe_docx),

@@ -1,0 +1,54 @@
+"""Writing files so that a crash or a power cut never leaves a half file under a real name:
+what the exports and the backups share."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+# A temporary file this old belongs to no running writer: one killed, crashed or cut off by
+# a power failure left it. (A writer's own temporary files live for seconds.)
+STALE_TEMP_SECONDS = 600
+
+
+def remove_stale_temps(
+    folder: str | Path, pattern: re.Pattern[str], *, older_than: float = STALE_TEMP_SECONDS
+) -> int:
+    """Remove files named like ``pattern`` older than ``older_than`` seconds from
+    ``folder`` — the temporary files an interrupted writer left. Never raises; returns how
+    many were removed."""
+    cutoff = time.time() - older_than
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not pattern.match(entry.name):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            pass  # in use, or gone already: the next writer tries again
+    return removed
+
+
+def sync_folder(folder: str | Path) -> None:
+    """Make the renames in ``folder`` durable (POSIX; Windows commits a rename itself), so
+    a file reported as saved is still there after a power cut."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
