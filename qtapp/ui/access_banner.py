@@ -3,6 +3,7 @@ read-only because another Duban edits it, or on a network share."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from qtapp.context import AppContext
@@ -13,7 +14,7 @@ class AccessBanner(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("accessBanner")
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(
             "#accessBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }"
         )
