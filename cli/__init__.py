@@ -13,19 +13,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cli import (
-    backup_commands,
-    directory_commands,
-    export_commands,
-    plan_commands,
-    progress_commands,
-    task_commands,
-)
 from cli.output import fail
 from db.errors import InvalidValue, NotFound, StoreError
 from db.writer_lock import DatabaseLocked
 from domain.errors import PlanInputError
-from exports.service import ExportError
+from exports.request import ExportError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -40,7 +32,8 @@ def default_db_path() -> Path:
     return Path(user_data_dir("Duban", appauthor=False)) / "duban.sqlite3"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """(the options every command shares, the top-level parser without commands)."""
     # --db is accepted before or after the command ("everywhere"): each subparser
     # shares it, with SUPPRESS so the one given wins.
     common = argparse.ArgumentParser(add_help=False)
@@ -62,6 +55,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="start from a fresh demo database with the sample plan and departments",
     )
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the window")
+    return common, parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from cli import (
+        backup_commands,
+        directory_commands,
+        export_commands,
+        plan_commands,
+        progress_commands,
+        task_commands,
+    )
+
+    common, parser = _parsers()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     plan_commands.register(commands, common)
     directory_commands.register(commands, common)
@@ -74,10 +81,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """The options when ``argv`` names no command (the window is to open), else None.
+
+    Opening the window then skips building the commands' parsers and loading their
+    modules: start-up time matters to the clerk, the command line's help does not."""
+    if any(a in ("-h", "--help") for a in argv):
+        return None
+    _common, parser = _parsers()
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except SystemExit:
+        return None  # let the full parser say what is wrong
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_output()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _window_arguments(argv) or build_parser().parse_args(argv)
     if getattr(args, "db", None) is None:
         args.db = None
     try:

@@ -10,7 +10,6 @@ from cli.output import open_db, print_json
 from db import departments as dep
 from db import leaders as lead
 from db.errors import InvalidValue
-from domain.textsource import decode_text
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -109,6 +108,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     names = list(args.names)
     if args.from_file:
+        from domain.textsource import decode_text
+
         text, _encoding = decode_text(args.from_file.read_bytes(), args.from_file)
         names += [line.strip() for line in text.splitlines() if line.strip()]
     if not names:

@@ -10,7 +10,7 @@ from typing import Any
 from cli.output import open_db, print_json
 from cli.task_commands import resolve_period, resolve_plan
 from db.departments import require_department
-from exports.service import FOLDER_KINDS, KINDS, ExportRequest, run_export
+from exports.request import FOLDER_KINDS, KINDS, ExportRequest
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -72,6 +72,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from exports.service import run_export  # the writers load only when used
+
     with open_db(args.db, write=False) as db:
         plan = resolve_plan(db, args.plan)
         request = ExportRequest(

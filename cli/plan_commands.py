@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cli.output import note, open_db, print_json
-from db.imports import read_and_parse, store_parsed
 from db.plans import list_plans, plan_counts
-from domain.outline import ParsedPlan, unaccounted_text
-from domain.parser import outline_text, parse_lines
-from domain.textsource import read_plan_file
+
+if TYPE_CHECKING:
+    from domain.outline import ParsedPlan
+
+# The parser and the readers load when a command needs them, so that starting the window
+# through main.py does not pay for them.
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -44,6 +46,10 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_parse(args: argparse.Namespace) -> int:
+    from domain.outline import unaccounted_text
+    from domain.parser import outline_text, parse_lines
+    from domain.textsource import read_plan_file
+
     source = read_plan_file(args.file)
     plan = parse_lines(source.lines)
     plan.warnings[:0] = source.warnings
@@ -85,6 +91,8 @@ def _summary(plan: ParsedPlan, encoding: str) -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from db.imports import read_and_parse, store_parsed
+
     # Read and check the file before touching the database: a bad file creates nothing.
     plan, source = read_and_parse(args.file)
     with open_db(args.db) as db:

@@ -35,6 +35,14 @@ _STAMP = "%Y%m%d-%H%M%S-%f"
 DAILY = "daily"
 
 
+def _stamp_time(stamp: str) -> dt.datetime:
+    """ "20261129-150212-123456" → its datetime (without strptime, slow on first use)."""
+    return dt.datetime(
+        int(stamp[0:4]), int(stamp[4:6]), int(stamp[6:8]),
+        int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]), int(stamp[16:22]),
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Backup:
     path: Path
@@ -105,7 +113,7 @@ def list_backups(db_path: str | Path, backups_dir: str | Path | None = None) -> 
         for file in directory.iterdir():
             match = _NAME.match(file.name)
             if match and match["stem"] == stem and file.is_file():
-                made_at = dt.datetime.strptime(match["stamp"], _STAMP)
+                made_at = _stamp_time(match["stamp"])
                 found.append(Backup(file, made_at, match["reason"]))
     return sorted(found, key=lambda b: b.made_at, reverse=True)
 
@@ -214,7 +222,7 @@ def restore_backup(
         found = Path(backup)
         match = _NAME.match(found.name)
         made_at = (
-            dt.datetime.strptime(match["stamp"], _STAMP)
+            _stamp_time(match["stamp"])
             if match
             else dt.datetime.fromtimestamp(found.stat().st_mtime)
         )

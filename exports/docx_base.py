@@ -321,13 +321,27 @@ class OfficialDocument:
     raw_tables: list[str] = field(default_factory=list)
     # Values for an office template's {{标题}}, {{成文日期}}, {{办公室}}, {{发文字号}}.
     placeholders: dict[str, str] = field(default_factory=dict)
+    _style_ids: dict[str, str] = field(default_factory=dict, repr=False)
 
-    def add_raw_table(self, xml: str) -> None:
-        """Append a table given as WordprocessingML (without namespace declarations)."""
+    def add_raw(self, xml: str) -> None:
+        """Append WordprocessingML (tables, paragraphs; no namespace declarations), spliced
+        into document.xml on saving."""
         marker = f"{_TABLE_MARKER}{len(self.raw_tables)}"
         self.raw_tables.append(xml)
         para = self.doc.add_paragraph()
         para.add_run(marker)
+
+    add_raw_table = add_raw
+
+    def paragraph_xml(self, text: str, style: str = "GW Body") -> str:
+        """The XML of what ``paragraph`` would add — for long runs of paragraphs, added
+        together with ``add_raw`` (python-docx slows down with every paragraph added)."""
+        style_id = self._style_id(style)
+        runs = "<w:r><w:br/></w:r>".join(
+            f'<w:r><w:t xml:space="preserve">{esc(line)}</w:t></w:r>' if line else ""
+            for line in clean(text).split("\n")
+        )
+        return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{runs}</w:p>'
 
     def to_bytes(self) -> bytes:
         """The .docx file as bytes, with the raw tables in place."""
@@ -349,9 +363,23 @@ class OfficialDocument:
     def save(self, path: str | Path) -> Path:
         return write_atomic(self.to_bytes(), path)
 
+    def _styled_paragraph(self, style: str) -> Paragraph:
+        """A new paragraph in ``style``. python-docx looks a style name up by scanning every
+        style (and the default one) on each paragraph — seconds for a long report — so the
+        id is looked up once per name and set directly."""
+        para = self.doc.add_paragraph()
+        para._p.style = self._style_id(style)
+        return para
+
+    def _style_id(self, style: str) -> str:
+        style_id = self._style_ids.get(style)
+        if style_id is None:
+            style_id = self._style_ids[style] = self.doc.styles[style].style_id
+        return style_id
+
     def paragraph(self, text: str, style: str = "GW Body") -> Paragraph:
         """A paragraph; line breaks in ``text`` become breaks inside it."""
-        para = self.doc.add_paragraph(style=style)
+        para = self._styled_paragraph(style)
         for index, line in enumerate(clean(text).split("\n")):
             if index:
                 para.add_run().add_break()
@@ -364,7 +392,7 @@ class OfficialDocument:
         return self.paragraph(text, "GW Title")
 
     def blank(self, style: str = "GW Plain") -> Paragraph:
-        return self.doc.add_paragraph(style=style)
+        return self._styled_paragraph(style)
 
     def new_section(self, *, landscape: bool) -> Section:
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
@@ -446,15 +474,17 @@ _TABLE_MARKER = "\u2063DUBAN-TABLE-"  # an invisible separator opens the marker 
 
 
 def _splice_tables(docx: bytes, tables: list[str]) -> bytes:
-    """Replace each marker paragraph in word/document.xml by its table's XML."""
+    """Replace each marker paragraph in word/document.xml by its raw XML (in one pass)."""
     source = zipfile.ZipFile(io.BytesIO(docx))
     xml = source.read("word/document.xml").decode("utf-8")
+    pieces, done = [], 0
     for index, table in enumerate(tables):
-        marker = f"{_TABLE_MARKER}{index}<"
-        at = xml.index(marker)
-        start = max(xml.rfind("<w:p>", 0, at), xml.rfind("<w:p ", 0, at))
-        end = xml.index("</w:p>", at) + len("</w:p>")
-        xml = xml[:start] + table + xml[end:]
+        at = xml.index(f"{_TABLE_MARKER}{index}<", done)
+        start = max(xml.rfind("<w:p>", done, at), xml.rfind("<w:p ", done, at))
+        pieces += [xml[done:start], table]
+        done = xml.index("</w:p>", at) + len("</w:p>")
+    pieces.append(xml[done:])
+    xml = "".join(pieces)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():

@@ -9,7 +9,7 @@ replaying the action, so a redo gives exactly what the clerk saw.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 from sqlite_utils import Database
@@ -23,11 +23,13 @@ from db.progress import (
     restore_entries,
     restore_periods,
 )
-from db.readback import ApplyResult, ReadbackPreview, apply_readback
 from db.records import ProgressEntry
 from db.settings import get_setting, set_setting
 from qtapp.context import AppContext
 from qtapp.i18n import tr
+
+if TYPE_CHECKING:  # the read-back (and the form readers behind it) load when first used
+    from db.readback import ApplyResult, ReadbackPreview
 
 
 class DubanCommand(QUndoCommand):
@@ -290,6 +292,8 @@ class ReadbackCommand(DubanCommand):
         db, period = self.ctx.db, self.preview.period_id
         keys = [(r.task_id, period) for r in self.preview.rows if r.task_id is not None]
         self.before = {key: get_progress(db, *key) for key in keys}
+        from db.readback import apply_readback
+
         self.result = apply_readback(db, self.preview, overwrite_conflicts=self.overwrite)
         written = set(self.result.written)
         self.before = {k: v for k, v in self.before.items() if k[0] in written}

@@ -7,9 +7,6 @@ exports/stats.py), then one test checks that the dashboard and the 通报's coun
 from __future__ import annotations
 
 import datetime as dt
-import os
-import random
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -449,85 +446,3 @@ def test_bar_segments_fill_the_width() -> None:
     assert [w for _c, w in parts] == [18, 6, 2, 74]
     assert BarDelegate.segments(0, 0, 0, 0, 50) == [(REST_COLOR, 50)]
     assert sum(w for _c, w in BarDelegate.segments(34, 0, 0, 34, 77)) == 77
-
-
-# -- the benchmark -------------------------------------------------------------------------
-
-
-def build_benchmark_file(path: Path, tasks: int = 50_000, seed: int = 7) -> tuple[int, int]:
-    """A file with a plan of ``tasks`` tasks, 12 monthly periods mostly reported, and a
-    second plan of the same size, so that ~1,000,000 entries are in the file.
-    Returns (plan id, number of entries)."""
-    from bench.synthetic import write_plan
-    from db.audit import set_audit_context
-    from db.connection import open_database
-    from db.departments import add_departments
-    from db.imports import import_plan
-
-    db = open_database(path)
-    set_audit_context(db, "bench", "bench")
-    departments = [d.id for d in add_departments(db, [f"第{i}处" for i in range(1, 26)])]
-    rng = random.Random(seed)
-    statuses = ["on_track"] * 6 + ["behind"] * 2 + ["not_started", "postponed", "done"]
-    phrases = ["3月底前", "6月底前", "年底前", "三季度", "全年", "长期坚持", "10月底前", "上半年"]
-    text = "按照序时进度推进各项工作，已完成阶段性目标，下一步继续加强统筹协调。" * 2
-    plans = []
-    for number, share in ((2020, 0.92), (2019, 0.75)):
-        plan_id = import_plan(
-            db, write_plan(path.parent / f"plan{number}.txt", tasks, seed=number)
-        ).plan_id
-        plans.append(plan_id)
-        ids = [t.id for t in list_tasks(db, TaskFilter(plan_id=plan_id))]
-        groups: dict[tuple, list[int]] = {}
-        for task in ids:
-            lead = rng.choice(departments) if rng.random() < 0.97 else None
-            groups.setdefault((lead, rng.choice(phrases)), []).append(task)
-        for (lead, phrase), members in groups.items():
-            assign(db, members, lead=lead, deadline=phrase)
-        days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        periods = [add_period(db, plan_id, f"2020年{m}月", f"2020-{m:02d}-01",
-                              f"2020-{m:02d}-{days[m - 1]}", kind="month").id
-                   for m in range(1, 13)]  # fmt: skip
-        rows, done = [], set()
-        for k, period in enumerate(periods):
-            for task in ids:
-                if rng.random() > share:
-                    continue
-                status = "done" if task in done else rng.choice(statuses)
-                if status == "done":
-                    done.add(task)
-                percent = (100 if status == "done" else None if status in ("not_started", "postponed")
-                           else max(0, min(100, (k + 1) * 100 // 12 + rng.randint(-20, 10))))  # fmt: skip
-                rows.append((task, period, status, percent, text, "bench", "2020-12-31T00:00:00"))
-        with db.atomic():
-            db.conn.executemany(
-                "INSERT INTO progress_entries (task_id, period_id, status, percent, progress,"
-                " source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-    entries = db.execute("SELECT count(*) FROM progress_entries").fetchone()[0]
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    return plans[0], entries
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not os.environ.get("DUBAN_BENCH"), reason="benchmark: set DUBAN_BENCH=1")
-def test_dashboard_of_50000_tasks_and_a_million_entries_is_quick(tmp_path: Path) -> None:
-    from db.connection import connect
-    from db.progress import list_periods
-
-    plan_id, entries = build_benchmark_file(tmp_path / "bench.sqlite3")
-    assert entries > 950_000
-    db = connect(tmp_path / "bench.sqlite3")
-    periods = [p.id for p in list_periods(db, plan_id)]
-    for period in (periods[-1], periods[5], None):
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            board = dashboard(db, plan_id, period)
-            times.append(time.perf_counter() - start)
-        print(f"dashboard period={period}: {min(times) * 1000:.0f} ms")
-        assert board.total == 50_000
-        assert min(times) < 0.3
-    db.close()

@@ -3,6 +3,8 @@ wires menus, shortcuts and panel signals to the task actions."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,11 +22,15 @@ from qtapp.context import AppContext
 from qtapp.i18n import CHINESE, ENGLISH
 from qtapp.task_actions import TaskActions
 from qtapp.ui.access_banner import AccessBanner
-from qtapp.ui.dashboard_panel import DashboardPanel
 from qtapp.ui.detail_panel import DetailPanel
 from qtapp.ui.outline_panel import OutlinePanel
 from qtapp.ui.task_panel import TaskPanel
 from qtapp.ui.window_files import WindowFiles
+
+if TYPE_CHECKING:
+    from qtapp.ui.dashboard_panel import DashboardPanel
+
+DASHBOARD_TAB = 1
 
 
 class MainWindow(QMainWindow):
@@ -43,8 +49,10 @@ class MainWindow(QMainWindow):
         self.center.setObjectName("centerTabs")
         self.center.setDocumentMode(True)
         self.center.addTab(self.tasks, self.tr("Tasks"))
-        self.dashboard = DashboardPanel(ctx, self)
-        self.center.addTab(self.dashboard, self.tr("Dashboard"))
+        # The dashboard is made when first shown: the window opens faster without it.
+        self._dashboard: DashboardPanel | None = None
+        self.center.addTab(QWidget(self), self.tr("Dashboard"))
+        self.center.currentChanged.connect(self._tab_changed)
         for widget in (self.outline, self.center, self.detail):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
@@ -74,7 +82,6 @@ class MainWindow(QMainWindow):
         ctx.access_changed.connect(self._update_title)
         ctx.periods_changed.connect(self._selection_changed)
         self.files.plan_chosen.connect(self.outline.select_plan)
-        self.dashboard.show_tasks.connect(self._show_dashboard_tasks)
         self._restore_layout()
         self._update_title()
         self.outline.reload()
@@ -283,8 +290,34 @@ class MainWindow(QMainWindow):
 
     def _scope_changed(self, plan_id: int, node_ids: object, name: str) -> None:
         self.tasks.show_scope(plan_id, node_ids, name)  # type: ignore[arg-type]
-        self.dashboard.show_plan(plan_id if plan_id >= 0 else None, None)
+        if self._dashboard is not None:
+            self._dashboard.show_plan(plan_id if plan_id >= 0 else None, None)
         self._update_title()
+
+    @property
+    def dashboard(self) -> DashboardPanel:
+        """The dashboard panel, made (and put in its tab) on first use."""
+        if self._dashboard is None:
+            from qtapp.ui import dashboard_panel  # loaded on first use
+
+            panel = dashboard_panel.DashboardPanel(self.ctx, self)
+            panel.show_tasks.connect(self._show_dashboard_tasks)
+            current = self.center.currentIndex()
+            placeholder = self.center.widget(DASHBOARD_TAB)
+            self.center.blockSignals(True)
+            self.center.removeTab(DASHBOARD_TAB)
+            self.center.insertTab(DASHBOARD_TAB, panel, self.tr("Dashboard"))
+            self.center.setCurrentIndex(current)
+            self.center.blockSignals(False)
+            placeholder.deleteLater()
+            self._dashboard = panel
+            plan = self.outline.current_plan()
+            panel.show_plan(plan.id if plan else None, None)
+        return self._dashboard
+
+    def _tab_changed(self, index: int) -> None:
+        if index == DASHBOARD_TAB:
+            _ = self.dashboard
 
     def show_dashboard(self) -> None:
         self.center.setCurrentWidget(self.dashboard)

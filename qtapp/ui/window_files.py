@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from db.backups import backup_database, backup_dir_for
-from db.carry_over import carry_over, new_plan_for, next_year_plan
 from db.errors import InvalidValue, StoreError
 from db.plans import delete_plan, get_plan
 from db.records import Plan
@@ -68,6 +67,8 @@ class WindowFiles(QObject):
 
     def carry_over(self) -> None:
         """Copy the plan's unfinished tasks into next year's plan (made if not imported)."""
+        from db.carry_over import carry_over, new_plan_for, next_year_plan
+
         plan = self.current_plan()
         if plan is None or not self.ctx.writable():
             return
