@@ -37,12 +37,12 @@ LEFT JOIN assignments la ON la.task_id = t.id AND la.role = 'lead'
 LEFT JOIN departments ld ON ld.id = la.department_id
 LEFT JOIN leaders l ON l.id = t.leader_id
 LEFT JOIN deadlines d ON d.task_id = t.id
-LEFT JOIN (
-    -- SQLite takes the bare columns from the row holding max(): the latest period's entry.
-    SELECT e.task_id, e.status, e.percent, max(p.ends_on) AS period_end
-    FROM progress_entries e JOIN reporting_periods p ON p.id = e.period_id
-    GROUP BY e.task_id
-) lp ON lp.task_id = t.id
+-- The latest period's entry, found per task through the (task_id, period_id) index: faster
+-- than grouping every entry of the file.
+LEFT JOIN progress_entries lp ON lp.id = (
+    SELECT e.id FROM progress_entries e JOIN reporting_periods p ON p.id = e.period_id
+    WHERE e.task_id = t.id ORDER BY p.ends_on DESC, p.id DESC LIMIT 1
+)
 """
 
 
@@ -52,6 +52,7 @@ class _Outline:
     def __init__(self, db: Database, plan_ids: Sequence[int]) -> None:
         self.nodes: dict[int, OutlineNode] = {}
         self.order: dict[int, int] = {}
+        self._places: dict[int, tuple[OutlineNode | None, ...]] = {}
         for plan_id in plan_ids:
             for node in list_outline(db, plan_id):
                 self.order[node.id] = len(self.order)
@@ -80,6 +81,16 @@ class _Outline:
             section = next((n for n in chain if n.kind == SECTION), None)
             return f"{section.number}.{item.number or ''}" if section else str(item.number or "")
         return ".".join(str(n.number) for n in reversed(chain) if n.number is not None)
+
+    def place(self, node_id: int) -> tuple[OutlineNode | None, ...]:
+        """(its item, its section, the node itself) — worked out once per node."""
+        found = self._places.get(node_id)
+        if found is None:
+            chain = self.ancestors(node_id)  # node first, root last
+            item = next((n for n in chain if n.kind == ITEM), None)
+            section = next((n for n in chain if n.kind == SECTION), None)
+            found = self._places[node_id] = (item, section, chain[0] if chain else None)
+        return found
 
     def ancestors(self, node_id: int) -> list[OutlineNode]:
         chain = []
@@ -121,7 +132,9 @@ def list_tasks(db: Database, flt: TaskFilter | None = None) -> list[TaskRow]:
     if flt.unassigned:
         where.append("la.department_id IS NULL")
     sql = _TASK_SQL + (" WHERE " + " AND ".join(where) if where else "")
-    rows = list(db.query(sql, params))
+    cursor = db.execute(sql, params)
+    names = [c[0] for c in cursor.description]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     plan_ids = sorted({r["plan_id"] for r in rows})
     outline = _Outline(db, plan_ids)
     if flt.node_ids:
@@ -191,19 +204,18 @@ def _cooperating(db: Database, task_ids: list[int]) -> dict[int, tuple[tuple[int
     return {k: tuple(v) for k, v in found.items()}
 
 
+def _json_list(text: str | None) -> tuple:
+    return () if not text or text == "[]" else tuple(json.loads(text))
+
+
 def _task_row(
     r: dict, outline: _Outline, coop: tuple[tuple[int, str], ...], codes: dict[int, str]
 ) -> TaskRow:
-    chain = outline.ancestors(r["node_id"])  # node first, root last
-    item = next((n for n in chain if n.kind == ITEM), None)
-    section = next((n for n in chain if n.kind == SECTION), None)
+    item, section, node = outline.place(r["node_id"])
     code = codes.get(r["id"], "")
     deadline = None
     if r["phrase"] is not None:
-        deadline = DeadlineRecord(
-            r["phrase"], r["due_on"], r["kind"], tuple(json.loads(r["milestones"] or "[]"))
-        )
-    node = chain[0] if chain else None
+        deadline = DeadlineRecord(r["phrase"], r["due_on"], r["kind"], _json_list(r["milestones"]))
     return TaskRow(
         id=r["id"],
         plan_id=r["plan_id"],
@@ -225,7 +237,7 @@ def _task_row(
         leader_id=r["leader_id"],
         deadline=deadline,
         suggested_lead=r["suggested_lead"],
-        suggested_cooperating=tuple(json.loads(r["suggested_cooperating"] or "[]")),
+        suggested_cooperating=_json_list(r["suggested_cooperating"]),
         suggested_deadline=r["suggested_deadline"],
         status=r["latest_status"],
         percent=r["latest_percent"],
