@@ -16,7 +16,7 @@ from pathlib import Path
 
 from domain.errors import PlanInputError
 
-MAX_TEXT_BYTES = 5 * 1024 * 1024  # a long plan is ~100 KB; 5 MB is generous, and bounds the work
+MAX_TEXT_BYTES = 8 * 1024 * 1024  # a long plan is ~100 KB; 8 MB is generous, and bounds the work
 MAX_DOCX_BYTES = 256 * 1024 * 1024  # pictures make .docx files large; text parts are capped
 # A plan's paragraphs are a few hundred characters and a whole plan some 20,000: a line this
 # long is not a plan (and would keep the parser busy for seconds per megabyte).
