@@ -12,6 +12,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -49,9 +50,17 @@ def run_bare() -> None:
     app.exec()
 
 
-def spawn_seconds(args: list[str]) -> float:
-    """Seconds from starting the process to its "ready" line."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def spawn_seconds(args: list[str], home: Path) -> float:
+    """Seconds from starting the process to its "ready" line. ``home`` holds the probe's
+    settings and caches, so that the clerk's own (recent files, window layout) are not
+    touched."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+    }
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "bench.startup", *args],
@@ -73,11 +82,13 @@ def spawn_seconds(args: list[str]) -> float:
 def startup_seconds(db_path: Path, repeat: int) -> tuple[float, float]:
     """(Duban, bare window): medians, the two interleaved so both see the same machine."""
     app, bare = [], []
-    spawn_seconds(["bare"])  # warm the file cache once
-    spawn_seconds(["app", str(db_path)])
-    for _ in range(repeat):
-        bare.append(spawn_seconds(["bare"]))
-        app.append(spawn_seconds(["app", str(db_path)]))
+    with tempfile.TemporaryDirectory(prefix="duban-startup-") as tmp:
+        home = Path(tmp)
+        spawn_seconds(["bare"], home)  # warm the file cache (and compile the translation)
+        spawn_seconds(["app", str(db_path)], home)
+        for _ in range(repeat):
+            bare.append(spawn_seconds(["bare"], home))
+            app.append(spawn_seconds(["app", str(db_path)], home))
     return statistics.median(app), statistics.median(bare)
 
 
