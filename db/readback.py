@@ -51,7 +51,9 @@ from db.progress import get_period, get_progress, record_progress
 from db.records import ProgressEntry
 from db.tasks import TaskFilter, list_tasks
 from exports.feedback import check_form_id, check_row_key, parse_row_key
-from exports.readback import FilledForm, FilledRow, FormError
+from exports.form_cells import FilledRow
+from exports.form_screening import FormError
+from exports.readback import FilledForm
 
 NEW, UPDATE, UNCHANGED, CONFLICT = "new", "update", "unchanged", "conflict"
 EMPTY, NOTED, DUPLICATE, REJECTED = "empty", "noted", "duplicate", "rejected"

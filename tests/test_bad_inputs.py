@@ -15,7 +15,8 @@ import pytest
 from domain.docx_package import MAX_PACKAGE_PARTS, check_package
 from domain.errors import PlanInputError
 from domain.textsource import MAX_LINE_CHARS, read_plan_file
-from exports.readback import FormError, parse_percent, read_filled_form
+from exports.form_cells import parse_percent
+from exports.readback import FormError, read_filled_form
 from tests.bad_inputs.make_corpus import LIBRARY_MADE, write_corpus
 from tests.reliability.bad_inputs import (
     CORPUS,

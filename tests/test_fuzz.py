@@ -34,7 +34,8 @@ from domain.errors import PlanInputError
 from domain.outline import unaccounted_text
 from domain.parser import parse_lines
 from domain.textsource import read_plan_file
-from exports.readback import FilledForm, FormError, parse_percent, parse_status, read_filled_form
+from exports.form_cells import parse_percent, parse_status
+from exports.readback import FilledForm, FormError, read_filled_form
 from tests.conftest import SAMPLE_PLAN
 
 FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))

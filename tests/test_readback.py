@@ -35,15 +35,8 @@ from db.readback import (
 from db.records import Department
 from db.tasks import list_tasks
 from exports.feedback import parse_row_key
-from exports.readback import (
-    STATUS_ISSUE,
-    FilledForm,
-    FormError,
-    parse_percent,
-    parse_status,
-    read_filled_form,
-    read_filled_forms,
-)
+from exports.form_cells import STATUS_ISSUE, parse_percent, parse_status
+from exports.readback import FilledForm, FormError, read_filled_form, read_filled_forms
 from exports.service import ExportRequest, run_export
 from tests.conftest import SAMPLE_PLAN
 from tests.form_filling import docx_rows, fill_docx, fill_xlsx
