@@ -15,12 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import os
 import re
 import unicodedata
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,16 +29,10 @@ from db.form_secret import form_secret as form_secret  # re-exported for callers
 from db.records import Department
 from db.reports import PlanReport, ReportTask
 from domain.names import in_script_of
-from exports.docx_base import (
-    OfficialDocument,
-    chinese_date,
-    clean,
-    new_document,
-    save_atomic,
-    set_core_properties,
-    sync_folder,
-)
+from exports.docx_base import OfficialDocument, new_document, set_core_properties
+from exports.files import write_folder
 from exports.tables import Column, GroupRow, Row, TableSpec, add_table
+from exports.text import chinese_date, clean
 
 KEYWORDS = "进展情况反馈表"
 FORM_PREFIX = "duban-feedback:v1"
@@ -243,39 +236,19 @@ def export_forms(
 ) -> list[Path]:
     """One form per department with tasks, in official order, written into ``folder``.
 
-    All or nothing: each form is first saved (atomically) under a hidden temporary name,
-    and only when every form is written are they renamed into place. If anything fails —
-    rendering, the disk, or ``progress`` raising to cancel — the files of this run are
-    removed again and the exception propagates; files of the same names from an earlier
-    export stay as they were (unless the failure hits the final renames, which only
-    replace files in the same folder and rarely fail).
+    All or nothing (``exports.files.write_folder``): if rendering, the disk or ``progress``
+    (raising to cancel) fails, no form of this run is left and earlier ones stay.
     """
     options = options or FeedbackOptions()
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     departments = [d for d in report.departments if any(department_tasks(report, d))]
-    staged: list[tuple[Path, Path]] = []
-    placed: list[Path] = []
-    try:
-        for number, department in enumerate(departments, 1):
-            doc = render(report, department, secret, options)
-            assert doc is not None  # the department has tasks
-            target = folder / file_name(number, department)
-            temp = folder / f".{target.stem}.{uuid.uuid4().hex[:8]}.staged"
-            staged.append((save_atomic(doc, temp), target))
-            if progress:
-                progress(number, len(departments))
-        for temp, target in staged:
-            os.replace(temp, target)
-            placed.append(target)
-        sync_folder(folder)
-    except BaseException:
-        for temp, _target in staged:
-            temp.unlink(missing_ok=True)
-        for target in placed:
-            target.unlink(missing_ok=True)
-        raise
-    return placed
+
+    def form(department: Department) -> bytes:
+        doc = render(report, department, secret, options)
+        assert doc is not None  # the department has tasks
+        return doc.to_bytes()
+
+    files = [(file_name(n, d), partial(form, d)) for n, d in enumerate(departments, 1)]
+    return write_folder(Path(folder), files, progress)
 
 
 # -- reading a form back -------------------------------------------------------------------

@@ -15,9 +15,8 @@ Writing a folder of workbooks is all or nothing, like ``export_forms``.
 from __future__ import annotations
 
 import io
-import os
-import uuid
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -28,7 +27,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from db.records import Department
 from db.reports import PlanReport
-from exports.docx_base import FontSet, chinese_date, clean, sync_folder, write_atomic
 from exports.feedback import (
     COLUMNS,
     FOOTER_LINE,
@@ -41,6 +39,9 @@ from exports.feedback import (
     row_key,
     title_for,
 )
+from exports.files import write_folder
+from exports.gbt9704 import FontSet
+from exports.text import chinese_date, clean
 
 SHEET = "进展情况反馈表"
 ID_SHEET = "duban"
@@ -240,28 +241,12 @@ def export_forms_xlsx(
     removed and the exception propagates.
     """
     options = options or FeedbackOptions()
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     departments = [d for d in report.departments if any(department_tasks(report, d))]
-    staged: list[tuple[Path, Path]] = []
-    placed: list[Path] = []
-    try:
-        for number, department in enumerate(departments, 1):
-            wb = render_workbook(report, department, secret, options)
-            assert wb is not None  # the department has tasks
-            target = folder / xlsx_file_name(number, department)
-            temp = folder / f".{target.stem}.{uuid.uuid4().hex[:8]}.staged"
-            staged.append((write_atomic(workbook_bytes(wb), temp), target))
-            if progress:
-                progress(number, len(departments))
-        for temp, target in staged:
-            os.replace(temp, target)
-            placed.append(target)
-        sync_folder(folder)
-    except BaseException:
-        for temp, _target in staged:
-            temp.unlink(missing_ok=True)
-        for target in placed:
-            target.unlink(missing_ok=True)
-        raise
-    return placed
+
+    def workbook(department: Department) -> bytes:
+        wb = render_workbook(report, department, secret, options)
+        assert wb is not None  # the department has tasks
+        return workbook_bytes(wb)
+
+    files = [(xlsx_file_name(n, d), partial(workbook, d)) for n, d in enumerate(departments, 1)]
+    return write_folder(Path(folder), files, progress)

@@ -29,15 +29,10 @@ from dataclasses import dataclass
 
 from db.reports import PlanReport, ReportTask
 from domain.labels import int_to_zh
-from exports.docx_base import (
-    OfficialDocument,
-    chinese_date,
-    clean,
-    new_document,
-    set_core_properties,
-)
+from exports.docx_base import OfficialDocument, new_document, set_core_properties
 from exports.stats import Counts, category, count, status_name
 from exports.tables import Column, Row, TableSpec, add_table
+from exports.text import chinese_date, clean
 
 TITLE_LINE_CHARS = 20  # 2号 (22 pt) characters in the 156 mm line
 UNASSIGNED = "未分配"

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 from db.records import Department
 from db.reports import PlanReport, ReportTask
-from exports.docx_base import OfficialDocument, chinese_date, new_document, set_core_properties
+from exports.docx_base import OfficialDocument, new_document, set_core_properties
 from exports.stats import status_name
 from exports.tables import Column, Row, TableSpec, add_table
+from exports.text import chinese_date
 
 TITLE = "关于加快推进重点工作任务落实的催办通知"
 REPLY_DAYS = 5

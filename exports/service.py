@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from db.reports import PlanReport, collect
 from db.settings import get_setting
 from exports.docx_base import save_atomic
+from exports.files import write_folder
 from exports.request import (  # noqa: F401 - the names callers import from here
     FOLDER_KINDS,
     FORM_FORMATS,
@@ -120,15 +121,8 @@ def _export_reminders(
     )
     wanted = set(request.department_ids)
     documents = [(d, doc) for d, doc in render_all(report, options) if not wanted or d.id in wanted]
-    written: list[Path] = []
-    try:
-        for index, (department, doc) in enumerate(documents, start=1):
-            name = f"{index:02d}-{safe_file_name(department.name)}-催办通知.docx"
-            written.append(save_atomic(doc, request.output / name))
-            if progress is not None:
-                progress(index, len(documents))
-    except BaseException:
-        for path in written:  # a failed run leaves nothing half-done behind
-            path.unlink(missing_ok=True)
-        raise
-    return written
+    files = [
+        (f"{index:02d}-{safe_file_name(d.name)}-催办通知.docx", doc.to_bytes)
+        for index, (d, doc) in enumerate(documents, start=1)
+    ]
+    return write_folder(request.output, files, progress)

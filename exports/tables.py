@@ -17,7 +17,8 @@ from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from exports.docx_base import OfficialDocument, clean, esc, mm_to_twips
+from exports.docx_base import OfficialDocument
+from exports.text import clean, esc, mm_to_twips
 
 CELL_MARGIN = 85  # twips, 1.5 mm left and right
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from exports.docx_base import STALE_TEMP_SECONDS, remove_stale_temps, write_atomic
+from exports.files import STALE_TEMP_SECONDS, remove_stale_temps, write_atomic
 from tests.reliability.crash import CrashResult, run_kills
 
 FAST_KILLS = 10

@@ -17,8 +17,9 @@ from db.plans import list_plans
 from db.reports import collect
 from db.tasks import list_tasks
 from exports.decomposition import DecompositionOptions, render
-from exports.docx_base import clean, save_atomic
+from exports.docx_base import save_atomic
 from exports.service import ExportError, ExportRequest, run_export
+from exports.text import clean
 from tests.docx_checks import (
     assert_page,
     page_number_fields,

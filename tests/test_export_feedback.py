@@ -22,8 +22,8 @@ from db.records import Department
 from db.reports import PlanReport, collect
 from db.settings import all_settings
 from db.tasks import list_tasks
-from exports import feedback
-from exports.docx_base import mm_to_twips, save_atomic
+from exports import feedback, files
+from exports.docx_base import save_atomic
 from exports.feedback import (
     FeedbackOptions,
     check_form_id,
@@ -37,6 +37,7 @@ from exports.feedback import (
     render,
     row_key,
 )
+from exports.text import mm_to_twips
 from tests.docx_checks import assert_page, table_rows
 
 SECRET = b"0123456789abcdef"
@@ -311,16 +312,16 @@ def test_failed_export_leaves_nothing_from_that_run(setup, tmp_path, monkeypatch
     assert earlier.read_bytes() == b"earlier export"
 
     # The disk fails while writing the second form.
-    real_save = feedback.save_atomic
+    real_save = files.write_atomic  # the one the folder writer calls
     saved: list[Path] = []
 
-    def failing_save(doc: object, path: Path) -> Path:
+    def failing_save(data: bytes, path: Path) -> Path:
         if saved:
             raise OSError(28, "No space left on device")
-        saved.append(real_save(doc, path))
+        saved.append(real_save(data, path))
         return saved[-1]
 
-    monkeypatch.setattr(feedback, "save_atomic", failing_save)
+    monkeypatch.setattr(files, "write_atomic", failing_save)
     with pytest.raises(OSError, match="No space"):
         export_forms(setup.report(), SECRET, folder, FeedbackOptions())
     assert saved and not saved[0].exists()

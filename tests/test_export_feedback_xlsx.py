@@ -19,7 +19,7 @@ from db.progress import add_period
 from db.records import Department
 from db.reports import PlanReport, collect
 from db.tasks import list_tasks
-from exports import feedback_xlsx
+from exports import files
 from exports.feedback import (
     FeedbackOptions,
     check_form_id,
@@ -201,7 +201,7 @@ def test_failed_export_leaves_nothing_from_that_run(setup, tmp_path, monkeypatch
     assert [p.name for p in folder.iterdir()] == [earlier.name]
     assert earlier.read_bytes() == b"earlier export"
 
-    real = feedback_xlsx.write_atomic
+    real = files.write_atomic  # the one the folder writer calls
     written: list[Path] = []
 
     def failing(data: bytes, path: Path) -> Path:
@@ -210,7 +210,7 @@ def test_failed_export_leaves_nothing_from_that_run(setup, tmp_path, monkeypatch
         written.append(real(data, path))
         return written[-1]
 
-    monkeypatch.setattr(feedback_xlsx, "write_atomic", failing)
+    monkeypatch.setattr(files, "write_atomic", failing)
     with pytest.raises(OSError, match="No space"):
         export_forms_xlsx(setup.report(), SECRET, folder, FeedbackOptions())
     assert written and not written[0].exists()
