@@ -32,6 +32,11 @@ def _named(text: str) -> str:
     return QCoreApplication.translate("Display", text)
 
 
+def code_sort_key(code: str) -> tuple:
+    """ "2.10-3" sorts after "2.9-1": compare the numbers, not the text."""
+    return tuple(int(p) if p.isdigit() else 0 for p in code.replace(".", "-").split("-"))
+
+
 def status_text(code: str | None) -> str:
     return _named(STATUS_NAMES[code]) if code in STATUS_NAMES else ""
 

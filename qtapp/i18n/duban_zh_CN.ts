@@ -4,42 +4,42 @@
 <context>
     <name/>
     <message>
-        <location filename="../commands.py" line="78"/>
+        <location filename="../commands.py" line="80"/>
         <source>Assign %n task(s)</source>
         <translation>分配 %n 项任务</translation>
     </message>
     <message>
-        <location filename="../display.py" line="58"/>
+        <location filename="../display.py" line="63"/>
         <source>No deadline yet.</source>
         <translation>尚未设定完成时限。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="60"/>
+        <location filename="../display.py" line="65"/>
         <source>Due %1.</source>
         <translation>完成时限：%1。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="62"/>
+        <location filename="../display.py" line="67"/>
         <source>Kept as written; it names no date Duban understands.</source>
         <translation>已按原文保存；其中没有可识别的日期。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="64"/>
+        <location filename="../display.py" line="69"/>
         <source>Open-ended: reviewed every reporting period.</source>
         <translation>无固定日期：每个报送周期复核。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="74"/>
+        <location filename="../display.py" line="79"/>
         <source>restored (undo/redo)</source>
         <translation>已恢复（撤销/重做）</translation>
     </message>
     <message>
-        <location filename="../display.py" line="76"/>
+        <location filename="../display.py" line="81"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../display.py" line="76"/>
+        <location filename="../display.py" line="81"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -127,17 +127,17 @@
 <context>
     <name>AccessBanner</name>
     <message>
-        <location filename="../ui/access_banner.py" line="23"/>
+        <location filename="../ui/access_banner.py" line="24"/>
         <source>Open for editing</source>
         <translation>以编辑方式打开</translation>
     </message>
     <message>
-        <location filename="../ui/access_banner.py" line="38"/>
+        <location filename="../ui/access_banner.py" line="39"/>
         <source>Read-only: this database is open for editing in %1. You can look, filter and export; to edit, close Duban there and press “Open for editing”.</source>
         <translation>只读：该数据库正在%1中编辑。此处可以查看、筛选和导出；如需修改，请先关闭那边的督办，再点“以编辑方式打开”。</translation>
     </message>
     <message>
-        <location filename="../ui/access_banner.py" line="45"/>
+        <location filename="../ui/access_banner.py" line="46"/>
         <source>This database is on a network share. It is kept in the slower but safe rollback-journal mode; only one computer should use it at a time. A copy on this computer's own disk is faster and safer.</source>
         <translation>该数据库位于网络共享文件夹中，已改用较慢但安全的回滚日志模式；同一时间只应有一台电脑使用。放在本机磁盘上更快、更安全。</translation>
     </message>
@@ -419,73 +419,73 @@ Close Duban there, then choose File → Open for editing.</source>
         <translation>灰</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="109"/>
+        <location filename="../ui/dashboard_panel.py" line="97"/>
         <source>Reporting period:</source>
         <translation>报送期次：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="115"/>
+        <location filename="../ui/dashboard_panel.py" line="103"/>
         <source>By status</source>
         <translation>按状态</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="120"/>
+        <location filename="../ui/dashboard_panel.py" line="108"/>
         <source>By warning light</source>
         <translation>按预警</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="156"/>
+        <location filename="../ui/dashboard_panel.py" line="144"/>
         <source>By lead department</source>
         <translation>按牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="243"/>
+        <location filename="../ui/dashboard_panel.py" line="231"/>
         <source>(none: as of today)</source>
         <translation>（不按期次：截至今日）</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="309"/>
+        <location filename="../ui/dashboard_panel.py" line="297"/>
         <source>Dashboard not updated</source>
         <translation>看板未更新</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="320"/>
+        <location filename="../ui/dashboard_panel.py" line="308"/>
         <source>No plan chosen.</source>
         <translation>未选择工作要点。</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="321"/>
+        <location filename="../ui/dashboard_panel.py" line="309"/>
         <source>Not reported this period</source>
         <translation>本期未报送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="324"/>
+        <location filename="../ui/dashboard_panel.py" line="312"/>
         <source>As of %1: %n task(s)</source>
         <translation>
             <numerusform>截至%1：共 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="328"/>
+        <location filename="../ui/dashboard_panel.py" line="316"/>
         <source>Not reported this period (%n)</source>
         <translation>
             <numerusform>本期未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="330"/>
+        <location filename="../ui/dashboard_panel.py" line="318"/>
         <source>Never reported (%n)</source>
         <translation>
             <numerusform>从未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="344"/>
+        <location filename="../ui/dashboard_panel.py" line="332"/>
         <source>as of %1</source>
         <translation>截至%1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="374"/>
+        <location filename="../ui/dashboard_panel.py" line="362"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
@@ -493,47 +493,47 @@ Close Duban there, then choose File → Open for editing.</source>
 <context>
     <name>DepartmentStatsModel</name>
     <message>
-        <location filename="../models/dashboard_models.py" line="46"/>
+        <location filename="../models/dashboard_models.py" line="40"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="47"/>
+        <location filename="../models/dashboard_models.py" line="41"/>
         <source>Led</source>
         <translation>牵头任务</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="48"/>
+        <location filename="../models/dashboard_models.py" line="42"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="49"/>
+        <location filename="../models/dashboard_models.py" line="43"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="50"/>
+        <location filename="../models/dashboard_models.py" line="44"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="51"/>
+        <location filename="../models/dashboard_models.py" line="45"/>
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="52"/>
+        <location filename="../models/dashboard_models.py" line="46"/>
         <source>Completion</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="107"/>
+        <location filename="../models/dashboard_models.py" line="101"/>
         <source>%1 of %2 led tasks completed, %3 behind, %4 overdue</source>
         <translation>牵头 %2 项，已完成 %1 项，滞后 %3 项，逾期 %4 项</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="115"/>
+        <location filename="../models/dashboard_models.py" line="109"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
@@ -1546,254 +1546,278 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
     </message>
 </context>
 <context>
+    <name>Lights</name>
+    <message>
+        <location filename="../lights.py" line="14"/>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../lights.py" line="15"/>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <location filename="../lights.py" line="16"/>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <location filename="../lights.py" line="17"/>
+        <source>Grey</source>
+        <translation>灰</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="45"/>
+        <location filename="../ui/main_window.py" line="51"/>
         <source>Tasks</source>
         <translation>任务列表</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="47"/>
+        <location filename="../ui/main_window.py" line="54"/>
+        <location filename="../ui/main_window.py" line="309"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="104"/>
+        <location filename="../ui/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="107"/>
+        <location filename="../ui/main_window.py" line="114"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="114"/>
+        <location filename="../ui/main_window.py" line="121"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="119"/>
+        <location filename="../ui/main_window.py" line="126"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="124"/>
+        <location filename="../ui/main_window.py" line="131"/>
         <source>Open for &amp;editing</source>
         <translation>以编辑方式打开(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="131"/>
+        <location filename="../ui/main_window.py" line="138"/>
         <source>Restore from &amp;backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="138"/>
+        <location filename="../ui/main_window.py" line="145"/>
         <source>&amp;Import a plan…</source>
         <translation>导入工作要点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="141"/>
+        <location filename="../ui/main_window.py" line="148"/>
         <source>&amp;Remove this plan…</source>
         <translation>删除此计划(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="145"/>
+        <location filename="../ui/main_window.py" line="152"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="148"/>
+        <location filename="../ui/main_window.py" line="155"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="149"/>
+        <location filename="../ui/main_window.py" line="156"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152"/>
+        <location filename="../ui/main_window.py" line="159"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="157"/>
+        <location filename="../ui/main_window.py" line="164"/>
         <source>&amp;Edit task text</source>
         <translation>编辑任务文本(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="159"/>
+        <location filename="../ui/main_window.py" line="166"/>
         <source>&amp;Split task at cursor</source>
         <translation>在光标处拆分任务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="161"/>
+        <location filename="../ui/main_window.py" line="168"/>
         <source>&amp;Merge with next task</source>
         <translation>与下一项任务合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="164"/>
+        <location filename="../ui/main_window.py" line="171"/>
         <source>&amp;Add a task after this one…</source>
         <translation>在此后添加任务(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="171"/>
+        <location filename="../ui/main_window.py" line="178"/>
         <source>&amp;Delete tasks</source>
         <translation>删除任务(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="177"/>
+        <location filename="../ui/main_window.py" line="184"/>
         <source>Move task &amp;up</source>
         <translation>任务上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="181"/>
+        <location filename="../ui/main_window.py" line="188"/>
         <source>Move task do&amp;wn</source>
         <translation>任务下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="189"/>
+        <location filename="../ui/main_window.py" line="196"/>
         <source>&amp;Find tasks</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="195"/>
+        <location filename="../ui/main_window.py" line="202"/>
         <source>&amp;Assign</source>
         <translation>分工(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="196"/>
+        <location filename="../ui/main_window.py" line="203"/>
         <source>&amp;Assign…</source>
         <translation>分配(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="199"/>
+        <location filename="../ui/main_window.py" line="206"/>
         <source>&amp;Take suggestions</source>
         <translation>采纳建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="206"/>
+        <location filename="../ui/main_window.py" line="213"/>
         <source>Accept &amp;all suggestions in this item or section</source>
         <translation>采纳本条目或本部分的全部建议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="214"/>
+        <location filename="../ui/main_window.py" line="221"/>
         <source>&amp;Departments and leaders…</source>
         <translation>处室与分管领导(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="220"/>
+        <location filename="../ui/main_window.py" line="227"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="224"/>
+        <location filename="../ui/main_window.py" line="231"/>
         <source>Task &amp;decomposition table…</source>
         <translation>任务分解表(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="228"/>
+        <location filename="../ui/main_window.py" line="235"/>
         <source>&amp;Progress report…</source>
         <translation>进展情况通报(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="229"/>
+        <location filename="../ui/main_window.py" line="236"/>
         <source>&amp;Feedback forms…</source>
         <translation>进展情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="230"/>
+        <location filename="../ui/main_window.py" line="237"/>
         <source>&amp;Reminder notices…</source>
         <translation>催办通知(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237"/>
+        <location filename="../ui/main_window.py" line="244"/>
         <source>Office &amp;settings…</source>
         <translation>单位设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="240"/>
+        <location filename="../ui/main_window.py" line="247"/>
         <source>&amp;Progress</source>
         <translation>进展(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="242"/>
+        <location filename="../ui/main_window.py" line="249"/>
         <source>Reporting &amp;periods…</source>
         <translation>报送期次(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="246"/>
+        <location filename="../ui/main_window.py" line="253"/>
         <source>&amp;Read back feedback forms…</source>
         <translation>导入反馈表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="252"/>
+        <location filename="../ui/main_window.py" line="259"/>
         <source>&amp;Dashboard</source>
         <translation>督办看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="254"/>
+        <location filename="../ui/main_window.py" line="261"/>
         <source>&amp;Tasks</source>
         <translation>任务列表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="258"/>
+        <location filename="../ui/main_window.py" line="265"/>
         <source>&amp;Carry over unfinished tasks…</source>
         <translation>结转未完成任务(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="264"/>
+        <location filename="../ui/main_window.py" line="271"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="265"/>
+        <location filename="../ui/main_window.py" line="272"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="268"/>
+        <location filename="../ui/main_window.py" line="275"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="279"/>
+        <location filename="../ui/main_window.py" line="286"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="280"/>
+        <location filename="../ui/main_window.py" line="287"/>
         <source>&amp;About Duban</source>
         <translation>关于督办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="307"/>
+        <location filename="../ui/main_window.py" line="340"/>
         <source>%1 of %2 tasks · %3</source>
         <translation>%1 / %2 项任务 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="316"/>
+        <location filename="../ui/main_window.py" line="349"/>
         <source>Select one task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="357"/>
+        <location filename="../ui/main_window.py" line="390"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="357"/>
+        <location filename="../ui/main_window.py" line="390"/>
         <source>Text of the new task:</source>
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="390"/>
+        <location filename="../ui/main_window.py" line="423"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="394"/>
+        <location filename="../ui/main_window.py" line="427"/>
         <source>[read-only]</source>
         <translation>［只读］</translation>
     </message>
@@ -2410,47 +2434,27 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>TaskListModel</name>
     <message>
-        <location filename="../models/dashboard_models.py" line="29"/>
-        <source>Red</source>
-        <translation>红</translation>
-    </message>
-    <message>
-        <location filename="../models/dashboard_models.py" line="30"/>
-        <source>Yellow</source>
-        <translation>黄</translation>
-    </message>
-    <message>
-        <location filename="../models/dashboard_models.py" line="31"/>
-        <source>Green</source>
-        <translation>绿</translation>
-    </message>
-    <message>
-        <location filename="../models/dashboard_models.py" line="32"/>
-        <source>Grey</source>
-        <translation>灰</translation>
-    </message>
-    <message>
-        <location filename="../models/dashboard_models.py" line="120"/>
+        <location filename="../models/dashboard_models.py" line="114"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="121"/>
+        <location filename="../models/dashboard_models.py" line="115"/>
         <source>Task</source>
         <translation>工作任务</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="122"/>
+        <location filename="../models/dashboard_models.py" line="116"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="123"/>
+        <location filename="../models/dashboard_models.py" line="117"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="124"/>
+        <location filename="../models/dashboard_models.py" line="118"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
@@ -2466,75 +2470,55 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../models/task_table_model.py" line="33"/>
+        <location filename="../models/task_table_model.py" line="34"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="34"/>
+        <location filename="../models/task_table_model.py" line="35"/>
         <source>Task</source>
         <translation>工作任务</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="35"/>
+        <location filename="../models/task_table_model.py" line="36"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="36"/>
+        <location filename="../models/task_table_model.py" line="37"/>
         <source>Cooperating</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="37"/>
+        <location filename="../models/task_table_model.py" line="38"/>
         <source>Leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="38"/>
+        <location filename="../models/task_table_model.py" line="39"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="39"/>
+        <location filename="../models/task_table_model.py" line="40"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="40"/>
+        <location filename="../models/task_table_model.py" line="41"/>
         <source>Warning</source>
         <translation>预警</translation>
-    </message>
-    <message>
-        <location filename="../models/task_table_model.py" line="43"/>
-        <source>Green</source>
-        <translation>绿</translation>
-    </message>
-    <message>
-        <location filename="../models/task_table_model.py" line="44"/>
-        <source>Yellow</source>
-        <translation>黄</translation>
-    </message>
-    <message>
-        <location filename="../models/task_table_model.py" line="45"/>
-        <source>Red</source>
-        <translation>红</translation>
-    </message>
-    <message>
-        <location filename="../models/task_table_model.py" line="46"/>
-        <source>Grey</source>
-        <translation>灰</translation>
     </message>
 </context>
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../ui/window_files.py" line="53"/>
+        <location filename="../ui/window_files.py" line="52"/>
         <source>Remove plan</source>
         <translation>删除计划</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="55"/>
+        <location filename="../ui/window_files.py" line="54"/>
         <source>Remove “%1” with all its tasks, assignments and progress?
 
 The database is backed up first; the plan can be brought back from that backup.</source>
@@ -2543,33 +2527,33 @@ The database is backed up first; the plan can be brought back from that backup.<
 删除前会先备份数据库，可从备份中恢复该计划。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="67"/>
+        <location filename="../ui/window_files.py" line="66"/>
         <source>Plan removed. Backup: %1</source>
         <translation>计划已删除。备份：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="77"/>
-        <location filename="../ui/window_files.py" line="107"/>
+        <location filename="../ui/window_files.py" line="78"/>
+        <location filename="../ui/window_files.py" line="108"/>
         <source>Not carried over</source>
         <translation>未结转</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="79"/>
+        <location filename="../ui/window_files.py" line="80"/>
         <source>The plan has no year, so next year's plan is unknown. Use the command line with --to.</source>
         <translation>该计划没有年度，无法确定下一年度计划。请使用命令行 --to 指定。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="87"/>
+        <location filename="../ui/window_files.py" line="88"/>
         <source>a new plan “%1年结转任务”</source>
         <translation>新计划“%1年结转任务”</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="90"/>
+        <location filename="../ui/window_files.py" line="91"/>
         <source>Carry over unfinished tasks</source>
         <translation>结转未完成任务</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="92"/>
+        <location filename="../ui/window_files.py" line="93"/>
         <source>Copy the tasks of “%1” that are not completed, with their departments, leader and deadline, into %2?
 
 The database is backed up first.</source>
@@ -2578,52 +2562,52 @@ The database is backed up first.</source>
 操作前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="112"/>
+        <location filename="../ui/window_files.py" line="113"/>
         <source>%1 task(s) carried over; %2 were carried before.</source>
         <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="168"/>
+        <location filename="../ui/window_files.py" line="169"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="175"/>
+        <location filename="../ui/window_files.py" line="176"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="183"/>
+        <location filename="../ui/window_files.py" line="184"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="189"/>
+        <location filename="../ui/window_files.py" line="190"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="199"/>
+        <location filename="../ui/window_files.py" line="200"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="208"/>
+        <location filename="../ui/window_files.py" line="209"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="208"/>
+        <location filename="../ui/window_files.py" line="209"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="213"/>
+        <location filename="../ui/window_files.py" line="214"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="215"/>
+        <location filename="../ui/window_files.py" line="216"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。

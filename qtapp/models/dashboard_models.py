@@ -20,18 +20,12 @@ from PySide6.QtGui import QBrush, QColor
 
 from db.dashboard import DepartmentRow, TaskLine
 from domain.warnings import Light
+from qtapp.display import code_sort_key
+from qtapp.lights import LIGHT_COLORS, LIGHT_ORDER, light_name
 from qtapp.models.list_table import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-LIGHT_COLORS = {"green": "#16a34a", "yellow": "#eab308", "red": "#dc2626", "grey": "#9ca3af"}
-LIGHT_NAMES = {
-    "red": QT_TRANSLATE_NOOP("TaskListModel", "Red"),
-    "yellow": QT_TRANSLATE_NOOP("TaskListModel", "Yellow"),
-    "green": QT_TRANSLATE_NOOP("TaskListModel", "Green"),
-    "grey": QT_TRANSLATE_NOOP("TaskListModel", "Grey"),
-}
-LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2, "grey": 3}
 
 (
     COL_DEPARTMENT,
@@ -125,10 +119,6 @@ TASK_HEADERS = (
 )
 
 
-def _code_key(code: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else 0 for p in code.replace(".", "-").split("-"))
-
-
 class TaskListModel(ListTableModel):
     """A short list of tasks with their warning light (the tasks not reported this period)."""
 
@@ -164,7 +154,7 @@ class TaskListModel(ListTableModel):
             if column == COL_DEADLINE:
                 return row.deadline
             if column == COL_LIGHT:
-                return self.tr(LIGHT_NAMES[light.color]) if light else ""
+                return light_name(light.color) if light else ""
             return None
         if role == self.IdRole:
             return row.id
@@ -190,7 +180,7 @@ class TaskListModel(ListTableModel):
     @staticmethod
     def _sort_key(row: TaskLine, column: int, light: Light | None) -> Any:
         if column == COL_CODE:
-            return _code_key(row.code)
+            return code_sort_key(row.code)
         if column == COL_DEADLINE:
             return (0, row.due_on) if row.due_on else (1, row.deadline)
         if column == COL_LIGHT:

@@ -19,12 +19,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor
 
 from db.records import TaskRow
 from domain.names import search_keys
 from domain.warnings import Light
-from qtapp.display import deadline_note, deadline_text, status_text
+from qtapp.display import code_sort_key, deadline_note, deadline_text, status_text
+from qtapp.lights import LIGHT_ORDER, light_icon, light_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,20 +40,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("TaskTableModel", "Status"),
     QT_TRANSLATE_NOOP("TaskTableModel", "Warning"),
 )
-LIGHT_NAMES = {
-    "green": QT_TRANSLATE_NOOP("TaskTableModel", "Green"),
-    "yellow": QT_TRANSLATE_NOOP("TaskTableModel", "Yellow"),
-    "red": QT_TRANSLATE_NOOP("TaskTableModel", "Red"),
-    "grey": QT_TRANSLATE_NOOP("TaskTableModel", "Grey"),
-}
-LIGHT_COLORS = {"green": "#16a34a", "yellow": "#eab308", "red": "#dc2626", "grey": "#9ca3af"}
-LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2, "grey": 3}
 _UNKNOWN_DEADLINE = QBrush(QColor("#b45309"))
-
-
-def _code_key(code: str) -> tuple:
-    """ "2.10-3" sorts after "2.9-1": compare the numbers, not the text."""
-    return tuple(int(p) if p.isdigit() else 0 for p in code.replace(".", "-").split("-"))
 
 
 class TaskTableModel(QAbstractTableModel):
@@ -70,7 +58,6 @@ class TaskTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._light_of: Callable[[TaskRow], Light] | None = None
         self._lights: dict[int, Light] = {}
-        self._icons: dict[str, QIcon] = {}
 
     # -- content ---------------------------------------------------------------------------
 
@@ -192,7 +179,7 @@ class TaskTableModel(QAbstractTableModel):
             if light is None:
                 return None
             return (
-                self._icon(light.color) if role == Qt.ItemDataRole.DecorationRole else light.reason
+                light_icon(light.color) if role == Qt.ItemDataRole.DecorationRole else light.reason
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_TEXT:
@@ -226,25 +213,12 @@ class TaskTableModel(QAbstractTableModel):
             return status_text(row.status)
         if column == COL_LIGHT:
             light = self.light(row)
-            return self.tr(LIGHT_NAMES[light.color]) if light else ""
+            return light_name(light.color) if light else ""
         return ""
-
-    def _icon(self, color: str) -> QIcon:
-        if color not in self._icons:
-            pixmap = QPixmap(12, 12)
-            pixmap.fill(QColor(0, 0, 0, 0))
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setBrush(QColor(LIGHT_COLORS[color]))
-            painter.setPen(QColor(LIGHT_COLORS[color]).darker(120))
-            painter.drawEllipse(1, 1, 10, 10)
-            painter.end()
-            self._icons[color] = QIcon(pixmap)
-        return self._icons[color]
 
     def _sort_key(self, row: TaskRow, column: int) -> Any:
         if column == COL_CODE:
-            return _code_key(row.code)
+            return code_sort_key(row.code)
         if column == COL_DEADLINE:
             # Dated first by date, then open-ended, then none.
             if row.deadline is None:
@@ -275,7 +249,7 @@ class TaskTableModel(QAbstractTableModel):
         old = self.persistentIndexList()
         old_ids = [(self._rows[i.row()].id, i.column()) for i in old]
         # Ties keep outline order (the sort is stable and starts from it).
-        self._rows.sort(key=lambda r: _code_key(r.code))
+        self._rows.sort(key=lambda r: code_sort_key(r.code))
         self._rows.sort(
             key=lambda r: self._sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder
         )

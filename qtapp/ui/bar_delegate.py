@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from qtapp.models.dashboard_models import LIGHT_COLORS
+from qtapp.lights import LIGHT_COLORS
 
 Index = QModelIndex | QPersistentModelIndex
 REST_COLOR = "#e5e7eb"

@@ -9,7 +9,7 @@ second) and only while the panel is visible; a hidden panel catches up when show
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,7 @@ from db.errors import NotFound
 from db.plans import get_plan
 from db.progress import current_period_index, list_periods
 from qtapp.context import AppContext
+from qtapp.lights import light_icon
 from qtapp.models.dashboard_models import (
     COL_CODE,
     COL_COMPLETION,
@@ -40,7 +41,6 @@ from qtapp.models.dashboard_models import (
     COL_LIGHT,
     COL_TEXT,
     DEPARTMENT_HEADERS,
-    LIGHT_COLORS,
     DepartmentStatsModel,
     TaskListModel,
 )
@@ -72,18 +72,6 @@ def _load(db_path: str, plan_id: int, period_id: int | None) -> tuple[Dashboard,
         return board, task_lines(db, plan_id, board.not_reported)
     finally:
         db.close()
-
-
-def _swatch(color: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(0, 0, 0, 0))
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(LIGHT_COLORS[color]))
-    painter.setPen(QColor(LIGHT_COLORS[color]).darker(120))
-    painter.drawEllipse(1, 1, 10, 10)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class DashboardPanel(QWidget):
@@ -185,7 +173,7 @@ class DashboardPanel(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setAutoRaise(False)
         if color is not None:
-            button.setIcon(_swatch(color))
+            button.setIcon(light_icon(color))
         button.clicked.connect(lambda _checked=False, c=code: self._figure_clicked(c))
         self.figures[code] = button
         return button
