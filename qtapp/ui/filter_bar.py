@@ -158,29 +158,15 @@ class FilterBar(QWidget):
         self.changed.emit(self.spec())
 
     def reset(self) -> None:
-        for widget in (
-            self.text,
-            self.department,
-            self.leader,
-            self.due,
-            self.status,
-            self.unassigned,
-            self.days,
-        ):
+        widgets = (self.text, self.department, self.leader, self.due, self.status,
+                   self.unassigned, self.days)  # fmt: skip
+        for widget in widgets:
             widget.blockSignals(True)
         self.text.clear()
         for combo in (self.department, self.leader, self.due, self.status):
             combo.setCurrentIndex(0)
         self.unassigned.setChecked(False)
-        for widget in (
-            self.text,
-            self.department,
-            self.leader,
-            self.due,
-            self.status,
-            self.unassigned,
-            self.days,
-        ):
+        for widget in widgets:
             widget.blockSignals(False)
         self._emit()
 
