@@ -204,6 +204,18 @@ def test_filter_by_text_department_and_count(qtbot, window: MainWindow) -> None:
     assert window.tasks.proxy.rowCount() == 152
 
 
+def test_clear_resets_the_light_filter_and_a_dashboard_selection(qtbot, window) -> None:
+    bar = window.tasks.filter_bar
+    bar.light.setCurrentIndex(bar.light.findData("red"))  # the demo plan has no red task
+    assert window.tasks.proxy.rowCount() == 0
+    bar.reset()
+    assert window.tasks.proxy.rowCount() == 152
+    window.tasks.show_only("三项", [window.tasks.model.record(i).id for i in range(3)])
+    assert window.tasks.proxy.rowCount() == 3
+    qtbot.mouseClick(bar.clear, Qt.MouseButton.LeftButton)
+    assert window.tasks.proxy.rowCount() == 152 and not bar.only.isVisibleTo(bar)
+
+
 def test_the_filter_survives_edits(qtbot, window: MainWindow) -> None:
     bar = window.tasks.filter_bar
     bar.unassigned.setChecked(True)

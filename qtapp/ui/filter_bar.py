@@ -159,16 +159,16 @@ class FilterBar(QWidget):
 
     def reset(self) -> None:
         widgets = (self.text, self.department, self.leader, self.due, self.status,
-                   self.unassigned, self.days)  # fmt: skip
+                   self.light, self.unassigned, self.days)  # fmt: skip
         for widget in widgets:
             widget.blockSignals(True)
         self.text.clear()
-        for combo in (self.department, self.leader, self.due, self.status):
+        for combo in (self.department, self.leader, self.due, self.status, self.light):
             combo.setCurrentIndex(0)
         self.unassigned.setChecked(False)
         for widget in widgets:
             widget.blockSignals(False)
-        self._emit()
+        self.set_ids("", None)  # also "only these tasks" from the dashboard; emits
 
     def show_count(self, shown: int, total: int) -> None:
         self.count.setText(
