@@ -229,17 +229,11 @@ def register_carry_over(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_carry_over(args: argparse.Namespace) -> int:
-    from db.carry_over import carry_over, new_plan_for, next_year_plan
+    from db.carry_over import carry_into_next_year
     from db.plans import get_plan
 
     with open_db(args.db) as db:
-        target = args.target or next_year_plan(db, args.source)
-        if target is None:
-            source = get_plan(db, args.source)
-            if source.year is None:
-                raise InvalidValue("The plan has no year; name the target plan with --to.")
-            target = new_plan_for(db, args.source, source.year + 1)
-        result = carry_over(db, args.source, target)
+        result = carry_into_next_year(db, args.source, args.target)
         title = get_plan(db, result.target_plan_id).title
     print(
         f"Carried {result.carried} unfinished task(s) into plan {result.target_plan_id} "

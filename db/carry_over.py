@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlite_utils import Database
 
 from db import audit
 from db.assignments import assign
+from db.backups import backup_database, backup_dir_for, database_path
 from db.errors import InvalidValue
 from db.plans import get_plan, list_outline, list_plans
 from db.tasks import TaskFilter, list_tasks
@@ -181,3 +183,24 @@ def next_year_plan(db: Database, source_plan_id: int) -> int | None:
         return None
     found = [p for p in list_plans(db) if p.year == source.year + 1 and p.id != source.id]
     return found[-1].id if found else None
+
+
+def carry_into_next_year(
+    db: Database,
+    source_plan_id: int,
+    target_plan_id: int | None = None,
+    *,
+    backups_dir: str | Path | None = None,
+) -> CarryResult:
+    """Carry over into ``target_plan_id`` — by default next year's plan, made empty for
+    the purpose when the file has none — after backing the database up."""
+    target = target_plan_id or next_year_plan(db, source_plan_id)
+    source = get_plan(db, source_plan_id)
+    if target is None and source.year is None:
+        raise InvalidValue("The plan has no year, so next year's plan is unknown; name the "
+                           "plan to carry into (command line: --to).")  # fmt: skip
+    folder = backup_dir_for(database_path(db), backups_dir)
+    backup_database(db, folder, reason=f"before-carry-over-{source_plan_id}")
+    if target is None:
+        target = new_plan_for(db, source_plan_id, (source.year or 0) + 1)
+    return carry_over(db, source_plan_id, target)

@@ -139,3 +139,15 @@ def test_carry_unfinished_tasks_into_next_year(seeded_db: Database) -> None:
     assert first.section_title == "上年度结转任务" and first.item_label == tasks[4].item_label
     again = carry_over(db, plan, target)
     assert (again.carried, again.already_carried) == (0, 148)
+
+
+def test_carry_over_from_the_command_line_backs_up_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from db.backups import list_backups
+
+    db = tmp_path / "office.sqlite3"
+    assert main(["--db", str(db), "--demo", "plans"]) == 0
+    assert main(["--db", str(db), "carry-over", "--from", "1"]) == 0
+    assert "Carried 152 unfinished task(s) into plan 2" in capsys.readouterr().out
+    assert "before-carry-over-1" in [b.reason for b in list_backups(db)]

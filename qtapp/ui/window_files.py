@@ -67,7 +67,7 @@ class WindowFiles(QObject):
 
     def carry_over(self) -> None:
         """Copy the plan's unfinished tasks into next year's plan (made if not imported)."""
-        from db.carry_over import carry_over, new_plan_for, next_year_plan
+        from db.carry_over import carry_into_next_year, next_year_plan
 
         plan = self.current_plan()
         if plan is None or not self.ctx.writable():
@@ -97,13 +97,8 @@ class WindowFiles(QObject):
             .replace("%2", where),
         ):
             return
-        backup_database(
-            self.ctx.db, backup_dir_for(self.ctx.db_path), reason=f"before-carry-over-{plan.id}"
-        )
         try:
-            if target is None:
-                target = new_plan_for(self.ctx.db, plan.id, (plan.year or 0) + 1)
-            result = carry_over(self.ctx.db, plan.id, target)
+            result = carry_into_next_year(self.ctx.db, plan.id, target)
         except InvalidValue as exc:
             self.ctx.prompts.show_error(self.tr("Not carried over"), str(exc))
             return
