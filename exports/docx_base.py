@@ -15,9 +15,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
-from docx.section import Section
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
@@ -113,13 +111,6 @@ class OfficialDocument:
 
     def blank(self, style: str = "GW Plain") -> Paragraph:
         return self._styled_paragraph(style)
-
-    def new_section(self, *, landscape: bool) -> Section:
-        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
-        setup_page(section, landscape=landscape)
-        if not self.templated:
-            page_numbers(self.doc, section, self.fonts)
-        return section
 
     def signature(self, name: str, day: dt.date) -> None:
         """署名 and 成文日期 without a seal (§7.3.5.2): one blank line, then the name and

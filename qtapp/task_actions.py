@@ -99,17 +99,6 @@ class TaskActions(QObject):
             )
         )
 
-    def add_to_node(self, plan_id: int, node_id: int, text: str) -> bool:
-        return self.ctx.execute(
-            TaskEditCommand(
-                self.ctx,
-                tr("Add a task"),
-                plan_id,
-                [],
-                lambda db: [task_edits.add(db, node_id, text)],
-            )
-        )
-
     def delete(self, tasks: Sequence[TaskRow]) -> bool:
         if not tasks:
             return False

@@ -38,9 +38,6 @@ class UiSettings:
         items = [p for p in self.recent_files() if p != path]
         self._s.setValue("files/recent", [path, *items][:MAX_RECENT])
 
-    def remove_recent_file(self, path: str) -> None:
-        self._s.setValue("files/recent", [p for p in self.recent_files() if p != path])
-
     # -- language -------------------------------------------------------------------------
     def language(self) -> str:
         value = str(self._s.value("ui/language", "auto"))

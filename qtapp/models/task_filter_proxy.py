@@ -138,10 +138,3 @@ class TaskFilterProxy(QSortFilterProxyModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.source().sort(column, order)
-
-    def visible_ids(self) -> list[int]:
-        source = self.source()
-        return [
-            source.task_id_at(self.mapToSource(self.index(row, 0)).row())
-            for row in range(self.rowCount())
-        ]

@@ -134,11 +134,6 @@ class TaskTableModel(QAbstractTableModel):
     def row_of(self, task_id: int) -> int | None:
         return self._row_of.get(task_id)
 
-    def task_id_at(self, row: int) -> int:
-        return self._rows[row].id
-
-    # -- Qt model --------------------------------------------------------------------------
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 

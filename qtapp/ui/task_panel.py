@@ -185,12 +185,6 @@ class TaskPanel(QWidget):
         indexes one by one takes a tenth of a second)."""
         return self.proxy.accepted_rows()
 
-    def current_row(self) -> TaskRow | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        return self.model.record(self.proxy.mapToSource(index).row())
-
     def select_ids(self, task_ids: list[int]) -> None:
         selection = self.table.selectionModel()
         selection.clearSelection()
