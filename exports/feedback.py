@@ -4,10 +4,12 @@ the 状态 choices to tick.
 
 The forms come back filled in, so they carry unobtrusive machine-readable keys that
 survive editing in Word or WPS: the core property ``identifier`` names plan, period and
-department (``duban-feedback:v1:…``), and every task row has a small grey key under its
-code (``D1-P7-T152-9f2c1a``). Both end in an HMAC of their fields with a per-database
-secret (``db.form_secret``), so a key whose task, department or period was changed no
-longer checks; ``read_form_keys`` reads them back from a returned file.
+department and the export (``duban-feedback:v2:…``: the database generation and change
+sequence it was made at), and every task row has a small grey key under its code
+(``D1-P7-T152-9f2c1a``). Both end in an HMAC with a per-database secret over their fields,
+the database's identity and the plan's generation (``db.form_secret.FormStamp``), so a key
+whose task, department or period was changed, or that comes from another export or from a
+plan imported again since, no longer checks; ``read_form_keys`` reads them back.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import NamedTuple
 
 from docx import Document
 
+from db.form_secret import GENERATION_DIGITS, FormStamp
 from db.form_secret import form_secret as form_secret  # re-exported for callers
 from db.records import Department
 from db.reports import PlanReport, ReportTask
@@ -35,7 +38,7 @@ from exports.tables import Column, GroupRow, Row, TableSpec, add_table
 from exports.text import chinese_date, clean
 
 KEYWORDS = "进展情况反馈表"
-FORM_PREFIX = "duban-feedback:v1"
+FORM_PREFIX = "duban-feedback"
 STATUS_CHOICES = ("已完成", "序时推进", "滞后", "未启动", "暂缓")
 KEY_STYLE = "GWKey"
 # 225 mm, the landscape text width. 角色 needs 12 mm for two 12 pt characters plus the cell
@@ -70,24 +73,45 @@ class FormId(NamedTuple):
     period_id: int  # 0: no period
     department_id: int
     mac: str
+    generation: str = ""  # the database generation it was exported in ("" in the first format)
+    seq: int = 0  # the database's change sequence at the export
+    version: int = 2
+
+    @property
+    def export_key(self) -> str:
+        """Which export the form came from (the same for every copy and version of it)."""
+        return (
+            f"v{self.version}:{self.plan_id}:{self.period_id}:{self.department_id}:"
+            f"{self.generation}:{self.seq}"
+        )
 
 
 _DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2212]"  # Word/WPS may "correct" a hyphen
 _ROW_KEY = re.compile(rf"D(\d+){_DASH}P(\d+){_DASH}T(\d+){_DASH}([0-9a-f]{{6}})", re.I)
-_FORM_ID = re.compile(rf"{FORM_PREFIX}:(\d+):(\d+):(\d+):([0-9a-f]{{8}})")
+_FORM_ID_V1 = re.compile(rf"{FORM_PREFIX}:v1:(\d+):(\d+):(\d+):([0-9a-f]{{8}})")
+_FORM_ID = re.compile(
+    rf"{FORM_PREFIX}:v2:(\d+):(\d+):(\d+):([0-9a-f]{{{GENERATION_DIGITS}}}):(\d+):([0-9a-f]{{8}})"
+)
 
 
 def _mac(secret: bytes, message: str, digits: int) -> str:
     return hmac.new(secret, message.encode("utf-8"), hashlib.sha256).hexdigest()[:digits]
 
 
-def row_key(
-    secret: bytes, plan_id: int, period_id: int | None, department_id: int, task_id: int
-) -> str:
+def row_key(stamp: FormStamp, period_id: int | None, department_id: int, task_id: int) -> str:
     """``D1-P7-T152-9f2c1a``: department, period (0 for none), task, then 6 hex digits of
-    HMAC-SHA256(secret, "plan:period:department:task")."""
-    mac = _mac(secret, f"{plan_id}:{period_id or 0}:{department_id}:{task_id}", 6)
-    return f"D{department_id}-P{period_id or 0}-T{task_id}-{mac}"
+    HMAC-SHA256(secret, the database identity, the plan's generation, the export's database
+    generation and change sequence, plan, period, department, task) — so a key is good only
+    in the form export it was printed in."""
+    period = period_id or 0
+    if stamp.version == 1:  # the first format: over the row ids alone
+        message = f"{stamp.plan_id}:{period}:{department_id}:{task_id}"
+    else:
+        message = (
+            f"row:{stamp.identity}:{stamp.plan_generation}:{stamp.generation}:{stamp.seq}:"
+            f"{stamp.plan_id}:{period}:{department_id}:{task_id}"
+        )
+    return f"D{department_id}-P{period}-T{task_id}-{_mac(stamp.secret, message, 6)}"
 
 
 def parse_row_key(text: str) -> RowKey | None:
@@ -102,33 +126,49 @@ def parse_row_key(text: str) -> RowKey | None:
     return RowKey(int(dept), int(period), int(task), mac.lower())
 
 
-def check_row_key(secret: bytes, plan_id: int, key_text: str) -> bool:
+def check_row_key(stamp: FormStamp, key_text: str) -> bool:
+    """Whether ``key_text`` was printed in the form export ``stamp`` describes (the stamp
+    the form's own id claims: ``FormStamp.of_form``)."""
     key = parse_row_key(key_text)
     if key is None:
         return False
-    expected = row_key(secret, plan_id, key.period_id, key.department_id, key.task_id)
+    expected = row_key(stamp, key.period_id, key.department_id, key.task_id)
     return hmac.compare_digest(expected.rsplit("-", 1)[1], key.mac)
 
 
-def form_id(secret: bytes, plan_id: int, period_id: int | None, department_id: int) -> str:
-    fields = f"{plan_id}:{period_id or 0}:{department_id}"
-    return f"{FORM_PREFIX}:{fields}:{_mac(secret, f'form:{fields}', 8)}"
+def form_id(stamp: FormStamp, period_id: int | None, department_id: int) -> str:
+    """``duban-feedback:v2:plan:period:department:generation:seq:mac``."""
+    if stamp.version == 1:
+        fields = f"{stamp.plan_id}:{period_id or 0}:{department_id}"
+        return f"{FORM_PREFIX}:v1:{fields}:{_mac(stamp.secret, f'form:{fields}', 8)}"
+    fields = f"{stamp.plan_id}:{period_id or 0}:{department_id}:{stamp.generation}:{stamp.seq}"
+    signed = f"form:{stamp.identity}:{stamp.plan_generation}:{fields}"
+    return f"{FORM_PREFIX}:v2:{fields}:{_mac(stamp.secret, signed, 8)}"
 
 
 def parse_form_id(text: str) -> FormId | None:
-    match = _FORM_ID.fullmatch((text or "").strip())
-    if match is None:
-        return None
-    plan, period, dept, mac = match.groups()
-    return FormId(int(plan), int(period), int(dept), mac)
+    text = (text or "").strip()
+    match = _FORM_ID.fullmatch(text)
+    if match is not None:
+        plan, period, dept, generation, seq, mac = match.groups()
+        return FormId(int(plan), int(period), int(dept), mac, generation, int(seq), 2)
+    match = _FORM_ID_V1.fullmatch(text)
+    if match is not None:
+        plan, period, dept, mac = match.groups()
+        return FormId(int(plan), int(period), int(dept), mac, "", 0, 1)
+    return None
 
 
-def check_form_id(secret: bytes, text: str) -> bool:
+def check_form_id(stamp: FormStamp, text: str) -> bool:
+    """Whether the form id ``text`` is signed by this database for the plan of ``stamp``
+    (its generation included)."""
     parsed = parse_form_id(text)
     if parsed is None:
         return False
-    expected = form_id(secret, parsed.plan_id, parsed.period_id, parsed.department_id)
-    return hmac.compare_digest(expected, text.strip())
+    claimed = stamp.of_form(parsed.plan_id, parsed.generation, parsed.seq, parsed.version)
+    return hmac.compare_digest(
+        form_id(claimed, parsed.period_id, parsed.department_id), text.strip()
+    )
 
 
 # -- the document --------------------------------------------------------------------------
@@ -163,7 +203,7 @@ def _period_id(report: PlanReport) -> int | None:
     return report.period.id if report.period else None
 
 
-def _rows(report: PlanReport, department: Department, secret: bytes) -> list[Row | GroupRow]:
+def _rows(report: PlanReport, department: Department, stamp: FormStamp) -> list[Row | GroupRow]:
     """一、牵头任务 then 二、配合任务 (an empty group is left out, the next renumbered)."""
     status = "\n".join(f"□{choice}" for choice in STATUS_CHOICES)
     out: list[Row | GroupRow] = []
@@ -172,7 +212,7 @@ def _rows(report: PlanReport, department: Department, secret: bytes) -> list[Row
     for number, (tasks, role) in zip("一二", groups, strict=False):
         out.append(GroupRow(f"{number}、{role}任务"))
         for task in tasks:
-            key = row_key(secret, report.plan.id, _period_id(report), department.id, task.id)
+            key = row_key(stamp, _period_id(report), department.id, task.id)
             out.append(
                 Row((task.code, task.text, role, task.deadline, "", "", "", "", status), key)
             )
@@ -182,12 +222,12 @@ def _rows(report: PlanReport, department: Department, secret: bytes) -> list[Row
 def render(
     report: PlanReport,
     department: Department,
-    secret: bytes,
+    stamp: FormStamp,
     options: FeedbackOptions | None = None,
 ) -> OfficialDocument | None:
     """The form for ``department``; None when it neither leads nor cooperates on a task."""
     options = options or FeedbackOptions()
-    rows = _rows(report, department, secret)
+    rows = _rows(report, department, stamp)
     if not rows:
         return None
     doc = new_document(landscape=True, template=options.template or None)
@@ -204,7 +244,7 @@ def render(
     if options.reply_by:
         office = report.office or "办公室"
         doc.paragraph(f"请于{chinese_date(options.reply_by)}前报送{office}。", "GW Plain")
-    identifier = form_id(secret, report.plan.id, _period_id(report), department.id)
+    identifier = form_id(stamp, _period_id(report), department.id)
     set_core_properties(
         doc.doc,
         title=title,
@@ -229,7 +269,7 @@ def file_name(number: int, department: Department) -> str:
 
 def export_forms(
     report: PlanReport,
-    secret: bytes,
+    stamp: FormStamp,
     folder: Path,
     options: FeedbackOptions | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -243,7 +283,7 @@ def export_forms(
     departments = [d for d in report.departments if any(department_tasks(report, d))]
 
     def form(department: Department) -> bytes:
-        doc = render(report, department, secret, options)
+        doc = render(report, department, stamp, options)
         assert doc is not None  # the department has tasks
         return doc.to_bytes()
 

@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from db.form_secret import FormStamp
 from db.records import Department
 from db.reports import PlanReport
 from exports.feedback import (
@@ -76,7 +77,7 @@ def xlsx_file_name(number: int, department: Department) -> str:
 def render_workbook(
     report: PlanReport,
     department: Department,
-    secret: bytes,
+    stamp: FormStamp,
     options: FeedbackOptions | None = None,
 ) -> Workbook | None:
     """The workbook for ``department``; None when it neither leads nor cooperates on a task."""
@@ -114,7 +115,7 @@ def render_workbook(
         _merged(ws, row, f"{number}、{role}任务", Font(name=FONTS.h1, size=11), _WRAP, border=True)
         row += 1
         for task in tasks:
-            key = row_key(secret, report.plan.id, _period_id(report), department.id, task.id)
+            key = row_key(stamp, _period_id(report), department.id, task.id)
             values = (task.code, task.text, role, task.deadline, "", "", "", None, "", key)
             for col, value in enumerate(values, 1):
                 cell = ws.cell(row, col, clean(value) if isinstance(value, str) else value)
@@ -139,7 +140,7 @@ def render_workbook(
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     _print_setup(ws)
 
-    identifier = form_id(secret, report.plan.id, _period_id(report), department.id)
+    identifier = form_id(stamp, _period_id(report), department.id)
     hidden = wb.create_sheet(ID_SHEET)
     hidden["A1"] = identifier
     hidden.sheet_state = "hidden"
@@ -227,7 +228,7 @@ def workbook_bytes(wb: Workbook) -> bytes:
 
 def export_forms_xlsx(
     report: PlanReport,
-    secret: bytes,
+    stamp: FormStamp,
     folder: Path,
     options: FeedbackOptions | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -244,7 +245,7 @@ def export_forms_xlsx(
     departments = [d for d in report.departments if any(department_tasks(report, d))]
 
     def workbook(department: Department) -> bytes:
-        wb = render_workbook(report, department, secret, options)
+        wb = render_workbook(report, department, stamp, options)
         assert wb is not None  # the department has tasks
         return workbook_bytes(wb)
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from db.connection import snapshot
+from db.form_secret import form_stamp
 from db.reports import PlanReport, collect
 from db.settings import get_setting
 from exports.docx_base import save_atomic
@@ -53,14 +55,16 @@ def run_export(
         )
     if request.form_format != "docx" and request.kind != "feedback-forms":
         raise ExportError("Only the feedback forms (feedback-forms) can be written as Excel.")
-    report = collect(
-        db,
-        request.plan_id,
-        period_id=request.period_id,
-        as_of=request.as_of,
-        department_ids=request.department_ids,
-    )
-    template = _template(db, request)
+    with snapshot(db):  # one state of the file, however long the writing takes
+        report = collect(
+            db,
+            request.plan_id,
+            period_id=request.period_id,
+            as_of=request.as_of,
+            department_ids=request.department_ids,
+        )
+        stamp = form_stamp(db, report.plan.id, report.plan.generation)
+        template = _template(db, request)
     if request.kind == "decomposition":
         from exports.decomposition import DecompositionOptions, render, title_for
 
@@ -79,7 +83,6 @@ def run_export(
     if folder.suffix.lower() in (".docx", f".{request.form_format}"):
         raise ExportError(f"{folder}: this export writes one file per department; choose a folder.")
     if request.kind == "feedback-forms":
-        from db.form_secret import form_secret
         from exports.feedback import FeedbackOptions, export_forms
 
         options = FeedbackOptions(template=template, reply_by=request.reply_by)
@@ -90,9 +93,9 @@ def run_export(
         if request.form_format == "xlsx":
             from exports.feedback_xlsx import export_forms_xlsx
 
-            written = export_forms_xlsx(report, form_secret(db), folder, options, progress)
+            written = export_forms_xlsx(report, stamp, folder, options, progress)
         else:
-            written = export_forms(report, form_secret(db), folder, options, progress)
+            written = export_forms(report, stamp, folder, options, progress)
     else:
         written = _export_reminders(db, report, request, template, progress)
     if not written:
