@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from cli.output import note, open_db, print_json
-from db.backups import backup_database, backup_dir_for, check_database, list_backups
+from db.backups import backup_database, backup_dir_for, backup_problems, list_backups
 from db.errors import NotFound, StoreError
-from db.store import restore_into
+from db.store import check_file, restore_into
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -85,7 +85,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     if args.newest:
-        sound = [b for b in list_backups(args.db) if not check_database(b.path)]
+        sound = [b for b in list_backups(args.db) if not backup_problems(b.path)]
         if not sound:
             raise NotFound(f"{args.db}: there is no sound backup in {backup_dir_for(args.db)}.")
         chosen: Any = sound[0]
@@ -102,9 +102,9 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    problems = check_database(args.db) if Path(args.db).exists() else ["the file does not exist"]
+    problems = check_file(args.db) if Path(args.db).exists() else ["the file does not exist"]
     for b in list_backups(args.db)[:5]:
-        found = check_database(b.path)
+        found = backup_problems(b.path)
         note(f"backup {b.path.name}: {'damaged: ' + found[0] if found else 'sound'}")
     if problems:
         raise StoreError(str(args.db), "damaged: " + "; ".join(problems[:5]))

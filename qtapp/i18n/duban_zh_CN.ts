@@ -84,22 +84,17 @@
         <translation>在 %1 之后添加任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="106"/>
-        <source>Add a task</source>
-        <translation>添加任务</translation>
-    </message>
-    <message>
-        <location filename="../task_actions.py" line="120"/>
+        <location filename="../task_actions.py" line="109"/>
         <source>Delete %n task(s)</source>
         <translation>删除 %n 项任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="132"/>
+        <location filename="../task_actions.py" line="121"/>
         <source>The task is already first or last in its item.</source>
         <translation>该任务已在本条目的最前或最后。</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="138"/>
+        <location filename="../task_actions.py" line="127"/>
         <source>Move task %1</source>
         <translation>移动任务 %1</translation>
     </message>
@@ -127,19 +122,34 @@
 <context>
     <name>AccessBanner</name>
     <message>
-        <location filename="../ui/access_banner.py" line="24"/>
+        <location filename="../ui/access_banner.py" line="29"/>
         <source>Open for editing</source>
         <translation>以编辑方式打开</translation>
     </message>
     <message>
-        <location filename="../ui/access_banner.py" line="39"/>
+        <location filename="../ui/access_banner.py" line="44"/>
+        <source>Read-only: %1, so nothing can be saved here. You can look, filter and export; to work in it, save a copy (File → Save a copy…) into a folder you can write, such as Documents, and open the copy.</source>
+        <translation>只读：%1，在这里不能保存任何修改。可以查看、筛选和导出；要在其中工作，请另存一份副本（文件 → 另存副本…）到可以写入的文件夹（例如“文档”），然后打开这份副本。</translation>
+    </message>
+    <message>
+        <location filename="../ui/access_banner.py" line="50"/>
         <source>Read-only: this database is open for editing in %1. You can look, filter and export; to edit, close Duban there and press “Open for editing”.</source>
         <translation>只读：该数据库正在%1中编辑。此处可以查看、筛选和导出；如需修改，请先关闭那边的督办，再点“以编辑方式打开”。</translation>
     </message>
     <message>
-        <location filename="../ui/access_banner.py" line="46"/>
+        <location filename="../ui/access_banner.py" line="58"/>
         <source>This database is on a network share. It is kept in the slower but safe rollback-journal mode; only one computer should use it at a time. A copy on this computer's own disk is faster and safer.</source>
         <translation>该数据库位于网络共享文件夹中，已改用较慢但安全的回滚日志模式；同一时间只应有一台电脑使用。放在本机磁盘上更快、更安全。</translation>
+    </message>
+    <message>
+        <location filename="../ui/access_banner.py" line="64"/>
+        <source>Today's backup could not be made (the disk may be nearly full). The database itself is unharmed and works as usual; free some disk space so that the next backup succeeds.</source>
+        <translation>今天的备份没能完成（磁盘可能快满了）。数据库本身完好，照常使用；请清理一些磁盘空间，以便下次备份成功。</translation>
+    </message>
+    <message>
+        <location filename="../ui/access_banner.py" line="70"/>
+        <source>This computer's clock looks wrong: the database was already changed or backed up at a later time than the clock says now. Set the date and time in the system settings. Backups are kept in the order they were made, whatever the clock says.</source>
+        <translation>这台电脑的时钟似乎不对：数据库的修改或备份时间比时钟现在显示的时间还晚。请在系统设置中校正日期和时间。无论时钟显示什么，备份都按生成的先后顺序保存。</translation>
     </message>
 </context>
 <context>
@@ -167,32 +177,32 @@ Restore the newest good backup, made %3? The damaged file is kept beside the bac
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="83"/>
+        <location filename="../context.py" line="153"/>
         <source>another Duban</source>
         <translation>另一个督办程序</translation>
     </message>
     <message>
-        <location filename="../context.py" line="85"/>
+        <location filename="../context.py" line="155"/>
         <source>the window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../context.py" line="85"/>
+        <location filename="../context.py" line="155"/>
         <source>the command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../context.py" line="88"/>
+        <location filename="../context.py" line="158"/>
         <source>Duban (%1) on %2, user %3, process %4, since %5</source>
         <translation>电脑 %2 上的督办（%1，用户 %3，进程 %4，自 %5 起）</translation>
     </message>
     <message>
-        <location filename="../context.py" line="101"/>
+        <location filename="../context.py" line="182"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="103"/>
+        <location filename="../context.py" line="178"/>
         <source>This database is open for editing in %1, so it is read-only here and nothing was changed.
 
 Close Duban there, then choose File → Open for editing.</source>
@@ -201,12 +211,37 @@ Close Duban there, then choose File → Open for editing.</source>
 请先关闭那边的督办，再选择“文件 → 以编辑方式打开”。</translation>
     </message>
     <message>
-        <location filename="../context.py" line="117"/>
+        <location filename="../context.py" line="139"/>
+        <source>the folder %1 cannot be written (a read-only share, a CD, a protected folder)</source>
+        <translation>文件夹 %1 不能写入（只读共享、光盘或受保护的文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="142"/>
+        <source>the file %1 is marked read-only</source>
+        <translation>文件 %1 设为了只读</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="144"/>
+        <source>this database is open for editing in %1</source>
+        <translation>这个数据库正在 %1 中编辑</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="172"/>
+        <source>Read-only: %1, so nothing was changed.
+
+To work in this database, save a copy (File → Save a copy…) into a folder you can write, such as Documents, and open the copy.</source>
+        <translation>只读：%1，所以没有做任何修改。
+
+要在这个数据库中工作，请另存一份副本（文件 → 另存副本…）到可以写入的文件夹（例如“文档”），然后打开这份副本。</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="192"/>
         <source>Still read-only</source>
         <translation>仍为只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="171"/>
+        <location filename="../context.py" line="246"/>
+        <location filename="../context.py" line="252"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
@@ -1218,7 +1253,7 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <translation>只显示这些任务；点击恢复显示全部</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="189"/>
+        <location filename="../ui/filter_bar.py" line="175"/>
         <source>%1 of %2 tasks</source>
         <translation>%1 / %2 项任务</translation>
     </message>
@@ -2533,7 +2568,7 @@ The database is backed up first; the plan can be brought back from that backup.<
     </message>
     <message>
         <location filename="../ui/window_files.py" line="78"/>
-        <location filename="../ui/window_files.py" line="108"/>
+        <location filename="../ui/window_files.py" line="103"/>
         <source>Not carried over</source>
         <translation>未结转</translation>
     </message>
@@ -2562,52 +2597,52 @@ The database is backed up first.</source>
 操作前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="113"/>
+        <location filename="../ui/window_files.py" line="108"/>
         <source>%1 task(s) carried over; %2 were carried before.</source>
         <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="169"/>
+        <location filename="../ui/window_files.py" line="164"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="176"/>
+        <location filename="../ui/window_files.py" line="171"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="184"/>
+        <location filename="../ui/window_files.py" line="179"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="190"/>
+        <location filename="../ui/window_files.py" line="185"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="200"/>
+        <location filename="../ui/window_files.py" line="195"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="209"/>
+        <location filename="../ui/window_files.py" line="204"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="209"/>
+        <location filename="../ui/window_files.py" line="204"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="214"/>
+        <location filename="../ui/window_files.py" line="209"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="216"/>
+        <location filename="../ui/window_files.py" line="211"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。
