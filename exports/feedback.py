@@ -20,20 +20,21 @@ import hmac
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
-
-from docx import Document
 
 from db.form_secret import GENERATION_DIGITS, FormStamp
 from db.form_secret import form_secret as form_secret  # re-exported for callers
 from db.records import Department
 from db.reports import PlanReport, ReportTask
 from domain.names import in_script_of
+from exports import form_docx
 from exports.docx_base import OfficialDocument, new_document, set_core_properties
 from exports.files import write_folder
+from exports.form_docx import FormKeys
+from exports.request import safe_file_name
 from exports.tables import Column, GroupRow, Row, TableSpec, add_table
 from exports.text import chinese_date, clean
 
@@ -258,12 +259,11 @@ def render(
 
 # -- writing a folder of forms -------------------------------------------------------------
 
-_ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
-
 
 def file_name(number: int, department: Department) -> str:
-    """``01-基础教育处-进展情况反馈表.docx``, safe as a Windows file name."""
-    name = _ILLEGAL.sub("_", clean(department.name)).strip().rstrip(".") or str(department.id)
+    """``01-基础教育处-进展情况反馈表.docx``, safe as a file name on every system and short
+    enough whatever the department's name (``exports.request.safe_file_name``)."""
+    name = safe_file_name(clean(department.name), replacement="_", default=str(department.id))
     return f"{number:02d}-{name}-{KEYWORDS}.docx"
 
 
@@ -294,31 +294,9 @@ def export_forms(
 # -- reading a form back -------------------------------------------------------------------
 
 
-@dataclass
-class FormKeys:
-    form_id: str  # the core property ``identifier`` ("" when missing)
-    # (key text, cell texts) for each row with a key; cell 0 is the code without the key,
-    # one text per grid column (a cell spanning columns repeats).
-    rows: list[tuple[str, list[str]]] = field(default_factory=list)
-
-
 def read_form_keys(path: str | Path) -> FormKeys:
-    """The identifier and the keyed rows of a (filled-in) form. A row's key is its
-    ``GWKey`` paragraph in the first cell (even when altered: checking is the caller's
-    job), failing that the first paragraph there that reads as a key."""
-    doc = Document(str(path))
-    out = FormKeys(doc.core_properties.identifier or "")
-    for table in doc.tables:
-        for row in table.rows:
-            cells = row.cells
-            if not cells:
-                continue
-            paragraphs = cells[0].paragraphs
-            keyed = [p for p in paragraphs if p._p.style == KEY_STYLE]
-            keyed = keyed or [p for p in paragraphs if parse_row_key(p.text)][:1]
-            key = keyed[0].text.strip() if keyed else ""
-            if not key:
-                continue
-            code = "\n".join(p.text for p in paragraphs if p not in keyed)
-            out.rows.append((key, [code] + [c.text for c in cells[1:]]))
-    return out
+    """The identifier and the keyed rows of a (filled-in) form, read as a stream with flat
+    memory (``exports.form_docx``). A row's key is its ``GWKey`` paragraph in the first cell
+    (even when altered: checking is the caller's job), failing that the first paragraph there
+    that reads as a key."""
+    return form_docx.read_form_keys(path, KEY_STYLE, lambda text: parse_row_key(text) is not None)

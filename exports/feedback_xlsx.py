@@ -1,6 +1,9 @@
 """进展情况反馈表 as an Excel workbook: the same form as ``exports.feedback`` for offices whose
 departments report in Excel or WPS 表格.
 
+Every text is written as text (``put_text``): a task or deadline that starts like a formula
+is never one.
+
 One sheet "进展情况反馈表": a merged title row, ``填报单位`` / ``填报日期``, the header row
 (frozen, and repeated on every printed page), the group rows 一、牵头任务 / 二、配合任务 and
 one row per task. The key a row carries under its code in Word has its own column here,
@@ -20,6 +23,7 @@ from functools import partial
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -65,6 +69,23 @@ _HEAD_FILL = PatternFill("solid", fgColor="F2F2F2")
 COLUMNS_ALIGN = (*(c.align == "center" for c in COLUMNS), True)
 
 
+# What spreadsheet programs take for the start of a formula when a cell is typed (or edited).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def put_text(ws: Worksheet, row: int, column: int, text: str) -> Cell:
+    """Write ``text`` as text, never as a formula: openpyxl makes any string that starts
+    with "=" a formula, so the cell is set to a string again; and text that Excel, WPS or
+    LibreOffice would take for a formula once the cell is edited keeps a quote prefix (shown
+    nowhere, read back as the same text). A task or a deadline typed as
+    ``=HYPERLINK("…","点此")`` stays those characters."""
+    cell = ws.cell(row, column, text)
+    cell.data_type = "s"
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+    return cell
+
+
 def _period_id(report: PlanReport) -> int | None:
     return report.period.id if report.period else None
 
@@ -95,14 +116,14 @@ def render_workbook(
     _merged(ws, 1, title, Font(name=FONTS.title, size=18), _CENTER, height=36)
     ws.merge_cells("A2:E2")
     ws.merge_cells(f"F2:{last}2")
-    ws["A2"] = f"填报单位：{clean(department.name)}"
-    ws["F2"] = "填报日期："
+    put_text(ws, 2, 1, f"填报单位：{clean(department.name)}")
+    put_text(ws, 2, 6, "填报日期：")
     for ref in ("A2", "F2"):
         ws[ref].font = Font(name=FONTS.body, size=12)
         ws[ref].alignment = Alignment(vertical="center")
     ws.row_dimensions[2].height = 24
     for col, header in enumerate(HEADERS, 1):
-        cell = ws.cell(HEADER_ROW, col, header)
+        cell = put_text(ws, HEADER_ROW, col, header)
         cell.font = Font(name=FONTS.table_head, size=11, bold=True)
         cell.alignment, cell.border, cell.fill = _CENTER, _BORDER, _HEAD_FILL
     ws.row_dimensions[HEADER_ROW].height = 24
@@ -118,7 +139,11 @@ def render_workbook(
             key = row_key(stamp, _period_id(report), department.id, task.id)
             values = (task.code, task.text, role, task.deadline, "", "", "", None, "", key)
             for col, value in enumerate(values, 1):
-                cell = ws.cell(row, col, clean(value) if isinstance(value, str) else value)
+                cell = (
+                    put_text(ws, row, col, clean(value))
+                    if isinstance(value, str)
+                    else ws.cell(row, col, value)
+                )
                 cell.font, cell.border = body, _BORDER
                 cell.alignment = _CENTER if COLUMNS_ALIGN[col - 1] else _WRAP
             ws.cell(row, len(HEADERS)).font = key_font
@@ -142,7 +167,7 @@ def render_workbook(
 
     identifier = form_id(stamp, _period_id(report), department.id)
     hidden = wb.create_sheet(ID_SHEET)
-    hidden["A1"] = identifier
+    put_text(hidden, 1, 1, identifier)
     hidden.sheet_state = "hidden"
     props = wb.properties
     props.identifier = identifier
@@ -166,7 +191,7 @@ def _merged(
 ) -> None:
     last = len(HEADERS)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
-    cell = ws.cell(row, 1, text)
+    cell = put_text(ws, row, 1, text)
     cell.font, cell.alignment = font, alignment
     if border:
         for col in range(1, last + 1):

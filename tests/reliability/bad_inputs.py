@@ -29,6 +29,7 @@ import contextlib
 import hashlib
 import io
 import os
+import re
 import shutil
 import sqlite3
 import struct
@@ -117,7 +118,9 @@ def run_cli(argv: list[str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def run_cli_in_child(argv: list[str], work: Path) -> tuple[int, str, str, float | None]:
+def run_cli_in_child(
+    argv: list[str], work: Path, timeout: float = CHILD_TIMEOUT_S
+) -> tuple[int, str, str, float | None]:
     """``cli.main(argv)`` in a child process: (exit code, stdout, stderr, peak RSS in MB).
     The child caps its address space at 4 GiB so a bomb that does unpack cannot take the
     machine down; it reports its own peak resident memory (``ru_maxrss``)."""
@@ -137,11 +140,11 @@ def run_cli_in_child(argv: list[str], work: Path) -> tuple[int, str, str, float 
             cwd=ROOT,
             env=env,
             capture_output=True,
-            timeout=CHILD_TIMEOUT_S,
+            timeout=timeout,
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return -1, "", f"timed out after {CHILD_TIMEOUT_S} s", None
+        return -1, "", f"timed out after {timeout} s", None
     peak = None
     if rss_file.exists():
         peak = int(rss_file.read_text()) / 1024  # Linux reports kilobytes
@@ -255,6 +258,20 @@ def _claim_size(path: Path, part: str, size: int) -> None:
             struct.pack_into("<I", data, local + 22, size)
         start += 4
     path.write_bytes(bytes(data))
+
+
+def dimension_bomb(source: Path, target: Path, cell: str) -> Path:
+    """The workbook ``source`` with one more cell, at ``cell`` (``XFD1048576`` is the last of
+    a sheet), and the sheet's ``<dimension>`` stretched to it: a workbook of a few KB that a
+    reader walking the whole grid takes minutes and gigabytes over."""
+    parts = _parts(source)
+    name = "xl/worksheets/sheet1.xml"
+    xml = parts[name].decode("utf-8")
+    row = int(re.sub(r"\D", "", cell))
+    xml = re.sub(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="A1:{cell}"/>', xml)
+    last = f'<row r="{row}"><c r="{cell}" t="inlineStr"><is><t>x</t></is></c></row>'
+    parts[name] = xml.replace("</sheetData>", last + "</sheetData>").encode("utf-8")
+    return _write_package(target, parts)
 
 
 def _sparse(target: Path, size: int, head: bytes = b"") -> Path:
