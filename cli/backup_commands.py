@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from cli.output import note, open_db, print_json
-from db.backups import backup_database, backup_dir_for, backup_problems, list_backups
+from db.backups import (
+    backup_database,
+    backup_dir_for,
+    backup_problems,
+    copy_database,
+    database_path,
+    list_backups,
+)
 from db.errors import NotFound, StoreError
 from db.store import check_file, restore_into
 
@@ -26,8 +33,18 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser(
         "backup",
         parents=[common],
-        help="make a backup now",
-        description="Copy the database into its backups folder now (SQLite's online backup).",
+        help="make a backup now, or a copy elsewhere (--to)",
+        description="Copy the database into its backups folder now, or with --to into a file "
+        "or folder of your choice (a USB stick, a share), through SQLite's online backup: "
+        "whole and consistent even while the window is saving. Copying the database file "
+        "itself while Duban has it open can miss the latest saves (they may still be in the "
+        "-wal file beside it) or catch one half-written.",
+    )
+    p.add_argument(
+        "--to",
+        type=Path,
+        metavar="PATH",
+        help="write the copy to this file (or into this folder, under the database's name)",
     )
     p.set_defaults(run=run_backup)
 
@@ -78,7 +95,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     with open_db(args.db, write=False) as db:
-        made = backup_database(db, backup_dir_for(args.db), reason="by-hand")
+        if args.to is not None:
+            made = copy_database(db, args.to)
+        else:
+            made = backup_database(db, backup_dir_for(database_path(db)), reason="by-hand")
     print(made)
     return 0
 

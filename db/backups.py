@@ -159,6 +159,18 @@ def copy_database(db: Database, target: str | Path) -> Path:
     return _copy_with_backup_api(db.conn, target)
 
 
+def copy_database_file(db_path: str | Path, target: str | Path) -> Path:
+    """``copy_database`` through a read-only connection of its own (for a worker thread, and
+    for a file that cannot be written: copying is reading)."""
+    from db.connection import connect
+
+    db = connect(db_path, read_only=True)
+    try:
+        return copy_database(db, target)
+    finally:
+        db.close()
+
+
 def list_backups(db_path: str | Path, backups_dir: str | Path | None = None) -> list[Backup]:
     """The backups of ``db_path``, newest first (by the order they were made, not by the
     clock). Backups named for another file are left out, and so are those whose identity

@@ -187,3 +187,95 @@ def test_a_failed_daily_backup_is_a_warning_not_a_refusal(tmp_path: Path) -> Non
     # With room again, the day's backup is made.
     _ok(run_main("--db", str(db), "plans"))
     assert [b.reason for b in list_backups(db)] == ["daily"]
+
+
+# -- a copy while the window saves -----------------------------------------------------------
+
+SAVING = """
+import sys
+from db.progress import add_period, record_progress
+from db.store import open_store
+store = open_store(sys.argv[1], "window", allow_read_only=True, daily=False)
+period = add_period(store.db, 1, "第一季度", "2020-01-01", "2020-03-31")
+for task_id in range(1, 41):
+    record_progress(store.db, task_id, period.id, status="on_track", progress=f"第{task_id}次保存")
+print("saved", flush=True)
+sys.stdin.readline()
+store.close()
+"""
+
+
+def test_backup_to_copies_every_save_while_the_window_holds_the_file(tmp_path: Path) -> None:
+    db = prepare_demo(tmp_path / "office.sqlite3")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SAVING, str(db)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "saved"
+        assert Path(f"{db}-wal").stat().st_size > 0  # the saves are still in the WAL
+        target = tmp_path / "usb"
+        target.mkdir()
+        done = _ok(run_main("--db", str(db), "backup", "--to", str(target)))
+        copy = Path(done.stdout.strip())
+        assert copy == target / db.name and not Path(f"{copy}-wal").exists()
+        conn = sqlite3.connect(copy)
+        assert conn.execute("SELECT count(*) FROM progress_entries").fetchone()[0] == 40
+        conn.close()
+        _ok(run_main("--db", str(copy), "check"))
+        refused = run_main("--db", str(db), "backup", "--to", str(db))
+        assert refused.returncode == 2 and "database itself" in refused.stderr
+    finally:
+        assert proc.stdin is not None
+        proc.stdin.write("\n")
+        proc.stdin.close()
+        proc.wait(timeout=30)
+
+
+# -- what the disk refuses reaches the clerk as a sentence and an exit code ----------------
+
+
+def test_a_disk_that_refuses_to_grow_a_file_is_exit_4_and_changes_nothing(tmp_path: Path) -> None:
+    db = prepare_demo(tmp_path / "office.sqlite3")
+    _ok(run_main("--db", str(db), "plans"))  # the day's backup, while there is room
+    before = _leads(db)
+    done = run_main("--db", str(db), "assign", "--all", "--lead", "办公室", max_file_bytes=16384)
+    assert done.returncode == 4, done.stderr
+    assert str(db) in done.stderr and "unexpected" not in done.stderr
+    assert "disk" in done.stderr and "nothing" in done.stderr
+    assert _leads(db) == before
+
+
+def test_sqlite_and_system_errors_map_to_sentences_and_exit_codes(tmp_path: Path) -> None:
+    import errno
+
+    from cli import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, EXIT_LOCKED, exit_code_for
+    from db.errors import store_error_for
+
+    conn = sqlite3.connect(tmp_path / "small.sqlite3")
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.commit()
+    conn.execute("PRAGMA max_page_count = 2")  # a disk with room for two pages
+    with pytest.raises(sqlite3.OperationalError) as full:
+        conn.execute("INSERT INTO t VALUES (?)", ["x" * 100_000])
+    conn.close()
+    cases = [
+        (full.value, "disk_full", EXIT_CANNOT_WRITE),
+        (OSError(errno.ENOSPC, "No space left on device", "/out/通报.docx"), "disk_full", 4),
+        (OSError(errno.EROFS, "Read-only file system", "/media/cd/x"), "read_only", 4),
+        (OSError(errno.EACCES, "Permission denied", "/share/x"), "no_access", 4),
+        (OSError(errno.EIO, "Input/output error", "/usb/x"), "io_error", 4),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "read_only", 4),
+        (sqlite3.OperationalError("database is locked"), "busy", EXIT_LOCKED),
+        (sqlite3.DatabaseError("database disk image is malformed"), "damaged", EXIT_BAD_INPUT),
+    ]
+    for exc, code, exit_code in cases:
+        refused = store_error_for(exc, tmp_path / "office.sqlite3")
+        assert refused is not None and refused.code == code, exc
+        assert exit_code_for(refused) == exit_code
+        where = getattr(exc, "filename", None) or str(tmp_path / "office.sqlite3")
+        assert str(refused).startswith(f"{where}: ")
+    assert store_error_for(ValueError("x"), "y") is None

@@ -1546,6 +1546,81 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <source>This file was imported before.</source>
         <translation>该文件此前已导入。</translation>
     </message>
+    <message>
+        <location filename="../input_errors.py" line="101"/>
+        <source>The database cannot be used as it is; nothing was changed.</source>
+        <translation>这个数据库现在无法使用，没有做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="104"/>
+        <source>This is not a Duban database (another program's file, or not a database at all); nothing was changed. Choose a file made by Duban, or create a new one.</source>
+        <translation>这不是督办的数据库（是别的程序的文件，或者根本不是数据库），没有做任何修改。请选择督办生成的文件，或新建一个数据库。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="109"/>
+        <source>This database was written by a newer version of Duban; it has not been changed. Install the newer version to open it.</source>
+        <translation>这个数据库是较新版本的督办写入的，没有被修改。请安装新版本后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="114"/>
+        <source>The database file is damaged. Restore the newest good backup (File → Restore from backup; command line: restore --newest).</source>
+        <translation>数据库文件已损坏。请恢复最新的完好备份（文件 → 从备份恢复；命令行：restore --newest）。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="119"/>
+        <source>This database is open for editing in another Duban, so nothing was changed here. Close it there first, or work read-only here.</source>
+        <translation>这个数据库正在另一个督办中编辑，这里没有做任何修改。请先在那边关闭，或在这里以只读方式查看。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="124"/>
+        <source>Another program kept the database busy, so nothing was saved. Wait a moment, then do it again.</source>
+        <translation>另一个程序正在占用数据库，没有保存任何内容。请稍等片刻再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="129"/>
+        <source>The database file or its folder is read-only, so nothing can be saved there. Copy the database to a folder you can write, such as Documents (File → Save a copy…), and open the copy.</source>
+        <translation>数据库文件或其所在文件夹是只读的，不能在那里保存任何内容。请把数据库复制到可以写入的文件夹（例如“文档”）（文件 → 另存副本…），然后打开这份副本。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="135"/>
+        <source>The disk is full, so nothing was saved. Free some space (empty the recycle bin, move old files to another disk), then do it again.</source>
+        <translation>磁盘已满，没有保存任何内容。请腾出一些空间（清空回收站、把旧文件移到其他磁盘），然后再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="140"/>
+        <source>The file cannot be opened: this user has no permission for it, or another program is using it. Ask whoever manages the computer or the share for access, or copy the database to a folder you can write.</source>
+        <translation>无法打开这个文件：当前用户没有权限，或者另一个程序正在使用它。请向电脑或共享文件夹的管理员申请权限，或把数据库复制到可以写入的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="146"/>
+        <source>The disk, USB stick or network share failed while the file was read or written; nothing more was saved. Check that it is still connected, then check the database; keep it on this computer's own disk if it happens again.</source>
+        <translation>读写文件时磁盘、U盘或网络共享出错，没有再保存任何内容。请检查它是否仍然连接，然后检查数据库；如果再次发生，请把数据库放在本机磁盘上。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="152"/>
+        <source>This database file has more than one name (hard links); working through two names would damage it, so it is not opened. Make a real copy, remove the other names, and use the copy.</source>
+        <translation>这个数据库文件有不止一个名称（硬链接）；通过两个名称同时使用会损坏文件，所以不予打开。请另存一份真正的副本，删除其他名称，然后使用这份副本。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="158"/>
+        <source>This backup belongs to another database; it was not restored and the database is as it was. To work in that data, open that database file itself.</source>
+        <translation>这份备份属于另一个数据库，没有恢复，当前数据库保持原样。要使用那份数据，请直接打开那个数据库文件。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="164"/>
+        <source>This database is on a network share: it is kept in the slower but safe rollback-journal mode, and only one computer should use it at a time.</source>
+        <translation>这个数据库位于网络共享上：以较慢但安全的回滚日志方式保存，同一时间只应有一台电脑使用。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="169"/>
+        <source>Today's backup could not be made (the disk may be nearly full). The database itself is unharmed and works as usual; free some disk space so that the next backup succeeds.</source>
+        <translation>今天的备份没能完成（磁盘可能快满了）。数据库本身完好，照常使用；请清理一些磁盘空间，以便下次备份成功。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="174"/>
+        <source>This computer's clock looks wrong: the database was already changed or backed up at a later time. Set the date and time; backups are kept in the order they were made.</source>
+        <translation>这台电脑的时钟似乎不对：数据库的修改或备份时间比现在还晚。请校正日期和时间；备份按生成的先后顺序保存。</translation>
+    </message>
 </context>
 <context>
     <name>LeaderTableModel</name>
@@ -1612,7 +1687,7 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
     </message>
     <message>
         <location filename="../ui/main_window.py" line="54"/>
-        <location filename="../ui/main_window.py" line="309"/>
+        <location filename="../ui/main_window.py" line="310"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
@@ -1647,212 +1722,217 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="145"/>
+        <location filename="../ui/main_window.py" line="143"/>
+        <source>Save a &amp;copy…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="146"/>
         <source>&amp;Import a plan…</source>
         <translation>导入工作要点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="148"/>
+        <location filename="../ui/main_window.py" line="149"/>
         <source>&amp;Remove this plan…</source>
         <translation>删除此计划(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152"/>
+        <location filename="../ui/main_window.py" line="153"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="155"/>
+        <location filename="../ui/main_window.py" line="156"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="156"/>
+        <location filename="../ui/main_window.py" line="157"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="159"/>
+        <location filename="../ui/main_window.py" line="160"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="164"/>
+        <location filename="../ui/main_window.py" line="165"/>
         <source>&amp;Edit task text</source>
         <translation>编辑任务文本(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="166"/>
+        <location filename="../ui/main_window.py" line="167"/>
         <source>&amp;Split task at cursor</source>
         <translation>在光标处拆分任务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="168"/>
+        <location filename="../ui/main_window.py" line="169"/>
         <source>&amp;Merge with next task</source>
         <translation>与下一项任务合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="171"/>
+        <location filename="../ui/main_window.py" line="172"/>
         <source>&amp;Add a task after this one…</source>
         <translation>在此后添加任务(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="178"/>
+        <location filename="../ui/main_window.py" line="179"/>
         <source>&amp;Delete tasks</source>
         <translation>删除任务(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="184"/>
+        <location filename="../ui/main_window.py" line="185"/>
         <source>Move task &amp;up</source>
         <translation>任务上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="188"/>
+        <location filename="../ui/main_window.py" line="189"/>
         <source>Move task do&amp;wn</source>
         <translation>任务下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="196"/>
+        <location filename="../ui/main_window.py" line="197"/>
         <source>&amp;Find tasks</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="202"/>
+        <location filename="../ui/main_window.py" line="203"/>
         <source>&amp;Assign</source>
         <translation>分工(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="203"/>
+        <location filename="../ui/main_window.py" line="204"/>
         <source>&amp;Assign…</source>
         <translation>分配(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="206"/>
+        <location filename="../ui/main_window.py" line="207"/>
         <source>&amp;Take suggestions</source>
         <translation>采纳建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="213"/>
+        <location filename="../ui/main_window.py" line="214"/>
         <source>Accept &amp;all suggestions in this item or section</source>
         <translation>采纳本条目或本部分的全部建议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="221"/>
+        <location filename="../ui/main_window.py" line="222"/>
         <source>&amp;Departments and leaders…</source>
         <translation>处室与分管领导(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="227"/>
+        <location filename="../ui/main_window.py" line="228"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="231"/>
+        <location filename="../ui/main_window.py" line="232"/>
         <source>Task &amp;decomposition table…</source>
         <translation>任务分解表(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="235"/>
+        <location filename="../ui/main_window.py" line="236"/>
         <source>&amp;Progress report…</source>
         <translation>进展情况通报(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="236"/>
+        <location filename="../ui/main_window.py" line="237"/>
         <source>&amp;Feedback forms…</source>
         <translation>进展情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237"/>
+        <location filename="../ui/main_window.py" line="238"/>
         <source>&amp;Reminder notices…</source>
         <translation>催办通知(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244"/>
+        <location filename="../ui/main_window.py" line="245"/>
         <source>Office &amp;settings…</source>
         <translation>单位设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="247"/>
+        <location filename="../ui/main_window.py" line="248"/>
         <source>&amp;Progress</source>
         <translation>进展(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="249"/>
+        <location filename="../ui/main_window.py" line="250"/>
         <source>Reporting &amp;periods…</source>
         <translation>报送期次(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="253"/>
+        <location filename="../ui/main_window.py" line="254"/>
         <source>&amp;Read back feedback forms…</source>
         <translation>导入反馈表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="259"/>
+        <location filename="../ui/main_window.py" line="260"/>
         <source>&amp;Dashboard</source>
         <translation>督办看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="261"/>
+        <location filename="../ui/main_window.py" line="262"/>
         <source>&amp;Tasks</source>
         <translation>任务列表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="265"/>
+        <location filename="../ui/main_window.py" line="266"/>
         <source>&amp;Carry over unfinished tasks…</source>
         <translation>结转未完成任务(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="271"/>
+        <location filename="../ui/main_window.py" line="272"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="272"/>
+        <location filename="../ui/main_window.py" line="273"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="275"/>
+        <location filename="../ui/main_window.py" line="276"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="286"/>
+        <location filename="../ui/main_window.py" line="287"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="287"/>
+        <location filename="../ui/main_window.py" line="288"/>
         <source>&amp;About Duban</source>
         <translation>关于督办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="340"/>
+        <location filename="../ui/main_window.py" line="341"/>
         <source>%1 of %2 tasks · %3</source>
         <translation>%1 / %2 项任务 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="349"/>
+        <location filename="../ui/main_window.py" line="350"/>
         <source>Select one task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="390"/>
+        <location filename="../ui/main_window.py" line="391"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="390"/>
+        <location filename="../ui/main_window.py" line="391"/>
         <source>Text of the new task:</source>
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="423"/>
+        <location filename="../ui/main_window.py" line="424"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="427"/>
+        <location filename="../ui/main_window.py" line="428"/>
         <source>[read-only]</source>
         <translation>［只读］</translation>
     </message>
@@ -2548,12 +2628,12 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../ui/window_files.py" line="52"/>
+        <location filename="../ui/window_files.py" line="54"/>
         <source>Remove plan</source>
         <translation>删除计划</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="54"/>
+        <location filename="../ui/window_files.py" line="56"/>
         <source>Remove “%1” with all its tasks, assignments and progress?
 
 The database is backed up first; the plan can be brought back from that backup.</source>
@@ -2562,33 +2642,33 @@ The database is backed up first; the plan can be brought back from that backup.<
 删除前会先备份数据库，可从备份中恢复该计划。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="66"/>
+        <location filename="../ui/window_files.py" line="68"/>
         <source>Plan removed. Backup: %1</source>
         <translation>计划已删除。备份：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="78"/>
-        <location filename="../ui/window_files.py" line="103"/>
+        <location filename="../ui/window_files.py" line="80"/>
+        <location filename="../ui/window_files.py" line="105"/>
         <source>Not carried over</source>
         <translation>未结转</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="80"/>
+        <location filename="../ui/window_files.py" line="82"/>
         <source>The plan has no year, so next year's plan is unknown. Use the command line with --to.</source>
         <translation>该计划没有年度，无法确定下一年度计划。请使用命令行 --to 指定。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="88"/>
+        <location filename="../ui/window_files.py" line="90"/>
         <source>a new plan “%1年结转任务”</source>
         <translation>新计划“%1年结转任务”</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="91"/>
+        <location filename="../ui/window_files.py" line="93"/>
         <source>Carry over unfinished tasks</source>
         <translation>结转未完成任务</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="93"/>
+        <location filename="../ui/window_files.py" line="95"/>
         <source>Copy the tasks of “%1” that are not completed, with their departments, leader and deadline, into %2?
 
 The database is backed up first.</source>
@@ -2597,52 +2677,77 @@ The database is backed up first.</source>
 操作前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="108"/>
+        <location filename="../ui/window_files.py" line="110"/>
         <source>%1 task(s) carried over; %2 were carried before.</source>
         <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="164"/>
+        <location filename="../ui/window_files.py" line="171"/>
+        <source>copy</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="175"/>
+        <source>Save a copy of the database</source>
+        <translation>另存数据库副本</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="184"/>
+        <source>A copy of the database was saved: %1</source>
+        <translation>数据库副本已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="191"/>
+        <source>No copy was saved</source>
+        <translation>没有保存副本</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="199"/>
+        <source>Saving a copy…</source>
+        <translation>正在保存副本…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="205"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="171"/>
+        <location filename="../ui/window_files.py" line="212"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="179"/>
+        <location filename="../ui/window_files.py" line="220"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="185"/>
+        <location filename="../ui/window_files.py" line="226"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="195"/>
+        <location filename="../ui/window_files.py" line="236"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="204"/>
+        <location filename="../ui/window_files.py" line="245"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="204"/>
+        <location filename="../ui/window_files.py" line="245"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="209"/>
+        <location filename="../ui/window_files.py" line="250"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="211"/>
+        <location filename="../ui/window_files.py" line="252"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。

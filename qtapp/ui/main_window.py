@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
             None,
             file,
         )
+        self._action("saveCopyAction", self.tr("Save a &copy…"), self.files.save_copy, None, file)
         file.addSeparator()
         self._action(
             "importAction", self.tr("&Import a plan…"), self.files.import_plan, "Ctrl+I", file
