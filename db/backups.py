@@ -341,12 +341,8 @@ def _keep_current(db_path: Path, directory: Path) -> Path | None:
     return target
 
 
-def restore_backup(
-    db_path: str | Path, backup: Backup | str | Path, backups_dir: str | Path | None = None
-) -> Restored:
-    """Put ``backup`` in place of ``db_path``. Every connection to ``db_path`` must be
-    closed (the caller holds the writer lock). The current file is kept as a backup first."""
-    db_path = Path(db_path)
+def sound_backup(backup: Backup | str | Path) -> Backup:
+    """``backup`` as a ``Backup``, refused when it fails the check."""
     backup = as_backup(backup)
     problems = backup_problems(backup.path)
     if problems:
@@ -354,6 +350,16 @@ def restore_backup(
             str(backup.path),
             f"This backup is damaged too ({problems[0]}); choose an older one.",
         )
+    return backup
+
+
+def restore_backup(
+    db_path: str | Path, backup: Backup | str | Path, backups_dir: str | Path | None = None
+) -> Restored:
+    """Put ``backup`` in place of ``db_path``. Every connection to ``db_path`` must be
+    closed (the caller holds the writer lock). The current file is kept as a backup first."""
+    db_path = Path(db_path)
+    backup = sound_backup(backup)
     directory = backup_dir_for(db_path, backups_dir)
     kept = _keep_current(db_path, directory)
     temp = db_path.with_name(f".{db_path.name}.restoring")

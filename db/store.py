@@ -37,13 +37,13 @@ from db import audit
 from db.backups import (
     Backup,
     Restored,
-    as_backup,
     check_database,
     clock_looks_wrong,
     daily_backup,
     list_backups,
     newest_good_backup,
     restore_backup,
+    sound_backup,
 )
 from db.connection import _inspect_existing, checkpoint, connect, open_database
 from db.errors import (
@@ -404,13 +404,7 @@ def restore_into(
     database untouched. The restored content starts a new generation (``db.identity``), so
     forms exported from what the restore threw away are recognised."""
     path = the_file(path)
-    chosen = as_backup(backup)
-    problems = check_database(chosen.path)
-    if problems:
-        raise StoreError(
-            str(chosen.path),
-            f"This backup is damaged too ({problems[0]}); choose an older one.",
-        )
+    chosen = sound_backup(backup)
     adopted = _check_restorable(path, chosen)
     with WriterLock.acquire(path, program):
         restored = restore_backup(path, chosen, backups_dir)

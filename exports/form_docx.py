@@ -23,7 +23,6 @@ from typing import IO
 from lxml import etree
 
 _MAIN = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-_CORE = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 _IDENTIFIER = "{http://purl.org/dc/elements/1.1/}identifier"
 
 
@@ -164,28 +163,26 @@ def _table_rows(
             _drop(element, parent)
 
 
+def _small_part(package: zipfile.ZipFile, name: str) -> etree._Element | None:
+    """A small XML part of the package (relationships, core properties), or None."""
+    try:
+        return etree.fromstring(package.read(name), etree.XMLParser(resolve_entities=False))
+    except (KeyError, etree.XMLSyntaxError):
+        return None
+
+
 def _main_part(package: zipfile.ZipFile) -> str:
     """The document part, by the package's relationships (``word/document.xml`` usually)."""
-    try:
-        rels = etree.fromstring(
-            package.read("_rels/.rels"), etree.XMLParser(resolve_entities=False)
-        )
-    except (KeyError, etree.XMLSyntaxError):
-        return "word/document.xml"
-    for rel in rels:
+    rels = _small_part(package, "_rels/.rels")
+    for rel in rels if rels is not None else ():
         if rel.get("Type") == _MAIN and rel.get("Target"):
             return rel.get("Target", "").lstrip("/")
     return "word/document.xml"
 
 
 def _identifier(package: zipfile.ZipFile) -> str:
-    try:
-        core = etree.fromstring(
-            package.read("docProps/core.xml"), etree.XMLParser(resolve_entities=False)
-        )
-    except (KeyError, etree.XMLSyntaxError):
-        return ""
-    found = core.find(_IDENTIFIER)
+    core = _small_part(package, "docProps/core.xml")
+    found = core.find(_IDENTIFIER) if core is not None else None
     return (found.text or "") if found is not None else ""
 
 

@@ -193,6 +193,8 @@ class AppContext(QObject):
             return False
         if store.read_only:
             store.close()
+            if self.read_only_reason in (READ_ONLY_FOLDER, READ_ONLY_FILE):
+                self.writable()  # says why, and what to do instead
             return False
         self.jobs.wait()
         self.store.close()

@@ -10,14 +10,13 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from cli.demo import prepare_demo
 from db.backups import list_backups
-from tests.unprivileged import ROOT, run_main
+from tests.unprivileged import Child, run_main
 
 BEHIND = -6200  # 2009: a PC whose CMOS battery ran flat
 AHEAD = 30000  # 2108
@@ -136,19 +135,8 @@ store.close()
 def window(tmp_path: Path):
     """A window holding ``office.sqlite3`` (another process)."""
     db = prepare_demo(tmp_path / "office.sqlite3")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(db)],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
-    yield db
-    assert proc.stdin is not None
-    proc.stdin.write("\n")
-    proc.stdin.close()
-    proc.wait(timeout=30)
+    with Child(HOLD, str(db), ready="held"):
+        yield db
 
 
 def test_through_a_symbolic_link_a_second_writer_is_kept_out(window: Path) -> None:
@@ -207,15 +195,7 @@ store.close()
 
 def test_backup_to_copies_every_save_while_the_window_holds_the_file(tmp_path: Path) -> None:
     db = prepare_demo(tmp_path / "office.sqlite3")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SAVING, str(db)],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "saved"
+    with Child(SAVING, str(db), ready="saved"):
         assert Path(f"{db}-wal").stat().st_size > 0  # the saves are still in the WAL
         target = tmp_path / "usb"
         target.mkdir()
@@ -228,11 +208,6 @@ def test_backup_to_copies_every_save_while_the_window_holds_the_file(tmp_path: P
         _ok(run_main("--db", str(copy), "check"))
         refused = run_main("--db", str(db), "backup", "--to", str(db))
         assert refused.returncode == 2 and "database itself" in refused.stderr
-    finally:
-        assert proc.stdin is not None
-        proc.stdin.write("\n")
-        proc.stdin.close()
-        proc.wait(timeout=30)
 
 
 # -- what the disk refuses reaches the clerk as a sentence and an exit code ----------------

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import signal
-import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
@@ -31,7 +28,7 @@ from exports.readback import FilledForm, read_filled_form
 from exports.service import ExportRequest, run_export
 from tests.form_filling import fill_xlsx
 from tests.reliability.bad_inputs import dimension_bomb, run_cli_in_child
-from tests.unprivileged import ROOT
+from tests.unprivileged import Child
 
 PERIOD = "第一季度"
 FORMULAS = (
@@ -213,16 +210,7 @@ def test_an_export_killed_halfway_leaves_nothing_once_the_next_one_runs(
     demo: Path, tmp_path: Path
 ) -> None:
     folder = tmp_path / "forms"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED_EXPORT, str(folder)],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "staged"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    Child(KILLED_EXPORT, str(folder), ready="staged").kill()
     assert [p for p in folder.iterdir() if p.name.startswith(".")]  # what the kill left
     argv = ["--db", str(demo), "export", "feedback-forms", "--period", PERIOD, "-o", str(folder)]
     assert main(argv) == 0
@@ -255,16 +243,7 @@ def test_a_carry_over_killed_halfway_leaves_no_half_plan(demo: Path) -> None:
     )
     conn.commit()
     conn.close()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED_CARRY_OVER, str(demo)],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "carrying"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    Child(KILLED_CARRY_OVER, str(demo), ready="carrying").kill()
     conn = sqlite3.connect(demo)
     conn.execute("DROP TRIGGER pause_carry")
     conn.commit()

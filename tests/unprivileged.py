@@ -110,3 +110,44 @@ def make_read_only(*paths: Path) -> None:
 def make_writable(*paths: Path) -> None:
     for path in paths:
         path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+class Child:
+    """A Python snippet in a process of its own that prints ``ready`` once it is where the
+    test wants it (holding the file, halfway through an export …) and then waits for a line
+    on its stdin: ``go_on()`` lets it finish, ``kill()`` ends it there with SIGKILL. No
+    sleeping: the test waits for the line."""
+
+    def __init__(
+        self, script: str, *args: str, ready: str, env: dict[str, str] | None = None
+    ) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", script, *args],
+            cwd=ROOT,
+            env={**os.environ, **(env or {})},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline().strip()
+        if line != ready:
+            self.kill()
+            raise RuntimeError(f"the child said {line!r}, not {ready!r}")
+
+    def go_on(self) -> None:
+        if self.proc.poll() is None:
+            assert self.proc.stdin is not None
+            self.proc.stdin.write("\n")
+            self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.wait(timeout=60)
+
+    def __enter__(self) -> Child:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.go_on()

@@ -402,6 +402,13 @@ def _no_header_xlsx(work: Path, forms: Forms) -> Path:
     return target
 
 
+def _far_cell(cell: str) -> Callable[[Path, Forms], Path]:
+    def make(work: Path, forms: Forms) -> Path:
+        return dimension_bomb(forms.xlsx, work / f"form-cell-at-{cell}.xlsx", cell)
+
+    return make
+
+
 GENERATED: tuple[Case, ...] = (
     Case("bomb.docx", _bomb_docx, child=True),
     Case("bomb-lying-header.docx", _bomb_lying_docx, child=True),
@@ -419,6 +426,8 @@ GENERATED: tuple[Case, ...] = (
     Case("form-no-table.docx", _no_table_docx),
     Case("form-sheet-renamed.xlsx", _sheet_renamed_xlsx),
     Case("form-no-header.xlsx", _no_header_xlsx),
+    Case("form-cell-at-XFD1048576.xlsx", _far_cell("XFD1048576"), child=True),
+    Case("form-cell-at-J1048576.xlsx", _far_cell("J1048576"), child=True),
 )
 
 
