@@ -445,7 +445,10 @@ def failed_backup(work: Path, rng: random.Random, result: OfficeResult) -> None:
     limit = rng.randint(64 * 1024, db.stat().st_size // 2)  # room for small files, not a copy
     for command in (["plans", "--json"], ["tasks", "--json"], ["backups"]):
         done = run_main("--db", str(db), *command, max_file_bytes=limit)
-        _check(done.returncode == 0, f"{command[0]} refused: {done.stderr[:200]}")
+        _check(
+            done.returncode == 0,
+            f"{command[0]} refused (exit {done.returncode}, file limit {limit}): {done.stderr[:200]}",
+        )
         warnings = [x for x in done.stderr.splitlines() if x.startswith("warning:")]
         _check(command[0] == "backups" or len(warnings) == 1, f"{command[0]}: warnings {warnings}")
 
