@@ -10,15 +10,10 @@ from db.departments import add_alias, add_department, require_department
 from db.errors import InvalidValue
 from db.imports import import_plan
 from db.leaders import add_leader
+from db.locations import demo_db_path
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 SAMPLE_PLAN = SAMPLE_DIR / "qingdao-2020-education-workplan.txt"
-
-
-def demo_db_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("Duban", appauthor=False)) / "demo" / "duban-demo.sqlite3"
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -31,6 +31,7 @@ from db.backups import (
 )
 from db.connection import _inspect_existing, connect, open_database
 from db.errors import StoreError
+from db.locations import ensure_parent
 from db.migrations import MIGRATION_NAMES
 from db.settings import get_setting
 from db.storage import is_network_path
@@ -112,6 +113,8 @@ def open_store(
         raise DamagedDatabase(
             str(path), ["the file is empty"], newest_good_backup(path, backups_dir)
         )
+    if not path.exists():
+        _make_folder(path)
     try:
         lock: WriterLock | None = WriterLock.acquire(path, program)
     except DatabaseLocked as exc:
@@ -137,6 +140,18 @@ def open_store(
     return store
 
 
+def _make_folder(path: Path) -> None:
+    """The folder a new database goes in, made before its lock file is written there."""
+    try:
+        ensure_parent(path)
+    except OSError as exc:
+        raise StoreError(
+            str(path.parent),
+            f"The folder for the database cannot be created ({exc.strerror or exc}).",
+            code="no_folder",
+        ) from exc
+
+
 def _read_only(path: Path, holder: Holder | None, source: str | None) -> Store:
     applied = _inspect_existing(path, MIGRATION_NAMES)  # refuses foreign and newer files
     if [name for name in MIGRATION_NAMES if name not in applied]:
@@ -145,6 +160,7 @@ def _read_only(path: Path, holder: Holder | None, source: str | None) -> Store:
             str(path),
             f"This database needs an upgrade, and it is open in {who}. Close it there, "
             "then open it here.",
+            code="upgrade_while_open",
         )
     db = connect(path, read_only=True)
     if source:

@@ -141,7 +141,9 @@ class WriterLock:
             handle = path.open("a+", encoding="utf-8")
         except OSError as exc:
             raise StoreError(
-                str(path), f"The lock file beside the database cannot be written ({exc})."
+                str(path),
+                f"The lock file beside the database cannot be written ({exc}).",
+                code="lock_unwritable",
             ) from exc
         if not _try_os_lock(handle):
             holder = _read_holder(handle)

@@ -17,6 +17,7 @@ from db.errors import InvalidValue, NotFound, StoreError
 from db.settings import get_setting
 from db.store import Store, open_store, restore_into, run_daily_backup
 from db.writer_lock import Holder
+from qtapp.input_errors import holder_text
 from qtapp.jobs import JobRunner
 from qtapp.prompts import Prompts
 from qtapp.ui_settings import UiSettings
@@ -78,20 +79,7 @@ class AppContext(QObject):
 
     def holder_text(self) -> str:
         """Who edits the file, in the window's language."""
-        holder = self.store.holder
-        if holder is None:
-            return self.tr("another Duban")
-        program = (
-            self.tr("the window") if holder.program == "window" else self.tr("the command line")
-        )
-        return (
-            self.tr("Duban (%1) on %2, user %3, process %4, since %5")
-            .replace("%1", program)
-            .replace("%2", holder.host)
-            .replace("%3", holder.user or "?")
-            .replace("%4", str(holder.pid))
-            .replace("%5", holder.since.replace("T", " ")[:16])
-        )
+        return holder_text(self.store.holder)
 
     def writable(self) -> bool:
         """True when edits may be made; otherwise says why (and changes nothing)."""

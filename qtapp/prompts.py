@@ -8,9 +8,13 @@ no test patches a Qt dialog.
 from __future__ import annotations
 
 from collections import deque
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from qtapp.startup import StartAction, StartProblem
 
 
 class Prompts(Protocol):
@@ -19,8 +23,9 @@ class Prompts(Protocol):
     def ask_open_paths(self, title: str, folder: str, filters: str) -> list[str]: ...
     def ask_folder(self, title: str, folder: str) -> str | None: ...
     def confirm(self, title: str, text: str, *, destructive: bool = False) -> bool: ...
-    def show_error(self, title: str, text: str) -> None: ...
+    def show_error(self, title: str, text: str, details: str = "") -> None: ...
     def show_info(self, title: str, text: str) -> None: ...
+    def ask_start_choice(self, problem: StartProblem) -> StartAction: ...
 
 
 class QtPrompts:
@@ -56,11 +61,58 @@ class QtPrompts:
         )
         return box.exec() == QMessageBox.StandardButton.Yes
 
-    def show_error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.parent, title, text)
+    def show_error(self, title: str, text: str, details: str = "") -> None:
+        if not details:
+            QMessageBox.warning(self.parent, title, text)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
+        box.setDetailedText(details)  # folded behind "Show Details…"
+        box.exec()
 
     def show_info(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)
+
+    def ask_start_choice(self, problem: StartProblem) -> StartAction:
+        """The database cannot be opened: say why, offer the ways on (details folded)."""
+        from qtapp.startup import StartAction
+
+        box = QMessageBox(self.parent)
+        box.setObjectName("startProblemBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("Prompts", "Duban"))
+        box.setText(problem.sentence)
+        informative = QCoreApplication.translate("Prompts", "File: %1").replace(
+            "%1", str(problem.path)
+        )
+        if problem.backup is not None:
+            informative += "\n" + QCoreApplication.translate(
+                "Prompts", "Newest good backup: %1"
+            ).replace("%1", problem.backup.made_at.strftime("%Y-%m-%d %H:%M"))
+        box.setInformativeText(informative)
+        box.setDetailedText(problem.details)
+        role = QMessageBox.ButtonRole.ActionRole
+        buttons = {
+            box.addButton(
+                QCoreApplication.translate("Prompts", "&New database…"), role
+            ): StartAction.NEW,
+            box.addButton(QCoreApplication.translate("Prompts", "&Open…"), role): StartAction.OPEN,
+        }
+        restore = box.addButton(QCoreApplication.translate("Prompts", "&Restore from backup"), role)
+        buttons[restore] = StartAction.RESTORE
+        if problem.backup is not None:
+            box.setDefaultButton(restore)
+        else:
+            restore.setEnabled(False)
+            restore.setToolTip(
+                QCoreApplication.translate("Prompts", "No backup of this file was found.")
+            )
+        quit_button = box.addButton(
+            QCoreApplication.translate("Prompts", "&Quit"), QMessageBox.ButtonRole.RejectRole
+        )
+        buttons[quit_button] = StartAction.QUIT
+        box.setEscapeButton(quit_button)
+        box.exec()
+        return buttons.get(box.clickedButton(), StartAction.QUIT)
 
 
 class ScriptedPrompts:
@@ -99,8 +151,15 @@ class ScriptedPrompts:
         self.shown.append(("confirm", title, text))
         return bool(self._next())
 
-    def show_error(self, title: str, text: str) -> None:
+    def show_error(self, title: str, text: str, details: str = "") -> None:
         self.shown.append(("error", title, text))
 
     def show_info(self, title: str, text: str) -> None:
         self.shown.append(("info", title, text))
+
+    def ask_start_choice(self, problem: StartProblem) -> StartAction:
+        from qtapp.startup import StartAction
+
+        self.shown.append(("start", problem.code, problem.sentence))
+        answer = self._next()
+        return answer if isinstance(answer, StartAction) else StartAction.QUIT

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from db.backups import backup_database, backup_dir_for, list_backups
 from db.connection import journal_mode
-from db.store import DamagedDatabase, open_store
+from db.store import open_store
 from qtapp.app import build_window
 from qtapp.context import AppContext
 from qtapp.prompts import ScriptedPrompts
+from qtapp.startup import StartAction
 from qtapp.ui.main_window import MainWindow
 from qtapp.ui.restore_dialog import RestoreDialog
 from qtapp.ui_settings import UiSettings
@@ -123,14 +124,14 @@ def test_a_damaged_file_at_start_up_offers_the_newest_good_backup(
         good = backup_database(store.db, backup_dir_for(demo), reason="by-hand")
     garble_pages(demo, random.Random(5))
     damaged = demo.read_bytes()
-    with pytest.raises(DamagedDatabase):  # the clerk says no: nothing opened, nothing changed
-        build_window(demo, language="en", ui_settings=settings, prompts=ScriptedPrompts(False))
+    # The clerk quits: nothing opened, nothing changed.
+    quit_now = ScriptedPrompts(StartAction.QUIT)
+    assert build_window(demo, language="en", ui_settings=settings, prompts=quit_now) is None
     assert demo.read_bytes() == damaged
-    prompts = ScriptedPrompts(True)
+    assert quit_now.shown[0][:2] == ("start", "damaged")
+    prompts = ScriptedPrompts(StartAction.RESTORE)
     win = _window(qtbot, demo, settings, prompts)
-    made = next(b for b in list_backups(demo) if b.path == good).made_at
-    assert prompts.shown[0][0] == "confirm" and f"{made:%Y-%m-%d %H:%M}" in prompts.shown[0][2]
-    assert "damaged" in prompts.shown[0][2]
+    assert prompts.shown[0][:2] == ("start", "damaged") and "damaged" in prompts.shown[0][2]
     assert content(demo) == content(good) and not win.ctx.read_only
     assert any(b.reason == "damaged" for b in list_backups(demo))
 

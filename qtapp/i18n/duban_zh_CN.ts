@@ -84,22 +84,17 @@
         <translation>在 %1 之后添加任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="106"/>
-        <source>Add a task</source>
-        <translation>添加任务</translation>
-    </message>
-    <message>
-        <location filename="../task_actions.py" line="120"/>
+        <location filename="../task_actions.py" line="109"/>
         <source>Delete %n task(s)</source>
         <translation>删除 %n 项任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="132"/>
+        <location filename="../task_actions.py" line="121"/>
         <source>The task is already first or last in its item.</source>
         <translation>该任务已在本条目的最前或最后。</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="138"/>
+        <location filename="../task_actions.py" line="127"/>
         <source>Move task %1</source>
         <translation>移动任务 %1</translation>
     </message>
@@ -145,54 +140,30 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="39"/>
-        <source>The database %1 is damaged (%2), so it is not opened.
-
-Restore the newest good backup, made %3? The damaged file is kept beside the backups.</source>
-        <translation>数据库 %1 已损坏（%2），未打开。
-
-是否恢复 %3 的最近一份完好备份？损坏的文件会保留在备份文件夹中。</translation>
+        <location filename="../app.py" line="100"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../app.py" line="48"/>
-        <source>Damaged database</source>
-        <translation>数据库已损坏</translation>
+        <location filename="../app.py" line="101"/>
+        <source>Something went wrong that Duban did not expect. What you saved is safe; the last action may not have been completed. Please try it again.</source>
+        <translation>督办遇到了一个意外的问题。已保存的内容都是安全的，但刚才的操作可能没有完成，请再试一次。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="95"/>
-        <source>Duban</source>
-        <translation>督办</translation>
+        <location filename="../app.py" line="107"/>
+        <source>The details are in the log file: %1</source>
+        <translation>详细情况已记入日志文件：%1</translation>
     </message>
 </context>
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="83"/>
-        <source>another Duban</source>
-        <translation>另一个督办程序</translation>
-    </message>
-    <message>
-        <location filename="../context.py" line="85"/>
-        <source>the window</source>
-        <translation>窗口</translation>
-    </message>
-    <message>
-        <location filename="../context.py" line="85"/>
-        <source>the command line</source>
-        <translation>命令行</translation>
-    </message>
-    <message>
-        <location filename="../context.py" line="88"/>
-        <source>Duban (%1) on %2, user %3, process %4, since %5</source>
-        <translation>电脑 %2 上的督办（%1，用户 %3，进程 %4，自 %5 起）</translation>
-    </message>
-    <message>
-        <location filename="../context.py" line="101"/>
+        <location filename="../context.py" line="89"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="103"/>
+        <location filename="../context.py" line="91"/>
         <source>This database is open for editing in %1, so it is read-only here and nothing was changed.
 
 Close Duban there, then choose File → Open for editing.</source>
@@ -201,12 +172,12 @@ Close Duban there, then choose File → Open for editing.</source>
 请先关闭那边的督办，再选择“文件 → 以编辑方式打开”。</translation>
     </message>
     <message>
-        <location filename="../context.py" line="117"/>
+        <location filename="../context.py" line="105"/>
         <source>Still read-only</source>
         <translation>仍为只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="171"/>
+        <location filename="../context.py" line="159"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
@@ -1218,7 +1189,7 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <translation>只显示这些任务；点击恢复显示全部</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="189"/>
+        <location filename="../ui/filter_bar.py" line="175"/>
         <source>%1 of %2 tasks</source>
         <translation>%1 / %2 项任务</translation>
     </message>
@@ -1412,104 +1383,179 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>InputErrors</name>
     <message>
-        <location filename="../input_errors.py" line="20"/>
+        <location filename="../input_errors.py" line="21"/>
         <source>The file does not exist, or it is a folder. Choose the file again.</source>
         <translation>文件不存在，或者这是一个文件夹。请重新选择文件。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="23"/>
+        <location filename="../input_errors.py" line="24"/>
         <source>The file cannot be opened; check that it exists and is not in use.</source>
         <translation>文件无法打开，请确认文件存在且未被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="26"/>
+        <location filename="../input_errors.py" line="27"/>
         <source>The file cannot be read: it may be damaged or truncated. Save it again and retry.</source>
         <translation>文件无法读取，可能已损坏或不完整。请重新保存后再试。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="30"/>
+        <location filename="../input_errors.py" line="31"/>
         <source>The file is empty or holds no text. Choose the file that holds the plan.</source>
         <translation>文件是空的，或没有文字内容。请选择存放工作要点的文件。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="33"/>
+        <location filename="../input_errors.py" line="34"/>
         <source>Duban reads plans from .txt and .docx files. Save the plan as .docx (Word or WPS) or .txt and import that.</source>
         <translation>督办只能读取 .txt 和 .docx 格式的工作要点。请用 Word 或 WPS 另存为 .docx（或 .txt）后再导入。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="38"/>
+        <location filename="../input_errors.py" line="39"/>
         <source>This is an old Word 97-2003 (.doc) or WPS file. Open it in Word or WPS, save it as .docx, and import that.</source>
         <translation>这是旧版 Word 97-2003（.doc）或 WPS 文件。请用 Word 或 WPS 打开，另存为 .docx 后再导入。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="43"/>
+        <location filename="../input_errors.py" line="44"/>
         <source>An old .doc/.xls file: open it in Word, WPS or Excel, save it as .docx or .xlsx and add it again.</source>
         <translation>这是旧版 .doc/.xls 文件：请用 Word、WPS 或 Excel 打开，另存为 .docx 或 .xlsx 后再添加。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="48"/>
+        <location filename="../input_errors.py" line="49"/>
         <source>This is not a Word .docx document (perhaps another kind of file renamed). Save it as .docx from Word or WPS and import again.</source>
         <translation>这不是 Word .docx 文档（可能是其他类型的文件改了扩展名）。请用 Word 或 WPS 另存为 .docx 后再导入。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="53"/>
+        <location filename="../input_errors.py" line="54"/>
         <source>This is not a text file. Choose the .txt or .docx file of the plan.</source>
         <translation>这不是文本文件。请选择工作要点的 .txt 或 .docx 文件。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="56"/>
+        <location filename="../input_errors.py" line="57"/>
         <source>The text mixes character encodings. Save the file as UTF-8 (Notepad: Save As → Encoding UTF-8) and import again.</source>
         <translation>文本中混用了多种字符编码。请另存为 UTF-8 编码（记事本：另存为 → 编码选 UTF-8）后再导入。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="61"/>
+        <location filename="../input_errors.py" line="62"/>
         <source>The document is password-protected. Remove the password in Word or WPS, save, and import again.</source>
         <translation>文档设置了密码。请在 Word 或 WPS 中取消密码并保存后再导入。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="66"/>
+        <location filename="../input_errors.py" line="67"/>
         <source>The file is damaged or incomplete, for example a download that was cut off. Save or download it again.</source>
         <translation>文件已损坏或不完整（例如下载中断）。请重新保存或重新下载。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="71"/>
+        <location filename="../input_errors.py" line="72"/>
         <source>The file holds no Word document. Import the plan saved from Word or WPS.</source>
         <translation>文件中没有 Word 文档内容。请导入用 Word 或 WPS 保存的工作要点。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="74"/>
+        <location filename="../input_errors.py" line="75"/>
         <source>The file, or a part of it, is far larger than any plan or form; it is refused for safety. Check that this is the right file.</source>
         <translation>文件（或其中某一部分）远大于正常的工作要点或反馈表，为安全起见已拒绝读取。请确认文件是否选对。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="79"/>
+        <location filename="../input_errors.py" line="80"/>
         <source>The document's inner XML is damaged or unsafe (it declares entities, which Word never writes). Open it in Word or WPS, save it again, and retry.</source>
         <translation>文档内部的 XML 已损坏或不安全（声明了实体，Word 从不会这样写）。请用 Word 或 WPS 打开、重新保存后再试。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="84"/>
+        <location filename="../input_errors.py" line="85"/>
         <source>Not a Duban feedback form: it has no form id and no task keys (校验码). Only forms exported from Duban can be read back.</source>
         <translation>这不是督办导出的反馈表：没有表单编号，也没有校验码。只能读入从督办导出的反馈表。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="89"/>
+        <location filename="../input_errors.py" line="90"/>
         <source>No sections (一、二、…) or numbered items (1. 2. …) were found: this does not look like a work plan.</source>
         <translation>没有找到“一、二、……”的部分或“1. 2. ……”的条目，这看起来不是工作要点。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="94"/>
+        <location filename="../input_errors.py" line="95"/>
         <source>The file holds no rows to read.</source>
         <translation>文件中没有可读取的行。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="95"/>
+        <location filename="../input_errors.py" line="96"/>
         <source>The template cannot be used: choose a .docx document saved from Word or WPS.</source>
         <translation>该模板无法使用：请选择用 Word 或 WPS 保存的 .docx 文档。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="99"/>
+        <location filename="../input_errors.py" line="100"/>
         <source>This file was imported before.</source>
         <translation>该文件此前已导入。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="102"/>
+        <source>The folder for the database cannot be created. Check that the drive or USB stick is connected and that you may write there, or choose another place.</source>
+        <translation>无法创建存放数据库的文件夹。请检查磁盘或U盘是否已连接、是否有写入权限，或另选位置。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="107"/>
+        <source>Duban cannot write in the database's folder, so the file cannot be opened for editing. Keep the database in a folder you may write to (for example Documents), or ask for write access to this one.</source>
+        <translation>督办无法在数据库所在的文件夹中写入，因此不能打开该文件进行编辑。请把数据库放在可以写入的文件夹（例如“文档”），或请管理员开通此文件夹的写入权限。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="113"/>
+        <source>The database file cannot be opened. Check that it exists, that the drive is connected and that no other program holds it.</source>
+        <translation>无法打开数据库文件。请检查文件是否存在、磁盘是否已连接，以及是否被其他程序占用。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="118"/>
+        <source>The database file is damaged, so it was not opened (it is left as it is). Restore the newest good backup, or keep a copy of the file and ask for help.</source>
+        <translation>数据库文件已损坏，因此没有打开（文件保持原样）。请从最近一份完好的备份恢复，或保留该文件的副本并寻求技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="123"/>
+        <source>This file is not a Duban database. Choose a database made by Duban (.sqlite3), or make a new one.</source>
+        <translation>这不是督办的数据库。请选择督办建立的数据库（.sqlite3），或新建一个数据库。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="128"/>
+        <source>This database was saved by a newer version of Duban; it was not changed. Open it with that version, or install it on this PC.</source>
+        <translation>此数据库由更新版本的督办保存，未做任何改动。请用该版本打开，或在本机安装该版本。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="133"/>
+        <source>This database is open for editing in another Duban. Close it there first; reading still works meanwhile.</source>
+        <translation>此数据库正在另一个督办程序中编辑。请先在那里关闭；在此期间仍可查看。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="138"/>
+        <source>This database needs an upgrade, and it is open in another Duban. Close it there, then open it here.</source>
+        <translation>此数据库需要升级，但正在另一个督办程序中打开。请先在那里关闭，再在这里打开。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="143"/>
+        <source>The database you worked in last is not there: it may have been moved or renamed, or it is on a USB stick or network drive that is not connected.</source>
+        <translation>找不到上次使用的数据库：它可能已被移动或改名，或者存放在未连接的U盘或网络盘上。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="176"/>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="177"/>
+        <source>(details: %1)</source>
+        <translation>（详细信息：%1）</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="185"/>
+        <source>another Duban</source>
+        <translation>另一个督办程序</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="187"/>
+        <source>the window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="189"/>
+        <source>the command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="192"/>
+        <source>Duban (%1) on %2, user %3, process %4, since %5</source>
+        <translation>电脑 %2 上的督办（%1，用户 %3，进程 %4，自 %5 起）</translation>
     </message>
 </context>
 <context>
@@ -1812,7 +1858,7 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="423"/>
+        <location filename="../ui/main_window.py" line="429"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
@@ -2026,6 +2072,49 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <location filename="../models/progress_model.py" line="25"/>
         <source>Reported by</source>
         <translation>填报人</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <location filename="../prompts.py" line="77"/>
+        <source>Duban</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="79"/>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="83"/>
+        <source>Newest good backup: %1</source>
+        <translation>最近一份完好的备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="91"/>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="93"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="95"/>
+        <source>&amp;Restore from backup</source>
+        <translation>从备份恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="102"/>
+        <source>No backup of this file was found.</source>
+        <translation>没有找到此文件的备份。</translation>
+    </message>
+    <message>
+        <location filename="../prompts.py" line="105"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -2432,6 +2521,34 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../startup.py" line="56"/>
+        <source>Last used: %1</source>
+        <translation>上次使用：%1</translation>
+    </message>
+    <message>
+        <location filename="../startup.py" line="70"/>
+        <source>The database cannot be opened.</source>
+        <translation>无法打开数据库。</translation>
+    </message>
+    <message>
+        <location filename="../startup.py" line="111"/>
+        <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
+        <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../startup.py" line="116"/>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../startup.py" line="124"/>
+        <source>Open a database</source>
+        <translation>打开数据库</translation>
+    </message>
+</context>
+<context>
     <name>TaskListModel</name>
     <message>
         <location filename="../models/dashboard_models.py" line="114"/>
@@ -2533,7 +2650,7 @@ The database is backed up first; the plan can be brought back from that backup.<
     </message>
     <message>
         <location filename="../ui/window_files.py" line="78"/>
-        <location filename="../ui/window_files.py" line="108"/>
+        <location filename="../ui/window_files.py" line="103"/>
         <source>Not carried over</source>
         <translation>未结转</translation>
     </message>
@@ -2562,52 +2679,52 @@ The database is backed up first.</source>
 操作前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="113"/>
+        <location filename="../ui/window_files.py" line="108"/>
         <source>%1 task(s) carried over; %2 were carried before.</source>
         <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="169"/>
+        <location filename="../ui/window_files.py" line="164"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="176"/>
+        <location filename="../ui/window_files.py" line="171"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="184"/>
+        <location filename="../ui/window_files.py" line="179"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="190"/>
+        <location filename="../ui/window_files.py" line="185"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="200"/>
+        <location filename="../ui/window_files.py" line="195"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="209"/>
+        <location filename="../ui/window_files.py" line="204"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="209"/>
+        <location filename="../ui/window_files.py" line="204"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="214"/>
+        <location filename="../ui/window_files.py" line="209"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="216"/>
+        <location filename="../ui/window_files.py" line="211"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。

@@ -419,13 +419,14 @@ class MainWindow(QMainWindow):
         self.detail.editor.lead.lineEdit().selectAll()
 
     def _update_title(self) -> None:
+        # "2020年全市教育工作要点 — office.sqlite3 — 督办": the plan, the file, the program,
+        # each once (no application display name: Qt would add the program a second time).
         plan = self.outline.current_plan()
-        title = self.tr("Duban") + " — " + self.ctx.db_path.name
-        if plan is not None:
-            title = f"{plan.title} — {title}"
+        file = self.ctx.db_path.name
         if self.ctx.read_only:
-            title += " " + self.tr("[read-only]")
-        self.setWindowTitle(title)
+            file += " " + self.tr("[read-only]")
+        parts = [plan.title] if plan is not None else []
+        self.setWindowTitle(" — ".join([*parts, file, self.tr("Duban")]))
         self.edit_again.setEnabled(self.ctx.read_only)
 
     # -- layout memory ---------------------------------------------------------------------
