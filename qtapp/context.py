@@ -17,6 +17,7 @@ from db.errors import InvalidValue, NotFound, StoreError
 from db.settings import get_setting
 from db.store import Store, open_store, restore_into, run_daily_backup
 from db.writer_lock import Holder
+from qtapp.drafts import Drafts
 from qtapp.input_errors import holder_text
 from qtapp.jobs import JobRunner
 from qtapp.prompts import Prompts
@@ -31,6 +32,7 @@ class AppContext(QObject):
     settings_changed = Signal()  # data settings (office name, template, thresholds) changed
     periods_changed = Signal()  # reporting periods added or removed
     access_changed = Signal()  # the file became read-only or writable (see ``read_only``)
+    file_changing = Signal()  # another file is about to be opened (keep what is typed)
 
     def __init__(
         self,
@@ -47,6 +49,7 @@ class AppContext(QObject):
         self.db_path = Path(db_path)
         self.store: Store = self._open(self.db_path)
         self.db: Database = self.store.db
+        self.drafts = Drafts(self.ui_settings, self.db_path)
         self._after_open()
 
     @staticmethod
@@ -118,9 +121,11 @@ class AppContext(QObject):
     def reopen(self, path: str | Path) -> None:
         """Switch to another database file; the undo history belongs to the old one."""
         store = self._open(Path(path))  # may raise StoreError: the current file stays open
+        self.file_changing.emit()
         self.jobs.wait()
         self.store.close()
         self._use(store)
+        self.drafts.use_file(store.path)
         self.undo_stack.clear()
         self.ui_settings.add_recent_file(path)
         self._after_open()
@@ -134,6 +139,7 @@ class AppContext(QObject):
         if not self.writable():
             return None
         path = self.db_path
+        self.file_changing.emit()
         self.jobs.wait()
         self.store.close()
         try:

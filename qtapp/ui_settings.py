@@ -27,6 +27,25 @@ class UiSettings:
     def set_blob(self, key: str, value: QByteArray) -> None:
         self._s.setValue(f"layout/{key}", value)
 
+    def remove(self, key: str) -> None:
+        self._s.remove(f"layout/{key}")
+
+    # -- on/off choices: whole texts in the table, … -------------------------------------
+    def flag(self, key: str, default: bool = False) -> bool:
+        value = self._s.value(f"ui/{key}", default)
+        return value in (True, "true", "1", 1)
+
+    def set_flag(self, key: str, on: bool) -> None:
+        self._s.setValue(f"ui/{key}", bool(on))
+
+    # -- text values (drafts, …) ---------------------------------------------------------
+    def text(self, key: str, default: str = "") -> str:
+        return str(self._s.value(key, default))
+
+    def set_text(self, key: str, value: str) -> None:
+        self._s.setValue(key, value)
+        self._s.sync()  # drafts are worth a write at once: nothing typed is lost in a crash
+
     # -- recent database files ------------------------------------------------------------
     def recent_files(self) -> list[str]:
         value = self._s.value("files/recent", [])

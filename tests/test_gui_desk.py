@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLineEdit, QTableView, QTreeView
+from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView, QTreeView
 
 from db.departments import require_department
 from db.leaders import require_leader
@@ -157,7 +157,7 @@ def test_split_and_merge_with_undo_and_redo(qtbot, window: MainWindow) -> None:
     cursor = window.detail.text.textCursor()
     cursor.setPosition(12)
     window.detail.text.setTextCursor(cursor)
-    window.findChild(type(window.detail.split), "splitButton").click()
+    window.findChild(QPushButton, "splitButton").click()
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 153, timeout=5000)
     texts = [r.text for r in list_tasks(ctx.db)[:2]]
     assert texts == [first.text[:12], first.text[12:]]
@@ -188,7 +188,9 @@ def test_filter_by_text_department_and_count(qtbot, window: MainWindow) -> None:
     assert 0 < shown < 152
     assert all("學習" in window.tasks.proxy.index(r, 1).data() or "学习" in
                window.tasks.proxy.index(r, 1).data() for r in range(shown))  # fmt: skip
-    assert bar.count.text().startswith(f"{shown} of 152")
+    assert bar.count.text() == f"Found {shown} of 152 tasks"
+    highlighted = window.tasks.text_delegate
+    assert highlighted.needle == "学习"
     bar.text.clear()
     type_text(bar.text, "4-2")
     assert [
@@ -202,6 +204,21 @@ def test_filter_by_text_department_and_count(qtbot, window: MainWindow) -> None:
     assert window.tasks.proxy.rowCount() == 5
     bar.reset()
     assert window.tasks.proxy.rowCount() == 152
+
+
+def test_search_in_a_section_says_so_and_widens_in_one_click(qtbot, window: MainWindow) -> None:
+    _select_section(qtbot, window, 3)
+    bar = window.tasks.filter_bar
+    type_text(bar.text, "学习")
+    in_section = window.tasks.proxy.rowCount()
+    text = bar.count.text()
+    assert text.startswith(f"In “三、全面發力攻堅,推動…”: {in_section} task(s) · <a ")
+    in_plan = int(text.rsplit(": ", 1)[1].split("<")[0])
+    assert in_plan > in_section
+    bar.count.linkActivated.emit("plan")  # the clerk clicks "in the whole plan: N"
+    qtbot.waitUntil(lambda: window.tasks.proxy.rowCount() == in_plan, timeout=5000)
+    assert window.outline.current_node() is None  # the plan itself is chosen in the tree
+    assert bar.count.text() == f"Found {in_plan} of 152 tasks"
 
 
 def test_clear_resets_the_light_filter_and_a_dashboard_selection(qtbot, window) -> None:

@@ -73,7 +73,9 @@ def test_a_new_database_can_be_made_from_the_start_choices(
     window.close()
 
 
-def test_quitting_from_the_start_choices_opens_nothing(tmp_path: Path, settings: UiSettings) -> None:
+def test_quitting_from_the_start_choices_opens_nothing(
+    tmp_path: Path, settings: UiSettings
+) -> None:
     settings.add_recent_file(tmp_path / "gone.sqlite3")
     prompts = ScriptedPrompts(StartAction.QUIT)
     assert build_window(None, language="en", ui_settings=settings, prompts=prompts) is None

@@ -140,17 +140,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="100"/>
+        <location filename="../app.py" line="101"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../app.py" line="101"/>
+        <location filename="../app.py" line="91"/>
         <source>Something went wrong that Duban did not expect. What you saved is safe; the last action may not have been completed. Please try it again.</source>
         <translation>督办遇到了一个意外的问题。已保存的内容都是安全的，但刚才的操作可能没有完成，请再试一次。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="107"/>
+        <location filename="../app.py" line="97"/>
         <source>The details are in the log file: %1</source>
         <translation>详细情况已记入日志文件：%1</translation>
     </message>
@@ -158,12 +158,12 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="89"/>
+        <location filename="../context.py" line="92"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="91"/>
+        <location filename="../context.py" line="94"/>
         <source>This database is open for editing in %1, so it is read-only here and nothing was changed.
 
 Close Duban there, then choose File → Open for editing.</source>
@@ -172,12 +172,12 @@ Close Duban there, then choose File → Open for editing.</source>
 请先关闭那边的督办，再选择“文件 → 以编辑方式打开”。</translation>
     </message>
     <message>
-        <location filename="../context.py" line="105"/>
+        <location filename="../context.py" line="108"/>
         <source>Still read-only</source>
         <translation>仍为只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="159"/>
+        <location filename="../context.py" line="165"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
@@ -185,81 +185,81 @@ Close Duban there, then choose File → Open for editing.</source>
 <context>
     <name>AssignmentEditor</name>
     <message>
-        <location filename="../ui/assignment_editor.py" line="86"/>
-        <location filename="../ui/assignment_editor.py" line="209"/>
+        <location filename="../ui/assignment_editor.py" line="94"/>
+        <location filename="../ui/assignment_editor.py" line="263"/>
         <source>Names separated by 、</source>
         <translation>多个名称用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="93"/>
-        <location filename="../ui/assignment_editor.py" line="211"/>
+        <location filename="../ui/assignment_editor.py" line="101"/>
+        <location filename="../ui/assignment_editor.py" line="265"/>
         <source>As written: 6月底前, 三季度, 长期坚持 …</source>
         <translation>按原文填写：6月底前、三季度、长期坚持……</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="104"/>
+        <location filename="../ui/assignment_editor.py" line="112"/>
         <source>Take suggestion</source>
         <translation>采纳建议</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="106"/>
+        <location filename="../ui/assignment_editor.py" line="114"/>
         <source>Assign as suggested (Alt+S)</source>
         <translation>按建议分配（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="110"/>
+        <location filename="../ui/assignment_editor.py" line="118"/>
         <source>Apply (Ctrl+Enter)</source>
         <translation>应用（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="121"/>
+        <location filename="../ui/assignment_editor.py" line="129"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="122"/>
+        <location filename="../ui/assignment_editor.py" line="130"/>
         <source>Cooperating</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="123"/>
+        <location filename="../ui/assignment_editor.py" line="131"/>
         <source>Leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="124"/>
+        <location filename="../ui/assignment_editor.py" line="132"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="193"/>
+        <location filename="../ui/assignment_editor.py" line="212"/>
         <source>(several values — type to replace them all)</source>
         <translation>（多个值——输入后将全部替换）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/assignment_editor.py" line="232"/>
+        <location filename="../ui/assignment_editor.py" line="287"/>
         <source>Apply to %n task(s)</source>
         <translation>
             <numerusform>应用到 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="243"/>
+        <location filename="../ui/assignment_editor.py" line="299"/>
         <source>Open-ended: reviewed every period</source>
         <translation>无固定日期：每期复核</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="246"/>
+        <location filename="../ui/assignment_editor.py" line="302"/>
         <source>⚠ Not understood — it will be kept exactly as written, with no date</source>
         <translation>⚠ 无法识别——将按原文保存，不设日期</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="276"/>
+        <location filename="../ui/assignment_editor.py" line="332"/>
         <source>No leader called “%1”. Add the leader in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的分管领导。请在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="292"/>
+        <location filename="../ui/assignment_editor.py" line="348"/>
         <source>No department called “%1”. Check the name, or add it in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的处室。请检查名称，或在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
@@ -335,6 +335,14 @@ Close Duban there, then choose File → Open for editing.</source>
         <location filename="../models/backups_model.py" line="66"/>
         <source>Sound</source>
         <translation>完好</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnLayout</name>
+    <message>
+        <location filename="../ui/columns.py" line="122"/>
+        <source>Fit columns to content</source>
+        <translation>按内容调整列宽</translation>
     </message>
 </context>
 <context>
@@ -555,105 +563,80 @@ Close Duban there, then choose File → Open for editing.</source>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../ui/detail_panel.py" line="65"/>
-        <source>Save text</source>
-        <translation>保存文本</translation>
-    </message>
-    <message>
-        <location filename="../ui/detail_panel.py" line="67"/>
-        <source>Split at cursor</source>
-        <translation>在光标处拆分</translation>
-    </message>
-    <message>
-        <location filename="../ui/detail_panel.py" line="69"/>
-        <source>Merge with next</source>
-        <translation>与下一项合并</translation>
-    </message>
-    <message>
-        <location filename="../ui/detail_panel.py" line="89"/>
-        <source>Task</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <location filename="../ui/detail_panel.py" line="100"/>
+        <location filename="../ui/detail_panel.py" line="74"/>
         <source>Assignment</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="101"/>
+        <location filename="../ui/detail_panel.py" line="75"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="102"/>
+        <location filename="../ui/detail_panel.py" line="76"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
-    <message>
-        <location filename="../ui/detail_panel.py" line="155"/>
-        <source>Task %1</source>
-        <translation>任务 %1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="167"/>
+        <location filename="../ui/detail_panel.py" line="130"/>
         <source>%n tasks selected</source>
         <translation>
             <numerusform>已选 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="170"/>
+        <location filename="../ui/detail_panel.py" line="134"/>
         <source>Applies to the %n selected task(s).</source>
         <translation>
             <numerusform>应用于所选的 %n 项任务。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="173"/>
+        <location filename="../ui/detail_panel.py" line="137"/>
         <source>Nothing selected: applies to all %n task(s) shown (%1).</source>
         <translation>
             <numerusform>未选择任务：应用于当前显示的全部 %n 项任务（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="176"/>
+        <location filename="../ui/detail_panel.py" line="140"/>
         <source>No task to assign.</source>
         <translation>没有可分配的任务。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="207"/>
+        <location filename="../ui/detail_panel.py" line="172"/>
         <source>Suggestions for %1 of these %n task(s) (Alt+S takes them all).</source>
         <translation>
             <numerusform>这 %n 项任务中有 %1 项有建议（Alt+S 全部采纳）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="212"/>
+        <location filename="../ui/detail_panel.py" line="177"/>
         <source>lead %1</source>
         <translation>牵头 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="215"/>
+        <location filename="../ui/detail_panel.py" line="180"/>
         <source>with %1</source>
         <translation>配合 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="217"/>
+        <location filename="../ui/detail_panel.py" line="182"/>
         <source>deadline %1</source>
         <translation>时限 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="219"/>
+        <location filename="../ui/detail_panel.py" line="184"/>
         <source>named in the plan</source>
         <translation>来自计划原文</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="221"/>
+        <location filename="../ui/detail_panel.py" line="186"/>
         <source>like a task assigned before (%1% similar)</source>
         <translation>参照以往相似任务（相似度 %1%）</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="226"/>
+        <location filename="../ui/detail_panel.py" line="191"/>
         <source>Suggested: %1 — %2 (Alt+S)</source>
         <translation>建议：%1 —— %2（Alt+S）</translation>
     </message>
@@ -936,6 +919,29 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
     </message>
 </context>
 <context>
+    <name>DraftBar</name>
+    <message>
+        <location filename="../ui/draft_bar.py" line="22"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/draft_bar.py" line="24"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../ui/draft_bar.py" line="43"/>
+        <source>✎ Draft kept from before: not saved yet.</source>
+        <translation>✎ 这是上次输入后没有保存的草稿。</translation>
+    </message>
+    <message>
+        <location filename="../ui/draft_bar.py" line="45"/>
+        <source>✎ Not saved yet.</source>
+        <translation>✎ 有尚未保存的修改。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../ui/export_dialog.py" line="40"/>
@@ -1104,94 +1110,119 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../ui/filter_bar.py" line="39"/>
+        <location filename="../ui/filter_bar.py" line="40"/>
         <source>Find tasks: any words or a number such as 4-2</source>
         <translation>查找任务：输入任意文字，或序号如 4-2</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="45"/>
+        <location filename="../ui/filter_bar.py" line="46"/>
         <source>Unassigned only</source>
         <translation>只看未分配</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="49"/>
+        <location filename="../ui/filter_bar.py" line="50"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="50"/>
+        <location filename="../ui/filter_bar.py" line="51"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="51"/>
+        <location filename="../ui/filter_bar.py" line="52"/>
         <source>Due within</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="56"/>
+        <location filename="../ui/filter_bar.py" line="57"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="60"/>
+        <location filename="../ui/filter_bar.py" line="61"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="61"/>
+        <location filename="../ui/filter_bar.py" line="62"/>
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="66"/>
+        <location filename="../ui/filter_bar.py" line="67"/>
         <source>Any light</source>
         <translation>全部预警</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="68"/>
+        <location filename="../ui/filter_bar.py" line="69"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="69"/>
+        <location filename="../ui/filter_bar.py" line="70"/>
         <source>Yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="70"/>
+        <location filename="../ui/filter_bar.py" line="71"/>
         <source>Green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="71"/>
+        <location filename="../ui/filter_bar.py" line="72"/>
         <source>Grey</source>
         <translation>灰</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="82"/>
+        <location filename="../ui/filter_bar.py" line="83"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="121"/>
+        <location filename="../ui/filter_bar.py" line="124"/>
         <source>All departments</source>
         <translation>全部处室</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="122"/>
+        <location filename="../ui/filter_bar.py" line="125"/>
         <source>All leaders</source>
         <translation>全部领导</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="152"/>
+        <location filename="../ui/filter_bar.py" line="155"/>
         <source>Showing only these tasks; click to show all again</source>
         <translation>只显示这些任务；点击恢复显示全部</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="175"/>
-        <source>%1 of %2 tasks</source>
-        <translation>%1 / %2 项任务</translation>
+        <location filename="../ui/filter_bar.py" line="183"/>
+        <source>In “%1”: %2</source>
+        <translation>在“%1”中：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/filter_bar.py" line="185"/>
+        <location filename="../ui/filter_bar.py" line="202"/>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 项任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/filter_bar.py" line="188"/>
+        <source>In the whole plan: %n</source>
+        <translation>
+            <numerusform>在全部计划中查找：%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="192"/>
+        <source>“%1”: %2 of %3 tasks</source>
+        <translation>“%1”：%2 项（全计划共 %3 项）</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="199"/>
+        <source>Found %1 of %2 tasks</source>
+        <translation>找到 %1 项（共 %2 项）</translation>
     </message>
 </context>
 <context>
@@ -1617,253 +1648,50 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="51"/>
+        <location filename="../ui/main_window.py" line="50"/>
         <source>Tasks</source>
         <translation>任务列表</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="54"/>
-        <location filename="../ui/main_window.py" line="309"/>
+        <location filename="../ui/main_window.py" line="53"/>
+        <location filename="../ui/main_window.py" line="122"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
-    <message>
-        <location filename="../ui/main_window.py" line="111"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+    <message numerus="yes">
+        <location filename="../ui/main_window.py" line="94"/>
+        <source>%n unsaved draft(s) kept from before: the tasks are marked ✎; select one to save or discard it.</source>
+        <translation>
+            <numerusform>有 %n 项上次没有保存的草稿，相应任务标有 ✎：选中任务即可保存或放弃。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="114"/>
-        <source>&amp;New database…</source>
-        <translation>新建数据库(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="121"/>
-        <source>&amp;Open database…</source>
-        <translation>打开数据库(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="126"/>
-        <source>Open &amp;recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="131"/>
-        <source>Open for &amp;editing</source>
-        <translation>以编辑方式打开(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="138"/>
-        <source>Restore from &amp;backup…</source>
-        <translation>从备份恢复(&amp;B)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="145"/>
-        <source>&amp;Import a plan…</source>
-        <translation>导入工作要点(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="148"/>
-        <source>&amp;Remove this plan…</source>
-        <translation>删除此计划(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="152"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="155"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="156"/>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="159"/>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="164"/>
-        <source>&amp;Edit task text</source>
-        <translation>编辑任务文本(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="166"/>
-        <source>&amp;Split task at cursor</source>
-        <translation>在光标处拆分任务(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="168"/>
-        <source>&amp;Merge with next task</source>
-        <translation>与下一项任务合并(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="171"/>
-        <source>&amp;Add a task after this one…</source>
-        <translation>在此后添加任务(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="178"/>
-        <source>&amp;Delete tasks</source>
-        <translation>删除任务(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="184"/>
-        <source>Move task &amp;up</source>
-        <translation>任务上移(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="188"/>
-        <source>Move task do&amp;wn</source>
-        <translation>任务下移(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="196"/>
-        <source>&amp;Find tasks</source>
-        <translation>查找任务(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="202"/>
-        <source>&amp;Assign</source>
-        <translation>分工(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="203"/>
-        <source>&amp;Assign…</source>
-        <translation>分配(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="206"/>
-        <source>&amp;Take suggestions</source>
-        <translation>采纳建议(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="213"/>
-        <source>Accept &amp;all suggestions in this item or section</source>
-        <translation>采纳本条目或本部分的全部建议(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="221"/>
-        <source>&amp;Departments and leaders…</source>
-        <translation>处室与分管领导(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="227"/>
-        <source>E&amp;xport</source>
-        <translation>导出(&amp;X)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="231"/>
-        <source>Task &amp;decomposition table…</source>
-        <translation>任务分解表(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="235"/>
-        <source>&amp;Progress report…</source>
-        <translation>进展情况通报(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="236"/>
-        <source>&amp;Feedback forms…</source>
-        <translation>进展情况反馈表(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="237"/>
-        <source>&amp;Reminder notices…</source>
-        <translation>催办通知(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="244"/>
-        <source>Office &amp;settings…</source>
-        <translation>单位设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="247"/>
-        <source>&amp;Progress</source>
-        <translation>进展(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="249"/>
-        <source>Reporting &amp;periods…</source>
-        <translation>报送期次(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="253"/>
-        <source>&amp;Read back feedback forms…</source>
-        <translation>导入反馈表(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="259"/>
-        <source>&amp;Dashboard</source>
-        <translation>督办看板(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="261"/>
-        <source>&amp;Tasks</source>
-        <translation>任务列表(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="265"/>
-        <source>&amp;Carry over unfinished tasks…</source>
-        <translation>结转未完成任务(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="271"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="272"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="275"/>
-        <source>Automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="286"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="287"/>
-        <source>&amp;About Duban</source>
-        <translation>关于督办(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="340"/>
+        <location filename="../ui/main_window.py" line="153"/>
         <source>%1 of %2 tasks · %3</source>
         <translation>%1 / %2 项任务 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="349"/>
+        <location filename="../ui/main_window.py" line="162"/>
         <source>Select one task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="390"/>
+        <location filename="../ui/main_window.py" line="203"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="390"/>
+        <location filename="../ui/main_window.py" line="203"/>
         <source>Text of the new task:</source>
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="429"/>
+        <location filename="../ui/main_window.py" line="248"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="427"/>
+        <location filename="../ui/main_window.py" line="246"/>
         <source>[read-only]</source>
         <translation>［只读］</translation>
     </message>
@@ -2000,48 +1828,48 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>ProgressEditor</name>
     <message>
-        <location filename="../ui/progress_editor.py" line="69"/>
-        <location filename="../ui/progress_editor.py" line="178"/>
+        <location filename="../ui/progress_editor.py" line="79"/>
+        <location filename="../ui/progress_editor.py" line="218"/>
         <source>Save progress</source>
         <translation>保存进展</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="88"/>
+        <location filename="../ui/progress_editor.py" line="98"/>
         <source>Period</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="89"/>
+        <location filename="../ui/progress_editor.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="90"/>
+        <location filename="../ui/progress_editor.py" line="100"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="91"/>
+        <location filename="../ui/progress_editor.py" line="101"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="92"/>
+        <location filename="../ui/progress_editor.py" line="102"/>
         <source>Next steps</source>
         <translation>下步打算</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="93"/>
+        <location filename="../ui/progress_editor.py" line="103"/>
         <source>Reported by</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="156"/>
+        <location filename="../ui/progress_editor.py" line="179"/>
         <source>Add reporting periods first (Progress menu).</source>
         <translation>请先添加报送期次（“进展”菜单）。</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="178"/>
+        <location filename="../ui/progress_editor.py" line="218"/>
         <source>Update this report</source>
         <translation>更新本期填报</translation>
     </message>
@@ -2077,42 +1905,42 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../prompts.py" line="77"/>
+        <location filename="../prompts.py" line="82"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="79"/>
+        <location filename="../prompts.py" line="84"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="83"/>
+        <location filename="../prompts.py" line="88"/>
         <source>Newest good backup: %1</source>
         <translation>最近一份完好的备份：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="91"/>
+        <location filename="../prompts.py" line="96"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="93"/>
+        <location filename="../prompts.py" line="98"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="95"/>
+        <location filename="../prompts.py" line="100"/>
         <source>&amp;Restore from backup</source>
         <translation>从备份恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="102"/>
+        <location filename="../prompts.py" line="107"/>
         <source>No backup of this file was found.</source>
         <translation>没有找到此文件的备份。</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="105"/>
+        <location filename="../prompts.py" line="110"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2579,7 +2407,7 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../ui/task_panel.py" line="109"/>
+        <location filename="../ui/task_panel.py" line="136"/>
         <source>Tasks not loaded</source>
         <translation>任务未能载入</translation>
     </message>
@@ -2587,44 +2415,92 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../models/task_table_model.py" line="34"/>
+        <location filename="../models/task_table_model.py" line="35"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="35"/>
+        <location filename="../models/task_table_model.py" line="36"/>
         <source>Task</source>
         <translation>工作任务</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="36"/>
+        <location filename="../models/task_table_model.py" line="37"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="37"/>
+        <location filename="../models/task_table_model.py" line="38"/>
         <source>Cooperating</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="38"/>
+        <location filename="../models/task_table_model.py" line="39"/>
         <source>Leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="39"/>
+        <location filename="../models/task_table_model.py" line="40"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="40"/>
+        <location filename="../models/task_table_model.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="41"/>
+        <location filename="../models/task_table_model.py" line="42"/>
         <source>Warning</source>
         <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="185"/>
+        <source>Unsaved draft</source>
+        <translation>未保存的草稿</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTextEditor</name>
+    <message>
+        <location filename="../ui/task_text_editor.py" line="31"/>
+        <source>Task</source>
+        <translation>工作任务</translation>
+    </message>
+    <message>
+        <location filename="../ui/task_text_editor.py" line="47"/>
+        <source>Save text</source>
+        <translation>保存文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/task_text_editor.py" line="49"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../ui/task_text_editor.py" line="51"/>
+        <source>Split at cursor</source>
+        <translation>在光标处拆分</translation>
+    </message>
+    <message>
+        <location filename="../ui/task_text_editor.py" line="53"/>
+        <source>Merge with next</source>
+        <translation>与下一项合并</translation>
+    </message>
+    <message>
+        <location filename="../ui/task_text_editor.py" line="91"/>
+        <source>Task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/task_text_editor.py" line="123"/>
+        <source>✎ Draft kept from before</source>
+        <translation>✎ 上次未保存的草稿</translation>
+    </message>
+    <message>
+        <location filename="../ui/task_text_editor.py" line="123"/>
+        <source>✎ Not saved</source>
+        <translation>✎ 尚未保存</translation>
     </message>
 </context>
 <context>
@@ -2729,6 +2605,271 @@ The database is backed up first.</source>
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。
 数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../ui/window_menus.py" line="50"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="53"/>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="60"/>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="65"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="70"/>
+        <source>Open for &amp;editing</source>
+        <translation>以编辑方式打开(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="77"/>
+        <source>Restore from &amp;backup…</source>
+        <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="83"/>
+        <source>&amp;Import a plan…</source>
+        <translation>导入工作要点(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="85"/>
+        <source>&amp;Remove this plan…</source>
+        <translation>删除此计划(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="88"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="90"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="91"/>
+        <location filename="../ui/window_menus.py" line="258"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="94"/>
+        <location filename="../ui/window_menus.py" line="259"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="100"/>
+        <source>&amp;Edit task text</source>
+        <translation>编辑任务文本(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="102"/>
+        <source>&amp;Split task at cursor</source>
+        <translation>在光标处拆分任务(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="104"/>
+        <source>&amp;Merge with next task</source>
+        <translation>与下一项任务合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="107"/>
+        <source>&amp;Add a task after this one…</source>
+        <translation>在此后添加任务(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="114"/>
+        <source>&amp;Delete tasks</source>
+        <translation>删除任务(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="120"/>
+        <source>Move task &amp;up</source>
+        <translation>任务上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="124"/>
+        <source>Move task do&amp;wn</source>
+        <translation>任务下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="132"/>
+        <source>&amp;Find tasks</source>
+        <translation>查找任务(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="138"/>
+        <source>&amp;Assign</source>
+        <translation>分工(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="139"/>
+        <source>&amp;Assign…</source>
+        <translation>分配(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="142"/>
+        <source>&amp;Take suggestions</source>
+        <translation>采纳建议(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="149"/>
+        <source>Accept &amp;all suggestions in this item or section</source>
+        <translation>采纳本条目或本部分的全部建议(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="157"/>
+        <source>&amp;Departments and leaders…</source>
+        <translation>处室与分管领导(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="163"/>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="168"/>
+        <source>Task &amp;decomposition table…</source>
+        <translation>任务分解表(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="172"/>
+        <source>&amp;Progress report…</source>
+        <translation>进展情况通报(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="173"/>
+        <source>&amp;Feedback forms…</source>
+        <translation>进展情况反馈表(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="174"/>
+        <source>&amp;Reminder notices…</source>
+        <translation>催办通知(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="179"/>
+        <source>Office &amp;settings…</source>
+        <translation>单位设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="182"/>
+        <source>&amp;Progress</source>
+        <translation>进展(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="184"/>
+        <source>Reporting &amp;periods…</source>
+        <translation>报送期次(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="188"/>
+        <source>&amp;Read back feedback forms…</source>
+        <translation>导入反馈表(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="193"/>
+        <source>&amp;Dashboard</source>
+        <translation>督办看板(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="194"/>
+        <source>&amp;Tasks</source>
+        <translation>任务列表(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="198"/>
+        <source>&amp;Carry over unfinished tasks…</source>
+        <translation>结转未完成任务(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="204"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="206"/>
+        <source>Show &amp;whole task texts</source>
+        <translation>显示全文(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="209"/>
+        <source>Show every task's whole text over several lines</source>
+        <translation>把每项任务的全文分行显示</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="212"/>
+        <source>&amp;Toolbar</source>
+        <translation>工具栏(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="218"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="221"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="232"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="233"/>
+        <source>&amp;About Duban</source>
+        <translation>关于督办(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="239"/>
+        <source>Main actions</source>
+        <translation>常用操作</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="246"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="251"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="252"/>
+        <source>Assign</source>
+        <translation>分工</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="255"/>
+        <source>Read back</source>
+        <translation>读取反馈</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="256"/>
+        <source>Dashboard</source>
+        <translation>督办看板</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="261"/>
+        <source>Whole texts</source>
+        <translation>显示全文</translation>
     </message>
 </context>
 </TS>

@@ -8,12 +8,7 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -28,9 +23,11 @@ from db.progress import list_periods, task_progress
 from db.records import Plan, TaskRow
 from db.suggest import SimilarIndex, Suggestion, suggestions
 from qtapp.context import AppContext
+from qtapp.drafts import DraftKeeper
 from qtapp.models.history_model import HistoryModel
 from qtapp.ui.assignment_editor import AssignmentEditor
 from qtapp.ui.progress_editor import ProgressEditor
+from qtapp.ui.task_text_editor import TaskTextEditor
 
 SUGGEST_AT_MOST = 2000  # suggestions are worked out for at most this many target tasks
 
@@ -52,22 +49,9 @@ class DetailPanel(QWidget):
         self._index: SimilarIndex | None = None
         self._departments: dict[int, str] = {}
 
-        self.heading = QLabel(self)
-        self.heading.setObjectName("detailHeading")
-        self.heading.setWordWrap(True)
-        self.item = QLabel(self)
-        self.item.setObjectName("detailItem")
-        self.item.setWordWrap(True)
-        self.item.setStyleSheet("color: #4b5563;")
-        self.text = QPlainTextEdit(self)
-        self.text.setObjectName("taskTextEdit")
-        self.text.setMaximumHeight(120)
-        self.save = QPushButton(self.tr("Save text"), self)
-        self.save.setObjectName("saveTextButton")
-        self.split = QPushButton(self.tr("Split at cursor"), self)
-        self.split.setObjectName("splitButton")
-        self.merge = QPushButton(self.tr("Merge with next"), self)
-        self.merge.setObjectName("mergeButton")
+        self.task_editor = TaskTextEditor(self)
+        self.task_editor.setObjectName("taskBox")
+        self.text = self.task_editor.text  # the task's text box (the split position is read here)
         self.editor = AssignmentEditor(self)
         self.history_model = HistoryModel(self)
         self.history = QTableView(self)
@@ -82,16 +66,6 @@ class DetailPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.history.setWordWrap(True)
 
-        text_buttons = QHBoxLayout()
-        for button in (self.save, self.split, self.merge):
-            text_buttons.addWidget(button)
-        text_buttons.addStretch(1)
-        task_box = QGroupBox(self.tr("Task"), self)
-        task_layout = QVBoxLayout(task_box)
-        task_layout.addWidget(self.heading)
-        task_layout.addWidget(self.item)
-        task_layout.addWidget(self.text)
-        task_layout.addLayout(text_buttons)
         # Assignment, progress and history share the space below the text as tabs.
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("detailTabs")
@@ -106,19 +80,21 @@ class DetailPanel(QWidget):
             self.tabs.addTab(page, title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(task_box)
+        layout.addWidget(self.task_editor)
         layout.addWidget(self.tabs, 1)
+        self.drafts = DraftKeeper(ctx.drafts, [self.task_editor, self.editor, self.progress], self)
+        self.progress.leaving_period.connect(lambda: self.drafts.stash(self.progress))
+        self.progress.period_shown.connect(lambda: self.drafts.restore(self.progress))
+        ctx.file_changing.connect(self.drafts.stash_all)
 
         self.editor.apply_requested.connect(
             lambda changes: self.assign_requested.emit([r.id for r in self._targets], changes)
         )
         self.editor.take_suggestion.connect(self.take_suggestions)
         self.progress.save_requested.connect(self.progress_save_requested)
-        self.save.clicked.connect(self._save_text)
-        self.split.clicked.connect(self._split)
-        self.merge.clicked.connect(
-            lambda: self._current and self.merge_requested.emit(self._current.id)
-        )
+        self.task_editor.save_requested.connect(self.text_save_requested)
+        self.task_editor.split_requested.connect(self.split_requested)
+        self.task_editor.merge_requested.connect(self.merge_requested)
         ctx.directory_changed.connect(self.reload_directory)
         for signal in (ctx.tasks_changed, ctx.structure_changed, ctx.plans_changed):
             signal.connect(self._forget_index)
@@ -143,29 +119,17 @@ class DetailPanel(QWidget):
     ) -> None:
         """``selected``: rows chosen in the table; ``targets``: what an assignment applies
         to (the selection, or everything shown when nothing is selected)."""
+        before = self.drafts.showing()
+        self.drafts.stash_all()  # what was typed is kept under what it was typed for
         self._targets = targets
         self._current = selected[0] if len(selected) == 1 else None
         if plan is not None and plan.year:
             self.editor.plan_year = plan.year
         self._show_progress(self._current, plan)
         single = self._current
-        for widget in (self.text, self.save, self.split, self.merge):
-            widget.setEnabled(single is not None)
-        if single is not None:
-            self.heading.setText(self.tr("Task %1").replace("%1", single.code))
-            self.item.setText(
-                f"{single.section_label}{single.section_title}\n"
-                f"{single.item_label}{single.item_title}".strip()
-            )
-            self.text.setPlainText(single.text)
-            self.history_model.set_entries(task_history(self.ctx.db, single.id))
-        else:
-            self.text.setPlainText("")
-            self.item.setText("")
-            self.history_model.set_entries([])
-            self.heading.setText(
-                self.tr("%n tasks selected", "", len(selected)) if selected else scope
-            )
+        heading = self.tr("%n tasks selected", "", len(selected)) if selected else scope
+        self.task_editor.show_task(single, heading)
+        self.history_model.set_entries(task_history(self.ctx.db, single.id) if single else [])
         if selected:
             target = self.tr("Applies to the %n selected task(s).", "", len(targets))
         elif targets:
@@ -176,6 +140,7 @@ class DetailPanel(QWidget):
             target = self.tr("No task to assign.")
         self.editor.show_tasks(targets, target)
         self.editor.set_suggestion(self._suggestion_text(targets))
+        self.drafts.shown(before)
 
     def _show_progress(self, task: TaskRow | None, plan: Plan | None) -> None:
         if task is None or plan is None:
@@ -257,13 +222,3 @@ class DetailPanel(QWidget):
                 changes["deadline"] = deadline
             operations.append((ids, changes))
         return operations
-
-    # -- text ------------------------------------------------------------------------------
-
-    def _save_text(self) -> None:
-        if self._current is not None:
-            self.text_save_requested.emit(self._current.id, self.text.toPlainText())
-
-    def _split(self) -> None:
-        if self._current is not None:
-            self.split_requested.emit(self._current.id, self.text.textCursor().position())

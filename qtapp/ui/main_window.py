@@ -6,12 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -19,13 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from qtapp.context import AppContext
-from qtapp.i18n import CHINESE, ENGLISH
 from qtapp.task_actions import TaskActions
 from qtapp.ui.access_banner import AccessBanner
 from qtapp.ui.detail_panel import DetailPanel
 from qtapp.ui.outline_panel import OutlinePanel
 from qtapp.ui.task_panel import TaskPanel
 from qtapp.ui.window_files import WindowFiles
+from qtapp.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from qtapp.ui.dashboard_panel import DashboardPanel
@@ -67,7 +66,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = QLabel(self)
         self.statusBar().addPermanentWidget(self.status)
-        self._build_menus()
+        self.menus = WindowMenus(self)
+        self.menus.build()
 
         self.outline.scope_changed.connect(self._scope_changed)
         self.tasks.selection_changed.connect(self._selection_changed)
@@ -82,209 +82,22 @@ class MainWindow(QMainWindow):
         ctx.access_changed.connect(self._update_title)
         ctx.periods_changed.connect(self._selection_changed)
         self.files.plan_chosen.connect(self.outline.select_plan)
+        self.tasks.filter_bar.widen_requested.connect(self._search_whole_plan)
+        ctx.drafts.changed.connect(self._mark_drafts)
+        self.tasks.loaded.connect(self._mark_drafts)
         self._restore_layout()
         self._update_title()
         self.outline.reload()
-
-    # -- menus -----------------------------------------------------------------------------
-
-    def _action(
-        self,
-        name: str,
-        text: str,
-        slot: object,
-        shortcut: str | QKeySequence | None = None,
-        menu: QMenu | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        if menu is not None:
-            menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
-        self._action(
-            "newDatabaseAction",
-            self.tr("&New database…"),
-            self.files.new_database,
-            QKeySequence.StandardKey.New,
-            file,
-        )
-        self._action(
-            "openAction",
-            self.tr("&Open database…"),
-            self.files.open_database,
-            QKeySequence.StandardKey.Open,
-            file,
-        )
-        self.recent_menu = file.addMenu(self.tr("Open &recent"))
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(self.recent_menu))
-        self.edit_again = self._action(
-            "openForEditingAction",
-            self.tr("Open for &editing"),
-            lambda _checked=False: self.ctx.try_write(),
-            None,
-            file,
-        )
-        self._action(
-            "restoreAction",
-            self.tr("Restore from &backup…"),
-            self.files.open_restore,
-            None,
-            file,
-        )
-        file.addSeparator()
-        self._action(
-            "importAction", self.tr("&Import a plan…"), self.files.import_plan, "Ctrl+I", file
-        )
-        self._action(
-            "removePlanAction", self.tr("&Remove this plan…"), self.files.remove_plan, None, file
-        )
-        file.addSeparator()
-        self._action(
-            "quitAction", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file
-        )
-
-        edit = bar.addMenu(self.tr("&Edit"))
-        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("Undo"))
-        undo.setObjectName("undoAction")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setObjectName("redoAction")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit.addActions([undo, redo])
-        edit.addSeparator()
-        self._action("editTaskAction", self.tr("&Edit task text"), self._edit_in_table, "F2", edit)
-        self._action(
-            "splitAction", self.tr("&Split task at cursor"), self._split_at_cursor, "Ctrl+K", edit
-        )
-        self._action("mergeAction", self.tr("&Merge with next task"), self._merge, "Ctrl+M", edit)
-        self._action(
-            "addTaskAction",
-            self.tr("&Add a task after this one…"),
-            self._add_task,
-            "Ctrl+Shift+N",
-            edit,
-        )
-        self._action(
-            "deleteTaskAction",
-            self.tr("&Delete tasks"),
-            self._delete,
-            QKeySequence.StandardKey.Delete,
-            edit,
-        )
-        self._action(
-            "moveUpAction", self.tr("Move task &up"), lambda: self._move(-1), "Ctrl+Shift+Up", edit
-        )
-        self._action(
-            "moveDownAction",
-            self.tr("Move task do&wn"),
-            lambda: self._move(1),
-            "Ctrl+Shift+Down",
-            edit,
-        )
-        edit.addSeparator()
-        self._action(
-            "findAction",
-            self.tr("&Find tasks"),
-            self._focus_filter,
-            QKeySequence.StandardKey.Find,
-            edit,
-        )
-
-        assign = bar.addMenu(self.tr("&Assign"))
-        self._action("assignAction", self.tr("&Assign…"), self._focus_assign, "Ctrl+L", assign)
-        self._action(
-            "takeSuggestionAction",
-            self.tr("&Take suggestions"),
-            self.detail.take_suggestions,
-            "Alt+S",
-            assign,
-        )
-        self._action(
-            "acceptAllSuggestionsAction",
-            self.tr("Accept &all suggestions in this item or section"),
-            self._accept_all_suggestions,
-            "Ctrl+Shift+A",
-            assign,
-        )
-        assign.addSeparator()
-        self._action(
-            "directoryAction",
-            self.tr("&Departments and leaders…"),
-            self.files.open_directory,
-            "Ctrl+D",
-            assign,
-        )
-
-        export = bar.addMenu(self.tr("E&xport"))
-        for name, text, kind, keys in (
-            (
-                "exportDecompositionAction",
-                self.tr("Task &decomposition table…"),
-                "decomposition",
-                "Ctrl+E",
-            ),
-            ("exportReportAction", self.tr("&Progress report…"), "report", None),
-            ("exportFeedbackAction", self.tr("&Feedback forms…"), "feedback-forms", None),
-            ("exportRemindersAction", self.tr("&Reminder notices…"), "reminders", None),
-        ):
-            self._action(
-                name, text, lambda _c=False, k=kind: self.files.open_export(k), keys, export
+        if len(ctx.drafts):
+            self.statusBar().showMessage(
+                self.tr(
+                    "%n unsaved draft(s) kept from before: the tasks are marked ✎; select one "
+                    "to save or discard it.",
+                    "",
+                    len(ctx.drafts),
+                ),
+                30000,
             )
-        export.addSeparator()
-        self._action(
-            "settingsAction", self.tr("Office &settings…"), self.files.open_settings, None, export
-        )
-
-        progress = bar.addMenu(self.tr("&Progress"))
-        self._action(
-            "periodsAction", self.tr("Reporting &periods…"), self.files.open_periods, None, progress
-        )
-        self._action(
-            "readbackAction",
-            self.tr("&Read back feedback forms…"),
-            self.files.open_readback,
-            "Ctrl+R",
-            progress,
-        )
-        self._action(
-            "dashboardAction", self.tr("&Dashboard"), self.show_dashboard, "Ctrl+2", progress
-        )
-        self._action("tasksViewAction", self.tr("&Tasks"), self.show_task_table, "Ctrl+1", progress)
-        progress.addSeparator()
-        self._action(
-            "carryOverAction",
-            self.tr("&Carry over unfinished tasks…"),
-            self.files.carry_over,
-            None,
-            progress,
-        )
-
-        view = bar.addMenu(self.tr("&View"))
-        language = view.addMenu(self.tr("&Language"))
-        language.setObjectName("languageMenu")
-        for code, name in (
-            ("auto", self.tr("Automatic")),
-            (CHINESE, "简体中文"),
-            (ENGLISH, "English"),
-        ):
-            action = language.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(self.ctx.ui_settings.language() == code)
-            action.setObjectName(f"language_{code}")
-            action.triggered.connect(
-                lambda _checked=False, c=code: self.files.set_language(c, language)
-            )
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action("aboutAction", self.tr("&About Duban"), self.files.about, None, help_menu)
 
     # -- scope and selection ---------------------------------------------------------------
 
@@ -418,6 +231,12 @@ class MainWindow(QMainWindow):
         self.detail.editor.lead.setFocus()
         self.detail.editor.lead.lineEdit().selectAll()
 
+    def _search_whole_plan(self) -> None:
+        """The filter finds more outside the part chosen in the tree: show the whole plan."""
+        plan = self.outline.current_plan()
+        if plan is not None:
+            self.outline.select_plan(plan.id)
+
     def _update_title(self) -> None:
         # "2020年全市教育工作要点 — office.sqlite3 — 督办": the plan, the file, the program,
         # each once (no application display name: Qt would add the program a second time).
@@ -433,20 +252,40 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         settings = self.ctx.ui_settings
+        screen = self.screen().availableGeometry()  # the screen the window opens on
         if geometry := settings.blob("geometry"):
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # clamped to the screen by Qt
         else:
-            self.resize(1440, 860)
+            # A first start: as large as comfortable, never larger than the screen (an
+            # office laptop has 1366×768, and the taskbar and title bar take their part).
+            width = min(1440, screen.width() - 16)
+            height = min(860, screen.height() - 48)
+            self.resize(width, height)
+            self.move(
+                screen.left() + (screen.width() - width) // 2,
+                screen.top() + max(0, (screen.height() - height - 32) // 2),
+            )
         if splitter := settings.blob("mainSplitter"):
             self.splitter.restoreState(splitter)
-        if header := settings.blob("taskHeader"):
-            self.tasks.table.horizontalHeader().restoreState(header)
+        else:
+            width = self.width()
+            self.splitter.setSizes([width * 16 // 100, width * 56 // 100, width * 28 // 100])
+        self.set_wrapped(settings.flag("wrapText"))
+
+    def set_wrapped(self, on: bool) -> None:
+        """Show whole task texts over several lines (remembered for the next start)."""
+        self.tasks.set_wrapped(on)
+        self.menus.actions["wrapTextAction"].setChecked(on)
+        self.ctx.ui_settings.set_flag("wrapText", on)
+
+    def _mark_drafts(self) -> None:
+        self.tasks.model.set_drafts(self.ctx.drafts.task_ids())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail.drafts.stash_all()  # nothing typed is lost when the window closes
         settings = self.ctx.ui_settings
         settings.set_blob("geometry", self.saveGeometry())
         settings.set_blob("mainSplitter", self.splitter.saveState())
-        settings.set_blob("taskHeader", self.tasks.table.horizontalHeader().saveState())
         settings.sync()
         super().closeEvent(event)
         if event.isAccepted():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
 from db.connection import connect
 from db.departments import list_departments
@@ -16,8 +16,26 @@ from db.records import TaskRow
 from db.tasks import TaskFilter, list_tasks
 from qtapp.context import AppContext
 from qtapp.models.task_filter_proxy import TaskFilterProxy, TaskFilterSpec
-from qtapp.models.task_table_model import COL_CODE, COL_TEXT, TaskTableModel
+from qtapp.models.task_table_model import (
+    COL_CODE,
+    COL_COOP,
+    COL_DEADLINE,
+    COL_LEAD,
+    COL_LEADER,
+    COL_LIGHT,
+    COL_STATUS,
+    COL_TEXT,
+    TaskTableModel,
+)
+from qtapp.ui.columns import ColumnLayout
 from qtapp.ui.filter_bar import FilterBar
+from qtapp.ui.task_text_delegate import TaskTextDelegate
+
+# The widest each column is fitted to, in characters: names are short, the task is long.
+COLUMN_CAPS = {
+    COL_CODE: 5, COL_LEAD: 8, COL_COOP: 12, COL_LEADER: 4, COL_DEADLINE: 7,
+    COL_STATUS: 4, COL_LIGHT: 3,
+}  # fmt: skip
 
 
 def _load_plan(db_path: str, plan_id: int) -> list[TaskRow]:
@@ -61,12 +79,21 @@ class TaskPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_CODE, 52)
-        for column, width in ((2, 100), (3, 120), (4, 60), (5, 140), (6, 64), (7, 52)):
-            header.resizeSection(column, width)
+        self.table.horizontalHeader().setSectionsMovable(True)
+        self.text_delegate = TaskTextDelegate(self.table)
+        self.table.setItemDelegateForColumn(COL_TEXT, self.text_delegate)
+        self.columns = ColumnLayout(
+            self.table, "tasks", ctx.ui_settings, stretch=COL_TEXT, caps=COLUMN_CAPS
+        )
+        # "显示全文": rows grow to show the whole text; fitted as they come into view.
+        self._fit_rows_soon = QTimer(self)
+        self._fit_rows_soon.setSingleShot(True)
+        self._fit_rows_soon.setInterval(0)
+        self._fit_rows_soon.timeout.connect(self._fit_visible_rows)
+        self.table.verticalScrollBar().valueChanged.connect(self._fit_rows_soon.start)
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: column == COL_TEXT and self._refit_rows()
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_bar)
@@ -156,16 +183,61 @@ class TaskPanel(QWidget):
         if self.plan_id is not None and self.plan_id >= 0:
             self.reload()  # names shown in rows may have changed
 
+    # -- showing the whole text ------------------------------------------------------------
+
+    @property
+    def wrapped(self) -> bool:
+        return self.text_delegate.wrap
+
+    def set_wrapped(self, on: bool) -> None:
+        """Whole task texts over several lines (on), or one line each cut with "…"."""
+        if on == self.text_delegate.wrap:
+            return
+        self.text_delegate.wrap = on
+        self.table.setWordWrap(on)
+        self.table.verticalHeader().reset()
+        self._fit_rows_soon.start()
+
+    def _refit_rows(self) -> None:
+        # Back to one line each, then the rows in view grow to their text.
+        if self.text_delegate.wrap:
+            self.table.verticalHeader().reset()
+            self._fit_rows_soon.start()
+
+    def _fit_visible_rows(self) -> None:
+        if not self.text_delegate.wrap or self.proxy.rowCount() == 0:
+            return
+        viewport = self.table.viewport()
+        first = max(0, self.table.rowAt(0))
+        row = first
+        while row < self.proxy.rowCount():
+            self.table.resizeRowToContents(row)
+            if self.table.rowViewportPosition(row) > viewport.height():
+                break
+            row += 1
+
     # -- filtering -------------------------------------------------------------------------
 
     def _filter_changed(self, _spec: TaskFilterSpec) -> None:
         self._apply_filter()
 
     def _apply_filter(self, *, clear_selection: bool = False) -> None:
-        self.proxy.set_spec(self.filter_bar.spec().with_(node_ids=self._node_ids))
+        spec = self.filter_bar.spec().with_(node_ids=self._node_ids)
+        self.text_delegate.set_needle(spec.text)
+        self.proxy.set_spec(spec)
+        self._refit_rows()
         if clear_selection:
             self.table.clearSelection()
-        self.filter_bar.show_count(self.proxy.rowCount(), self.model.rowCount())
+        in_plan = None
+        if spec.node_ids is not None and spec.active:
+            # Narrowed to part of the outline: say so, and how many the whole plan has.
+            in_plan = self.proxy.count_matching(spec.with_(node_ids=None))
+        self.filter_bar.show_count(
+            self.proxy.rowCount(),
+            self.model.rowCount(),
+            self.scope_name if spec.node_ids is not None else "",
+            in_plan,
+        )
         self.selection_changed.emit()
 
     # -- selection -------------------------------------------------------------------------
