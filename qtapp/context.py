@@ -6,6 +6,7 @@ listen to its signals to stay current after any edit, from any panel.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -14,10 +15,12 @@ from sqlite_utils import Database
 
 from db.backups import Backup
 from db.errors import InvalidValue, NotFound, StoreError
+from db.progress import default_period
 from db.settings import get_setting
 from db.store import Store, open_store, restore_into, run_daily_backup
 from db.writer_lock import Holder
 from qtapp.drafts import Drafts
+from qtapp.i18n import tr
 from qtapp.input_errors import holder_text
 from qtapp.jobs import JobRunner
 from qtapp.prompts import Prompts
@@ -33,6 +36,8 @@ class AppContext(QObject):
     periods_changed = Signal()  # reporting periods added or removed
     access_changed = Signal()  # the file became read-only or writable (see ``read_only``)
     file_changing = Signal()  # another file is about to be opened (keep what is typed)
+    edited = Signal(str)  # an edit was made: what the status bar says about it
+    period_changed = Signal()  # the current reporting period, or the date lights are judged by
 
     def __init__(
         self,
@@ -45,11 +50,17 @@ class AppContext(QObject):
         self.prompts = prompts
         self.ui_settings = ui_settings or UiSettings()
         self.undo_stack = QUndoStack(self)
+        self._index = 0
+        self._pushing = False
+        self.undo_stack.indexChanged.connect(self._index_changed)
         self.jobs = JobRunner(self)
         self.db_path = Path(db_path)
         self.store: Store = self._open(self.db_path)
         self.db: Database = self.store.db
         self.drafts = Drafts(self.ui_settings, self.db_path)
+        self._periods: dict[int, int | None] = {}  # plan id → the current period
+        self.as_of = dt.date.today()  # the date warning lights are judged by
+        self.periods_changed.connect(self._periods_updated)
         self._after_open()
 
     @staticmethod
@@ -69,6 +80,34 @@ class AppContext(QObject):
         path = self.db_path
         self.jobs.start(lambda _progress: run_daily_backup(path, keep), lambda _made: None,
                         lambda _exc: None, owner=self)  # fmt: skip
+
+    # -- the current period and the date lights are judged by -----------------------------
+
+    def current_period(self, plan_id: int) -> int | None:
+        """The reporting period chosen anywhere in the window for this plan (at first: the
+        one that holds today, or the latest with reports); None: no period, as of today."""
+        if plan_id not in self._periods:
+            self._periods[plan_id] = default_period(self.db, plan_id)
+        return self._periods[plan_id]
+
+    def set_period(self, plan_id: int, period_id: int | None) -> None:
+        if self._periods.get(plan_id, -1) != period_id:
+            self._periods[plan_id] = period_id
+            self.period_changed.emit()
+
+    def _periods_updated(self) -> None:
+        """Periods were added or removed: a plan without a period chosen, or whose period
+        is gone, gets its default again."""
+        existing = {row[0] for row in self.db.execute("SELECT id FROM reporting_periods")}
+        for plan_id, period_id in list(self._periods.items()):
+            if period_id is None or period_id not in existing:
+                del self._periods[plan_id]
+        self.period_changed.emit()
+
+    def set_as_of(self, day: dt.date) -> None:
+        if day != self.as_of:
+            self.as_of = day
+            self.period_changed.emit()
 
     # -- access ----------------------------------------------------------------------------
 
@@ -126,6 +165,7 @@ class AppContext(QObject):
         self.store.close()
         self._use(store)
         self.drafts.use_file(store.path)
+        self._periods.clear()
         self.undo_stack.clear()
         self.ui_settings.add_recent_file(path)
         self._after_open()
@@ -164,8 +204,26 @@ class AppContext(QObject):
         except (InvalidValue, NotFound, StoreError) as exc:
             self.prompts.show_error(self.tr("Not changed"), str(exc))
             return False
-        self.undo_stack.push(command)
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
+        message = getattr(command, "done_message", None)
+        self.edited.emit(message() if message else command.text())
         return True
+
+    def _index_changed(self, index: int) -> None:
+        """Undo and redo say what they did (a new command says so in ``execute``)."""
+        before, self._index = self._index, index
+        if self._pushing or index == before or self.undo_stack.count() == 0:
+            return  # a new command, or the history cleared
+        if index < before:
+            command = self.undo_stack.command(index)
+            self.edited.emit(tr("Undone: %1").replace("%1", command.text() if command else ""))
+        else:
+            command = self.undo_stack.command(index - 1)
+            self.edited.emit(tr("Redone: %1").replace("%1", command.text() if command else ""))
 
     def close(self) -> None:
         self.jobs.shutdown()

@@ -7,11 +7,21 @@ no test patches a Qt dialog.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import deque
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from qtapp.startup import StartAction, StartProblem
@@ -26,6 +36,7 @@ class Prompts(Protocol):
     def show_error(self, title: str, text: str, details: str = "") -> None: ...
     def show_info(self, title: str, text: str) -> None: ...
     def ask_start_choice(self, problem: StartProblem) -> StartAction: ...
+    def ask_date(self, title: str, text: str, current: dt.date) -> dt.date | None: ...
 
 
 class QtPrompts:
@@ -114,6 +125,28 @@ class QtPrompts:
         box.exec()
         return buttons.get(box.clickedButton(), StartAction.QUIT)
 
+    def ask_date(self, title: str, text: str, current: dt.date) -> dt.date | None:
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle(title)
+        calendar = QCalendarWidget(dialog)
+        calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        calendar.activated.connect(dialog.accept)
+        layout = QVBoxLayout(dialog)
+        label = QLabel(text, dialog)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(calendar)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen = calendar.selectedDate()
+        return dt.date(chosen.year(), chosen.month(), chosen.day())
+
 
 class ScriptedPrompts:
     """Answers given in advance (for tests); records what was shown."""
@@ -156,6 +189,11 @@ class ScriptedPrompts:
 
     def show_info(self, title: str, text: str) -> None:
         self.shown.append(("info", title, text))
+
+    def ask_date(self, title: str, text: str, current: dt.date) -> dt.date | None:
+        self.shown.append(("date", title, current.isoformat()))
+        answer = self._next()
+        return answer if isinstance(answer, dt.date) else None
 
     def ask_start_choice(self, problem: StartProblem) -> StartAction:
         from qtapp.startup import StartAction

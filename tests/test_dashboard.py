@@ -283,6 +283,7 @@ def panel_setup(qtbot, db_path: Path, tmp_path: Path) -> Iterator[tuple]:
     db.close()
     settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     ctx = AppContext(db_path, ScriptedPrompts(), settings)
+    ctx.set_as_of(dt.date(2020, 4, 30))  # the window judges lights by this date
     data.db = ctx.db
     panel = DashboardPanel(ctx)
     qtbot.addWidget(panel)
@@ -375,6 +376,7 @@ def test_clicking_a_department_cell_or_a_task_shows_its_tasks(qtbot, panel_setup
 def test_changing_the_period_updates_the_figures(qtbot, panel_setup) -> None:
     panel, data = panel_setup
     combo = panel.findChild(QComboBox, "dashboardPeriodCombo")
+    panel.ctx.set_as_of(dt.date(2020, 3, 31))  # as the first quarter ended
     with qtbot.waitSignal(panel.loaded, timeout=10000):
         combo.setCurrentIndex(combo.findData(data.q1))
     assert [count_on(panel, c) for c in ("overdue", "done", "yellow")] == [0, 1, 27]
@@ -383,6 +385,7 @@ def test_changing_the_period_updates_the_figures(qtbot, panel_setup) -> None:
     with qtbot.waitSignal(panel.show_tasks) as blocker:
         qtbot.mouseClick(panel.findChild(QToolButton, "figure_behind"), Qt.MouseButton.LeftButton)
     assert blocker.args[1] == [data.ids[2], data.ids[12]] and "2020年第一季度" in blocker.args[0]
+    panel.ctx.set_as_of(dt.date.today())
     with qtbot.waitSignal(panel.loaded, timeout=10000):
         combo.setCurrentIndex(combo.findData(-1))  # as of today: long past the deadlines
     assert panel.dashboard.period is None and panel.dashboard.as_of == dt.date.today()
@@ -418,6 +421,7 @@ def test_new_periods_settings_and_a_removed_plan(qtbot, panel_setup) -> None:
 
     panel, data = panel_setup
     combo = panel.findChild(QComboBox, "dashboardPeriodCombo")
+    panel.ctx.set_as_of(dt.date(2020, 3, 31))
     with qtbot.waitSignal(panel.loaded, timeout=10000):
         combo.setCurrentIndex(combo.findData(data.q1))
     may = add_period(data.db, data.plan_id, "2020年5月", "2020-05-01", "2020-05-31").id

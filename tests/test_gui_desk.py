@@ -99,14 +99,38 @@ def test_assign_a_whole_section_in_one_step_and_undo_it(qtbot, window: MainWindo
     }
     assert ctx.undo_stack.count() == 1
     assert ctx.undo_stack.undoText() == "Assign 24 task(s)"
+    assert window.statusBar().currentMessage() == (
+        "24 task(s): lead department set to 基础教育处, cooperating departments set to "
+        "办公室、宣传教育处, leader set to 李明, deadline set to 6月底前."
+    )
     shown = {window.tasks.proxy.index(r, COL_LEAD).data() for r in range(24)}
     assert shown == {"基础教育处"}
 
     ctx.undo_stack.undo()
+    assert window.statusBar().currentMessage() == "Undone: Assign 24 task(s)"
     assert list_tasks(ctx.db, TaskFilter(unassigned=True)).__len__() == 152
     assert {window.tasks.proxy.index(r, COL_LEAD).data() for r in range(24)} == {""}
     ctx.undo_stack.redo()
+    assert window.statusBar().currentMessage() == "Redone: Assign 24 task(s)"
     assert len(list_tasks(ctx.db, TaskFilter(unassigned=True))) == 152 - 24
+
+
+def test_a_cooperating_department_made_lead_leaves_the_cooperating_ones(qtbot, window) -> None:
+    ctx = window.ctx
+    ids = [window.tasks.model.record(i).id for i in range(3)]
+    office = require_department(ctx.db, "办公室")
+    basic = require_department(ctx.db, "基础教育处")
+    window.actions_.assign(ids, {"lead": basic.id, "cooperating": [office.id]})
+    window.tasks.select_ids(ids)
+    editor = window.detail.editor
+    editor.lead.lineEdit().selectAll()  # the clerk types over the lead shown
+    type_text(editor.lead.lineEdit(), "办公室")
+    editor.request_apply()
+    assert {(r.lead, r.cooperating) for r in list_tasks(ctx.db, TaskFilter(task_ids=tuple(ids)))} \
+        == {("办公室", ())}  # fmt: skip
+    assert window.statusBar().currentMessage().endswith(
+        "办公室 now leads, so it was taken off the cooperating departments of 3 task(s)."
+    )
 
 
 def test_assigning_selected_rows_only_touches_them_and_keeps_other_fields(qtbot, window) -> None:

@@ -66,6 +66,15 @@ def test_a_second_window_is_read_only_says_who_and_changes_nothing(
     assert str(first.store.lock.holder.pid) in banner.text()
     assert "[read-only]" in win.windowTitle()
     before = content(demo)
+    # Every editor is disabled: nothing is offered that would be refused.
+    win.tasks.select_ids([win.tasks.model.record(0).id])
+    qtbot.waitUntil(lambda: win.detail.task_editor.draft_key() is not None, timeout=5000)
+    assert win.detail.task_editor.text.isReadOnly()
+    assert not win.detail.editor.isEnabled()
+    assert not win.detail.progress.progress.isEnabled()
+    assert not win.findChild(QAction, "splitAction").isEnabled()
+    assert not win.findChild(QAction, "importAction").isEnabled()
+    assert win.tasks.table.editTriggers() == win.tasks.table.EditTrigger.NoEditTriggers
     assert not win.actions_.assign([win.tasks.model.record(0).id], {"deadline": "年底前"})
     assert prompts.shown[-1][0] == "error" and "read-only" in prompts.shown[-1][2]
     assert content(demo) == before
@@ -77,6 +86,7 @@ def test_a_second_window_is_read_only_says_who_and_changes_nothing(
     win.findChild(QAction, "openForEditingAction").trigger()
     assert not ctx.read_only and not banner.isVisibleTo(win)
     assert "[read-only]" not in win.windowTitle()
+    assert win.detail.editor.isEnabled() and win.findChild(QAction, "splitAction").isEnabled()
     assert win.actions_.assign([win.tasks.model.record(0).id], {"deadline": "年底前"})
 
 

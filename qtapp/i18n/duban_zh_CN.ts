@@ -4,9 +4,74 @@
 <context>
     <name/>
     <message>
-        <location filename="../commands.py" line="80"/>
+        <location filename="../commands.py" line="67"/>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="86"/>
         <source>Assign %n task(s)</source>
         <translation>分配 %n 项任务</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="105"/>
+        <source>%n suggestion(s) taken.</source>
+        <translation>已采纳 %n 项任务的建议。</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="112"/>
+        <source>lead department set to %1</source>
+        <translation>牵头处室设为%1</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="114"/>
+        <source>lead department cleared</source>
+        <translation>牵头处室已清空</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="120"/>
+        <source>cooperating departments set to %1</source>
+        <translation>配合处室设为%1</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="122"/>
+        <source>cooperating departments cleared</source>
+        <translation>配合处室已清空</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="127"/>
+        <source>leader set to %1</source>
+        <translation>分管领导设为%1</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="129"/>
+        <source>leader cleared</source>
+        <translation>分管领导已清空</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="134"/>
+        <source>deadline set to %1</source>
+        <translation>完成时限设为%1</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="136"/>
+        <source>deadline cleared</source>
+        <translation>完成时限已清空</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="138"/>
+        <source>%n task(s): %1.</source>
+        <translation>已将 %n 项任务的%1。</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="138"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="145"/>
+        <source>%1 now leads, so it was taken off the cooperating departments of %n task(s).</source>
+        <translation>%1已改为牵头，已从 %n 项任务的配合处室中移除。</translation>
     </message>
     <message>
         <location filename="../display.py" line="63"/>
@@ -118,6 +183,16 @@
         <source>%1 (retired)</source>
         <translation>%1（已停用）</translation>
     </message>
+    <message>
+        <location filename="../context.py" line="223"/>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="226"/>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
 </context>
 <context>
     <name>AccessBanner</name>
@@ -158,12 +233,12 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="92"/>
+        <location filename="../context.py" line="131"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="94"/>
+        <location filename="../context.py" line="133"/>
         <source>This database is open for editing in %1, so it is read-only here and nothing was changed.
 
 Close Duban there, then choose File → Open for editing.</source>
@@ -172,12 +247,12 @@ Close Duban there, then choose File → Open for editing.</source>
 请先关闭那边的督办，再选择“文件 → 以编辑方式打开”。</translation>
     </message>
     <message>
-        <location filename="../context.py" line="108"/>
+        <location filename="../context.py" line="147"/>
         <source>Still read-only</source>
         <translation>仍为只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="165"/>
+        <location filename="../context.py" line="205"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
@@ -185,81 +260,81 @@ Close Duban there, then choose File → Open for editing.</source>
 <context>
     <name>AssignmentEditor</name>
     <message>
-        <location filename="../ui/assignment_editor.py" line="94"/>
-        <location filename="../ui/assignment_editor.py" line="263"/>
+        <location filename="../ui/assignment_editor.py" line="95"/>
+        <location filename="../ui/assignment_editor.py" line="268"/>
         <source>Names separated by 、</source>
         <translation>多个名称用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="101"/>
-        <location filename="../ui/assignment_editor.py" line="265"/>
+        <location filename="../ui/assignment_editor.py" line="102"/>
+        <location filename="../ui/assignment_editor.py" line="270"/>
         <source>As written: 6月底前, 三季度, 长期坚持 …</source>
         <translation>按原文填写：6月底前、三季度、长期坚持……</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="112"/>
+        <location filename="../ui/assignment_editor.py" line="113"/>
         <source>Take suggestion</source>
         <translation>采纳建议</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="114"/>
+        <location filename="../ui/assignment_editor.py" line="115"/>
         <source>Assign as suggested (Alt+S)</source>
         <translation>按建议分配（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="118"/>
+        <location filename="../ui/assignment_editor.py" line="119"/>
         <source>Apply (Ctrl+Enter)</source>
         <translation>应用（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="129"/>
+        <location filename="../ui/assignment_editor.py" line="130"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="130"/>
+        <location filename="../ui/assignment_editor.py" line="131"/>
         <source>Cooperating</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="131"/>
+        <location filename="../ui/assignment_editor.py" line="132"/>
         <source>Leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="132"/>
+        <location filename="../ui/assignment_editor.py" line="133"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="212"/>
+        <location filename="../ui/assignment_editor.py" line="213"/>
         <source>(several values — type to replace them all)</source>
         <translation>（多个值——输入后将全部替换）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/assignment_editor.py" line="287"/>
+        <location filename="../ui/assignment_editor.py" line="292"/>
         <source>Apply to %n task(s)</source>
         <translation>
             <numerusform>应用到 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="299"/>
+        <location filename="../ui/assignment_editor.py" line="304"/>
         <source>Open-ended: reviewed every period</source>
         <translation>无固定日期：每期复核</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="302"/>
+        <location filename="../ui/assignment_editor.py" line="307"/>
         <source>⚠ Not understood — it will be kept exactly as written, with no date</source>
         <translation>⚠ 无法识别——将按原文保存，不设日期</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="332"/>
+        <location filename="../ui/assignment_editor.py" line="337"/>
         <source>No leader called “%1”. Add the leader in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的分管领导。请在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="348"/>
+        <location filename="../ui/assignment_editor.py" line="353"/>
         <source>No department called “%1”. Check the name, or add it in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的处室。请检查名称，或在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
@@ -348,123 +423,123 @@ Close Duban there, then choose File → Open for editing.</source>
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="51"/>
+        <location filename="../ui/dashboard_panel.py" line="54"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="52"/>
+        <location filename="../ui/dashboard_panel.py" line="55"/>
         <source>On schedule</source>
         <translation>序时推进</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="53"/>
+        <location filename="../ui/dashboard_panel.py" line="56"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="54"/>
+        <location filename="../ui/dashboard_panel.py" line="57"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="55"/>
+        <location filename="../ui/dashboard_panel.py" line="58"/>
         <source>Postponed</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="56"/>
+        <location filename="../ui/dashboard_panel.py" line="59"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="59"/>
+        <location filename="../ui/dashboard_panel.py" line="62"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="60"/>
+        <location filename="../ui/dashboard_panel.py" line="63"/>
         <source>Yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="61"/>
+        <location filename="../ui/dashboard_panel.py" line="64"/>
         <source>Green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="62"/>
+        <location filename="../ui/dashboard_panel.py" line="65"/>
         <source>Grey</source>
         <translation>灰</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="97"/>
+        <location filename="../ui/dashboard_panel.py" line="102"/>
         <source>Reporting period:</source>
         <translation>报送期次：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="103"/>
+        <location filename="../ui/dashboard_panel.py" line="108"/>
         <source>By status</source>
         <translation>按状态</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="108"/>
+        <location filename="../ui/dashboard_panel.py" line="113"/>
         <source>By warning light</source>
         <translation>按预警</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="144"/>
+        <location filename="../ui/dashboard_panel.py" line="149"/>
         <source>By lead department</source>
         <translation>按牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="231"/>
+        <location filename="../ui/dashboard_panel.py" line="237"/>
         <source>(none: as of today)</source>
         <translation>（不按期次：截至今日）</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="297"/>
+        <location filename="../ui/dashboard_panel.py" line="316"/>
         <source>Dashboard not updated</source>
         <translation>看板未更新</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="308"/>
+        <location filename="../ui/dashboard_panel.py" line="327"/>
         <source>No plan chosen.</source>
         <translation>未选择工作要点。</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="309"/>
+        <location filename="../ui/dashboard_panel.py" line="328"/>
         <source>Not reported this period</source>
         <translation>本期未报送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="312"/>
+        <location filename="../ui/dashboard_panel.py" line="331"/>
         <source>As of %1: %n task(s)</source>
         <translation>
             <numerusform>截至%1：共 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="316"/>
+        <location filename="../ui/dashboard_panel.py" line="337"/>
         <source>Not reported this period (%n)</source>
         <translation>
             <numerusform>本期未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="318"/>
+        <location filename="../ui/dashboard_panel.py" line="339"/>
         <source>Never reported (%n)</source>
         <translation>
             <numerusform>从未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="332"/>
+        <location filename="../ui/dashboard_panel.py" line="353"/>
         <source>as of %1</source>
         <translation>截至%1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="362"/>
+        <location filename="../ui/dashboard_panel.py" line="383"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
@@ -563,17 +638,17 @@ Close Duban there, then choose File → Open for editing.</source>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../ui/detail_panel.py" line="74"/>
+        <location filename="../ui/detail_panel.py" line="71"/>
         <source>Assignment</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="75"/>
+        <location filename="../ui/detail_panel.py" line="72"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="76"/>
+        <location filename="../ui/detail_panel.py" line="73"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -604,39 +679,39 @@ Close Duban there, then choose File → Open for editing.</source>
         <translation>没有可分配的任务。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="172"/>
+        <location filename="../ui/detail_panel.py" line="169"/>
         <source>Suggestions for %1 of these %n task(s) (Alt+S takes them all).</source>
         <translation>
             <numerusform>这 %n 项任务中有 %1 项有建议（Alt+S 全部采纳）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="177"/>
+        <location filename="../ui/detail_panel.py" line="174"/>
         <source>lead %1</source>
         <translation>牵头 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="180"/>
+        <location filename="../ui/detail_panel.py" line="177"/>
         <source>with %1</source>
         <translation>配合 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="182"/>
+        <location filename="../ui/detail_panel.py" line="179"/>
         <source>deadline %1</source>
         <translation>时限 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="184"/>
+        <location filename="../ui/detail_panel.py" line="181"/>
         <source>named in the plan</source>
         <translation>来自计划原文</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="186"/>
+        <location filename="../ui/detail_panel.py" line="183"/>
         <source>like a task assigned before (%1% similar)</source>
         <translation>参照以往相似任务（相似度 %1%）</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="191"/>
+        <location filename="../ui/detail_panel.py" line="188"/>
         <source>Suggested: %1 — %2 (Alt+S)</source>
         <translation>建议：%1 —— %2（Alt+S）</translation>
     </message>
@@ -944,165 +1019,165 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ui/export_dialog.py" line="40"/>
+        <location filename="../ui/export_dialog.py" line="49"/>
         <source>Task decomposition table (任务分解表)</source>
         <translation>任务分解表</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="41"/>
+        <location filename="../ui/export_dialog.py" line="50"/>
         <source>Progress report (进展情况通报)</source>
         <translation>进展情况通报</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="44"/>
+        <location filename="../ui/export_dialog.py" line="53"/>
         <source>Feedback forms, one per department (进展情况反馈表)</source>
         <translation>进展情况反馈表（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="48"/>
+        <location filename="../ui/export_dialog.py" line="57"/>
         <source>Reminder notices, one per department (催办通知)</source>
         <translation>催办通知（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="77"/>
+        <location filename="../ui/export_dialog.py" line="86"/>
         <source>Export a document</source>
         <translation>导出文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="99"/>
+        <location filename="../ui/export_dialog.py" line="108"/>
         <source>Word documents (.docx)</source>
         <translation>Word 文档（.docx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="100"/>
+        <location filename="../ui/export_dialog.py" line="109"/>
         <source>Excel workbooks (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="101"/>
+        <location filename="../ui/export_dialog.py" line="110"/>
         <source>Add the 分管领导 column</source>
         <translation>增加“分管领导”列</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="103"/>
+        <location filename="../ui/export_dialog.py" line="112"/>
         <source>Print the resolved date under each deadline</source>
         <translation>在完成时限下注明具体日期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="107"/>
+        <location filename="../ui/export_dialog.py" line="116"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="113"/>
+        <location filename="../ui/export_dialog.py" line="122"/>
         <source>Office template…</source>
         <translation>单位模板…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="116"/>
+        <location filename="../ui/export_dialog.py" line="125"/>
         <source>Built-in look</source>
         <translation>内置格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="125"/>
+        <location filename="../ui/export_dialog.py" line="134"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="131"/>
+        <location filename="../ui/export_dialog.py" line="140"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="139"/>
+        <location filename="../ui/export_dialog.py" line="148"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="140"/>
+        <location filename="../ui/export_dialog.py" line="149"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="141"/>
+        <location filename="../ui/export_dialog.py" line="150"/>
         <source>Reporting period</source>
         <translation>报送周期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="142"/>
+        <location filename="../ui/export_dialog.py" line="151"/>
         <source>Departments (none ticked: all)</source>
         <translation>处室（不勾选即全部）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="143"/>
+        <location filename="../ui/export_dialog.py" line="152"/>
         <source>Forms as</source>
         <translation>反馈表格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="150"/>
+        <location filename="../ui/export_dialog.py" line="159"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="155"/>
+        <location filename="../ui/export_dialog.py" line="164"/>
         <source>Look</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="207"/>
+        <location filename="../ui/export_dialog.py" line="219"/>
         <source>(none: as of today)</source>
         <translation>（不指定：截至今天）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="227"/>
+        <location filename="../ui/export_dialog.py" line="252"/>
         <source>Folder for the documents</source>
         <translation>文档保存的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="231"/>
+        <location filename="../ui/export_dialog.py" line="256"/>
         <source>Save the document</source>
         <translation>保存文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="231"/>
-        <location filename="../ui/export_dialog.py" line="242"/>
+        <location filename="../ui/export_dialog.py" line="256"/>
+        <location filename="../ui/export_dialog.py" line="267"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="238"/>
+        <location filename="../ui/export_dialog.py" line="263"/>
         <source>Built-in look (GB/T 9704)</source>
         <translation>内置格式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="242"/>
+        <location filename="../ui/export_dialog.py" line="267"/>
         <source>Office template</source>
         <translation>单位模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="251"/>
+        <location filename="../ui/export_dialog.py" line="276"/>
         <source>Change the document template</source>
         <translation>更改文档模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="261"/>
+        <location filename="../ui/export_dialog.py" line="286"/>
         <source>Choose where to save.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="271"/>
+        <location filename="../ui/export_dialog.py" line="296"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_dialog.py" line="282"/>
+        <location filename="../ui/export_dialog.py" line="307"/>
         <source>%n file(s) written:</source>
         <translation>
             <numerusform>已生成 %n 个文件：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="289"/>
+        <location filename="../ui/export_dialog.py" line="314"/>
         <source>Not exported: %1</source>
         <translation>未能导出：%1</translation>
     </message>
@@ -1648,50 +1723,65 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="50"/>
+        <location filename="../ui/main_window.py" line="58"/>
         <source>Tasks</source>
         <translation>任务列表</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="53"/>
-        <location filename="../ui/main_window.py" line="122"/>
+        <location filename="../ui/main_window.py" line="61"/>
+        <location filename="../ui/main_window.py" line="140"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="94"/>
+        <location filename="../ui/main_window.py" line="112"/>
         <source>%n unsaved draft(s) kept from before: the tasks are marked ✎; select one to save or discard it.</source>
         <translation>
             <numerusform>有 %n 项上次没有保存的草稿，相应任务标有 ✎：选中任务即可保存或放弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="153"/>
-        <source>%1 of %2 tasks · %3</source>
-        <translation>%1 / %2 项任务 · %3</translation>
+        <location filename="../ui/main_window.py" line="170"/>
+        <source>Lights as of %1</source>
+        <translation>预警按 %1 判断</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="162"/>
+        <location filename="../ui/main_window.py" line="173"/>
+        <source>Warning lights everywhere are judged by this date. Click to change it.</source>
+        <translation>各处的预警都按这一日期判断。点击可更改。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="182"/>
+        <source>Judge lights as of</source>
+        <translation>预警判断日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="184"/>
+        <source>Warning lights in the table, the detail panel, the dashboard and the documents are judged by this date.</source>
+        <translation>任务列表、详情、督办看板和导出文件中的预警都按这一日期判断。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="195"/>
         <source>Select one task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="203"/>
+        <location filename="../ui/main_window.py" line="236"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="203"/>
+        <location filename="../ui/main_window.py" line="236"/>
         <source>Text of the new task:</source>
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="248"/>
+        <location filename="../ui/main_window.py" line="290"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="246"/>
+        <location filename="../ui/main_window.py" line="288"/>
         <source>[read-only]</source>
         <translation>［只读］</translation>
     </message>
@@ -1828,48 +1918,48 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>ProgressEditor</name>
     <message>
-        <location filename="../ui/progress_editor.py" line="79"/>
-        <location filename="../ui/progress_editor.py" line="218"/>
+        <location filename="../ui/progress_editor.py" line="81"/>
+        <location filename="../ui/progress_editor.py" line="230"/>
         <source>Save progress</source>
         <translation>保存进展</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="98"/>
+        <location filename="../ui/progress_editor.py" line="100"/>
         <source>Period</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="99"/>
+        <location filename="../ui/progress_editor.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="100"/>
+        <location filename="../ui/progress_editor.py" line="102"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="101"/>
+        <location filename="../ui/progress_editor.py" line="103"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="102"/>
+        <location filename="../ui/progress_editor.py" line="104"/>
         <source>Next steps</source>
         <translation>下步打算</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="103"/>
+        <location filename="../ui/progress_editor.py" line="105"/>
         <source>Reported by</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="179"/>
+        <location filename="../ui/progress_editor.py" line="182"/>
         <source>Add reporting periods first (Progress menu).</source>
         <translation>请先添加报送期次（“进展”菜单）。</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="218"/>
+        <location filename="../ui/progress_editor.py" line="230"/>
         <source>Update this report</source>
         <translation>更新本期填报</translation>
     </message>
@@ -1905,42 +1995,42 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../prompts.py" line="82"/>
+        <location filename="../prompts.py" line="93"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="84"/>
+        <location filename="../prompts.py" line="95"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="88"/>
+        <location filename="../prompts.py" line="99"/>
         <source>Newest good backup: %1</source>
         <translation>最近一份完好的备份：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="96"/>
+        <location filename="../prompts.py" line="107"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="98"/>
+        <location filename="../prompts.py" line="109"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="100"/>
+        <location filename="../prompts.py" line="111"/>
         <source>&amp;Restore from backup</source>
         <translation>从备份恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="107"/>
+        <location filename="../prompts.py" line="118"/>
         <source>No backup of this file was found.</source>
         <translation>没有找到此文件的备份。</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="110"/>
+        <location filename="../prompts.py" line="121"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1948,171 +2038,171 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>ReadbackDialog</name>
     <message>
-        <location filename="../ui/readback_dialog.py" line="113"/>
+        <location filename="../ui/readback_dialog.py" line="73"/>
         <source>Read back feedback forms — %1</source>
         <translation>读入反馈表 — %1</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="124"/>
+        <location filename="../ui/readback_dialog.py" line="85"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="125"/>
+        <location filename="../ui/readback_dialog.py" line="86"/>
         <source>Add a folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="126"/>
+        <location filename="../ui/readback_dialog.py" line="87"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="128"/>
+        <location filename="../ui/readback_dialog.py" line="89"/>
         <source>Period:</source>
         <translation>报送期次：</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="149"/>
+        <location filename="../ui/readback_dialog.py" line="110"/>
         <source>Only rows that change something</source>
         <translation>只看有变化的行</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="162"/>
+        <location filename="../ui/readback_dialog.py" line="123"/>
         <source>Also overwrite entries recorded after the form was saved</source>
         <translation>表格保存后又录入的进展，也用表中内容覆盖</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="171"/>
+        <location filename="../ui/readback_dialog.py" line="132"/>
         <source>Record progress</source>
         <translation>录入进展</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="201"/>
+        <location filename="../ui/readback_dialog.py" line="162"/>
         <source>Filled feedback forms</source>
         <translation>已填写的反馈表</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="203"/>
+        <location filename="../ui/readback_dialog.py" line="164"/>
         <source>Feedback forms (*.docx *.xlsx);;All files (*)</source>
         <translation>反馈表 (*.docx *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="209"/>
+        <location filename="../ui/readback_dialog.py" line="170"/>
         <source>A folder of filled feedback forms</source>
         <translation>存放已填反馈表的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="258"/>
+        <location filename="../ui/readback_dialog.py" line="219"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>正在读取 %n 个文件…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="271"/>
+        <location filename="../ui/readback_dialog.py" line="232"/>
         <source>Reading the forms…</source>
         <translation>正在读取反馈表…</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="292"/>
+        <location filename="../ui/readback_dialog.py" line="253"/>
         <source>Forms not read</source>
         <translation>反馈表未读入</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="293"/>
+        <location filename="../ui/readback_dialog.py" line="254"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="303"/>
+        <location filename="../ui/readback_dialog.py" line="264"/>
         <source>This plan has no reporting periods yet: add them first (Progress menu).</source>
         <translation>该计划还没有报送期次，请先添加（“进展”菜单）。</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="308"/>
+        <location filename="../ui/readback_dialog.py" line="269"/>
         <source>Add the forms the departments sent back — files, or a whole folder — or drop them here. Nothing is recorded until you press “Record progress”.</source>
         <translation>添加各处室报回的反馈表——可选文件，也可选整个文件夹，或直接拖到这里。按“录入进展”之前不会写入任何内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="314"/>
+        <location filename="../ui/readback_dialog.py" line="275"/>
         <source>%n file(s) for %1.</source>
         <translation>
             <numerusform>%n 个文件，期次：%1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="331"/>
+        <location filename="../ui/readback_dialog.py" line="292"/>
         <source>%n new</source>
         <translation>
             <numerusform>新增 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="332"/>
+        <location filename="../ui/readback_dialog.py" line="293"/>
         <source>%n changed</source>
         <translation>
             <numerusform>更新 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="333"/>
+        <location filename="../ui/readback_dialog.py" line="294"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>无变化 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="334"/>
+        <location filename="../ui/readback_dialog.py" line="295"/>
         <source>%n newer entry(ies) kept</source>
         <translation>
             <numerusform>保留较新的录入 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="335"/>
+        <location filename="../ui/readback_dialog.py" line="296"/>
         <source>%n not filled in</source>
         <translation>
             <numerusform>未填写 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="336"/>
+        <location filename="../ui/readback_dialog.py" line="297"/>
         <source>%n from cooperating departments (noted)</source>
         <translation>
             <numerusform>配合处室填报 %n 条（仅供参考）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="337"/>
+        <location filename="../ui/readback_dialog.py" line="298"/>
         <source>%n duplicate(s)</source>
         <translation>
             <numerusform>重复 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="338"/>
+        <location filename="../ui/readback_dialog.py" line="299"/>
         <source>%n row(s) rejected</source>
         <translation>
             <numerusform>拒收 %n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="341"/>
+        <location filename="../ui/readback_dialog.py" line="302"/>
         <source>%n form(s) rejected</source>
         <translation>
             <numerusform>拒收 %n 份表</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="363"/>
+        <location filename="../ui/readback_dialog.py" line="324"/>
         <source>Read back %n form(s)</source>
         <translation>
             <numerusform>读入 %n 份反馈表</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="372"/>
+        <location filename="../ui/readback_dialog.py" line="333"/>
         <source>Recorded: %1 new, %2 changed; %3 newer entries kept. Edit → Undo takes it back.</source>
         <translation>已录入：新增 %1 条，更新 %2 条；保留较新的录入 %3 条。可用“编辑 → 撤销”撤回。</translation>
     </message>
@@ -2468,37 +2558,37 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
         <translation>工作任务</translation>
     </message>
     <message>
-        <location filename="../ui/task_text_editor.py" line="47"/>
+        <location filename="../ui/task_text_editor.py" line="48"/>
         <source>Save text</source>
         <translation>保存文本</translation>
     </message>
     <message>
-        <location filename="../ui/task_text_editor.py" line="49"/>
+        <location filename="../ui/task_text_editor.py" line="50"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../ui/task_text_editor.py" line="51"/>
+        <location filename="../ui/task_text_editor.py" line="52"/>
         <source>Split at cursor</source>
         <translation>在光标处拆分</translation>
     </message>
     <message>
-        <location filename="../ui/task_text_editor.py" line="53"/>
+        <location filename="../ui/task_text_editor.py" line="54"/>
         <source>Merge with next</source>
         <translation>与下一项合并</translation>
     </message>
     <message>
-        <location filename="../ui/task_text_editor.py" line="91"/>
+        <location filename="../ui/task_text_editor.py" line="94"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
     <message>
-        <location filename="../ui/task_text_editor.py" line="123"/>
+        <location filename="../ui/task_text_editor.py" line="133"/>
         <source>✎ Draft kept from before</source>
         <translation>✎ 上次未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../ui/task_text_editor.py" line="123"/>
+        <location filename="../ui/task_text_editor.py" line="135"/>
         <source>✎ Not saved</source>
         <translation>✎ 尚未保存</translation>
     </message>
@@ -2610,264 +2700,269 @@ Database: %1</source>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../ui/window_menus.py" line="50"/>
+        <location filename="../ui/window_menus.py" line="51"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="53"/>
+        <location filename="../ui/window_menus.py" line="54"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="60"/>
+        <location filename="../ui/window_menus.py" line="61"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="65"/>
+        <location filename="../ui/window_menus.py" line="66"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="70"/>
+        <location filename="../ui/window_menus.py" line="71"/>
         <source>Open for &amp;editing</source>
         <translation>以编辑方式打开(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="77"/>
+        <location filename="../ui/window_menus.py" line="78"/>
         <source>Restore from &amp;backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="83"/>
+        <location filename="../ui/window_menus.py" line="84"/>
         <source>&amp;Import a plan…</source>
         <translation>导入工作要点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="85"/>
+        <location filename="../ui/window_menus.py" line="86"/>
         <source>&amp;Remove this plan…</source>
         <translation>删除此计划(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="88"/>
+        <location filename="../ui/window_menus.py" line="89"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="90"/>
+        <location filename="../ui/window_menus.py" line="91"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="91"/>
-        <location filename="../ui/window_menus.py" line="258"/>
+        <location filename="../ui/window_menus.py" line="92"/>
+        <location filename="../ui/window_menus.py" line="260"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="94"/>
-        <location filename="../ui/window_menus.py" line="259"/>
+        <location filename="../ui/window_menus.py" line="95"/>
+        <location filename="../ui/window_menus.py" line="261"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="100"/>
+        <location filename="../ui/window_menus.py" line="101"/>
         <source>&amp;Edit task text</source>
         <translation>编辑任务文本(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="102"/>
+        <location filename="../ui/window_menus.py" line="103"/>
         <source>&amp;Split task at cursor</source>
         <translation>在光标处拆分任务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="104"/>
+        <location filename="../ui/window_menus.py" line="105"/>
         <source>&amp;Merge with next task</source>
         <translation>与下一项任务合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="107"/>
+        <location filename="../ui/window_menus.py" line="108"/>
         <source>&amp;Add a task after this one…</source>
         <translation>在此后添加任务(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="114"/>
+        <location filename="../ui/window_menus.py" line="115"/>
         <source>&amp;Delete tasks</source>
         <translation>删除任务(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="120"/>
+        <location filename="../ui/window_menus.py" line="121"/>
         <source>Move task &amp;up</source>
         <translation>任务上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="124"/>
+        <location filename="../ui/window_menus.py" line="125"/>
         <source>Move task do&amp;wn</source>
         <translation>任务下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="132"/>
+        <location filename="../ui/window_menus.py" line="133"/>
         <source>&amp;Find tasks</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="138"/>
+        <location filename="../ui/window_menus.py" line="139"/>
         <source>&amp;Assign</source>
         <translation>分工(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="139"/>
+        <location filename="../ui/window_menus.py" line="140"/>
         <source>&amp;Assign…</source>
         <translation>分配(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="142"/>
+        <location filename="../ui/window_menus.py" line="143"/>
         <source>&amp;Take suggestions</source>
         <translation>采纳建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="149"/>
+        <location filename="../ui/window_menus.py" line="150"/>
         <source>Accept &amp;all suggestions in this item or section</source>
         <translation>采纳本条目或本部分的全部建议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="157"/>
+        <location filename="../ui/window_menus.py" line="158"/>
         <source>&amp;Departments and leaders…</source>
         <translation>处室与分管领导(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="163"/>
+        <location filename="../ui/window_menus.py" line="164"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="168"/>
+        <location filename="../ui/window_menus.py" line="169"/>
         <source>Task &amp;decomposition table…</source>
         <translation>任务分解表(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="172"/>
+        <location filename="../ui/window_menus.py" line="173"/>
         <source>&amp;Progress report…</source>
         <translation>进展情况通报(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="173"/>
+        <location filename="../ui/window_menus.py" line="174"/>
         <source>&amp;Feedback forms…</source>
         <translation>进展情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="174"/>
+        <location filename="../ui/window_menus.py" line="175"/>
         <source>&amp;Reminder notices…</source>
         <translation>催办通知(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="179"/>
+        <location filename="../ui/window_menus.py" line="180"/>
         <source>Office &amp;settings…</source>
         <translation>单位设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="182"/>
+        <location filename="../ui/window_menus.py" line="183"/>
         <source>&amp;Progress</source>
         <translation>进展(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="184"/>
+        <location filename="../ui/window_menus.py" line="185"/>
         <source>Reporting &amp;periods…</source>
         <translation>报送期次(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="188"/>
+        <location filename="../ui/window_menus.py" line="189"/>
         <source>&amp;Read back feedback forms…</source>
         <translation>导入反馈表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="193"/>
+        <location filename="../ui/window_menus.py" line="194"/>
         <source>&amp;Dashboard</source>
         <translation>督办看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="194"/>
+        <location filename="../ui/window_menus.py" line="195"/>
         <source>&amp;Tasks</source>
         <translation>任务列表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="198"/>
+        <location filename="../ui/window_menus.py" line="199"/>
         <source>&amp;Carry over unfinished tasks…</source>
         <translation>结转未完成任务(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="204"/>
+        <location filename="../ui/window_menus.py" line="205"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="206"/>
+        <location filename="../ui/window_menus.py" line="207"/>
         <source>Show &amp;whole task texts</source>
         <translation>显示全文(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="209"/>
+        <location filename="../ui/window_menus.py" line="210"/>
         <source>Show every task's whole text over several lines</source>
         <translation>把每项任务的全文分行显示</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="212"/>
+        <location filename="../ui/window_menus.py" line="213"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
         <location filename="../ui/window_menus.py" line="218"/>
+        <source>Judge lights &amp;as of…</source>
+        <translation>预警判断日期(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="220"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="221"/>
+        <location filename="../ui/window_menus.py" line="223"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="232"/>
+        <location filename="../ui/window_menus.py" line="234"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="233"/>
+        <location filename="../ui/window_menus.py" line="235"/>
         <source>&amp;About Duban</source>
         <translation>关于督办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="239"/>
+        <location filename="../ui/window_menus.py" line="241"/>
         <source>Main actions</source>
         <translation>常用操作</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="246"/>
+        <location filename="../ui/window_menus.py" line="248"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="251"/>
+        <location filename="../ui/window_menus.py" line="253"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="252"/>
+        <location filename="../ui/window_menus.py" line="254"/>
         <source>Assign</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="255"/>
+        <location filename="../ui/window_menus.py" line="257"/>
         <source>Read back</source>
         <translation>读取反馈</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="256"/>
+        <location filename="../ui/window_menus.py" line="258"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="261"/>
+        <location filename="../ui/window_menus.py" line="263"/>
         <source>Whole texts</source>
         <translation>显示全文</translation>
     </message>

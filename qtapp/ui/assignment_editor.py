@@ -79,6 +79,7 @@ class AssignmentEditor(QWidget):
         self._rows: list[TaskRow] = []
         self._shown: dict[str, str] = {}  # each field's stored value for the tasks shown
         self._restored = False
+        self._editable = True
         self.draft_bar = DraftBar("assignmentDraftBar", self)
         self.plan_year = date.today().year
 
@@ -227,8 +228,12 @@ class AssignmentEditor(QWidget):
         if not same:
             self._dirty.clear()
             self._restored = False
-        self.setEnabled(bool(rows))
+        self.setEnabled(bool(rows) and self._editable)
         self._update_apply()
+
+    def set_editable(self, on: bool) -> None:
+        self._editable = on
+        self.setEnabled(on and bool(self._rows))
 
     # -- drafts ----------------------------------------------------------------------------
 

@@ -3,8 +3,6 @@ suggestions, and the task's change history."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,15 +19,13 @@ from db.leaders import list_leaders
 from db.lights import row_light, thresholds
 from db.progress import list_periods, task_progress
 from db.records import Plan, TaskRow
-from db.suggest import SimilarIndex, Suggestion, suggestions
 from qtapp.context import AppContext
 from qtapp.drafts import DraftKeeper
 from qtapp.models.history_model import HistoryModel
+from qtapp.suggestions import SuggestionSource
 from qtapp.ui.assignment_editor import AssignmentEditor
 from qtapp.ui.progress_editor import ProgressEditor
 from qtapp.ui.task_text_editor import TaskTextEditor
-
-SUGGEST_AT_MOST = 2000  # suggestions are worked out for at most this many target tasks
 
 
 class DetailPanel(QWidget):
@@ -46,7 +42,8 @@ class DetailPanel(QWidget):
         self.setObjectName("detailPanel")
         self._targets: list[TaskRow] = []
         self._current: TaskRow | None = None
-        self._index: SimilarIndex | None = None
+        self._plan: Plan | None = None
+        self.suggestions = SuggestionSource(ctx, self)
         self._departments: dict[int, str] = {}
 
         self.task_editor = TaskTextEditor(self)
@@ -92,14 +89,21 @@ class DetailPanel(QWidget):
         )
         self.editor.take_suggestion.connect(self.take_suggestions)
         self.progress.save_requested.connect(self.progress_save_requested)
+        self.progress.period_chosen.connect(
+            lambda period_id: self._plan and self.ctx.set_period(self._plan.id, period_id)
+        )
         self.task_editor.save_requested.connect(self.text_save_requested)
         self.task_editor.split_requested.connect(self.split_requested)
         self.task_editor.merge_requested.connect(self.merge_requested)
         ctx.directory_changed.connect(self.reload_directory)
-        for signal in (ctx.tasks_changed, ctx.structure_changed, ctx.plans_changed):
-            signal.connect(self._forget_index)
         self.reload_directory()
         self.show_selection([], [], "", None)
+
+    def set_editable(self, on: bool) -> None:
+        """Read-only: the task's text, the assignment and the progress are shown, not edited."""
+        self.task_editor.set_editable(on)
+        self.editor.set_editable(on)
+        self.progress.set_editable(on)
 
     def reload_directory(self) -> None:
         departments = list_departments(self.ctx.db)
@@ -107,10 +111,6 @@ class DetailPanel(QWidget):
             d.id: d.name for d in list_departments(self.ctx.db, include_retired=True)
         }
         self.editor.set_directory(departments, list_leaders(self.ctx.db))
-        self._forget_index()
-
-    def _forget_index(self, *_args: object) -> None:
-        self._index = None  # assignments changed: similar-task suggestions are rebuilt
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -143,28 +143,25 @@ class DetailPanel(QWidget):
         self.drafts.shown(before)
 
     def _show_progress(self, task: TaskRow | None, plan: Plan | None) -> None:
+        self._plan = plan
         if task is None or plan is None:
             self.progress.show_task(None, [], [], None)
             return
         light = row_light(
-            task, year=plan.year, as_of=dt.date.today(), limits=thresholds(self.ctx.db)
+            task, year=plan.year, as_of=self.ctx.as_of, limits=thresholds(self.ctx.db)
         )
         self.progress.show_task(
             task.id,
             list_periods(self.ctx.db, plan.id),
             task_progress(self.ctx.db, task.id),
             (light.color, light.reason),
+            self.ctx.current_period(plan.id),
         )
 
-    def _suggestions(self, rows: list[TaskRow]) -> dict[int, Suggestion]:
-        if not rows or len(rows) > SUGGEST_AT_MOST:
-            return {}
-        if self._index is None:
-            self._index = SimilarIndex(self.ctx.db)
-        return suggestions(self.ctx.db, [r.id for r in rows], self._index)
-
     def _suggestion_text(self, rows: list[TaskRow]) -> str | None:
-        found = {k: v for k, v in self._suggestions(rows).items() if not v.empty}
+        found = {
+            k: v for k, v in self.suggestions.for_tasks([r.id for r in rows]).items() if not v.empty
+        }
         if not found:
             return None
         if len(rows) > 1:
@@ -196,29 +193,3 @@ class DetailPanel(QWidget):
     def take_suggestions(self) -> None:
         if self._targets:
             self.suggestions_requested.emit([r.id for r in self._targets])
-
-    def suggestion_operations(self, task_ids: list[int]) -> list[tuple[list[int], dict]]:
-        """assign() operations taking the suggestions of these tasks, grouped by value."""
-        rows = [r for r in self._targets if r.id in set(task_ids)] or []
-        found = (
-            self._suggestions(rows)
-            if rows
-            else suggestions(self.ctx.db, task_ids, self._index or SimilarIndex(self.ctx.db))
-        )
-        groups: dict[tuple, list[int]] = {}
-        for task_id, s in found.items():
-            if s.empty:
-                continue
-            key = (s.lead_id, s.cooperating_ids, s.deadline)
-            groups.setdefault(key, []).append(task_id)
-        operations = []
-        for (lead, coop, deadline), ids in groups.items():
-            changes: dict[str, object] = {}
-            if lead is not None:
-                changes["lead"] = lead
-            if coop:
-                changes["cooperating"] = list(coop)
-            if deadline:
-                changes["deadline"] = deadline
-            operations.append((ids, changes))
-        return operations

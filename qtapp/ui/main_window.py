@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from qtapp.context import AppContext
+from qtapp.display import chinese_date
 from qtapp.task_actions import TaskActions
 from qtapp.ui.access_banner import AccessBanner
 from qtapp.ui.detail_panel import DetailPanel
@@ -30,6 +32,12 @@ if TYPE_CHECKING:
     from qtapp.ui.dashboard_panel import DashboardPanel
 
 DASHBOARD_TAB = 1
+# The commands that change the file: disabled while it is open read-only.
+EDIT_ACTIONS = (
+    "importAction", "removePlanAction", "restoreAction", "editTaskAction", "splitAction",
+    "mergeAction", "addTaskAction", "deleteTaskAction", "moveUpAction", "moveDownAction",
+    "assignAction", "takeSuggestionAction", "acceptAllSuggestionsAction", "carryOverAction",
+)  # fmt: skip
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +72,14 @@ class MainWindow(QMainWindow):
         column.addWidget(self.banner)
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        # Which date the lights are judged by, always in sight; a click changes it.
+        self.as_of_button = QToolButton(self)
+        self.as_of_button.setObjectName("asOfButton")
+        self.as_of_button.setAutoRaise(True)
+        self.as_of_button.clicked.connect(self.choose_as_of)
         self.status = QLabel(self)
+        self.status.setObjectName("fileLabel")
+        self.statusBar().addPermanentWidget(self.as_of_button)
         self.statusBar().addPermanentWidget(self.status)
         self.menus = WindowMenus(self)
         self.menus.build()
@@ -80,12 +95,15 @@ class MainWindow(QMainWindow):
         self.detail.merge_requested.connect(lambda _id: self._merge())
         ctx.plans_changed.connect(self._update_title)
         ctx.access_changed.connect(self._update_title)
-        ctx.periods_changed.connect(self._selection_changed)
+        ctx.access_changed.connect(self._update_access)
+        ctx.period_changed.connect(self._selection_changed)
         self.files.plan_chosen.connect(self.outline.select_plan)
         self.tasks.filter_bar.widen_requested.connect(self._search_whole_plan)
+        ctx.edited.connect(lambda message: self.statusBar().showMessage(message, 15000))
         ctx.drafts.changed.connect(self._mark_drafts)
         self.tasks.loaded.connect(self._mark_drafts)
         self._restore_layout()
+        self._update_access()
         self._update_title()
         self.outline.reload()
         if len(ctx.drafts):
@@ -148,13 +166,28 @@ class MainWindow(QMainWindow):
         targets = selected or self.tasks.visible_rows()
         plan = self.outline.current_plan()
         self.detail.show_selection(selected, targets, self.tasks.scope_name, plan)
-        shown, total = self.tasks.proxy.rowCount(), self.tasks.model.rowCount()
-        self.status.setText(
-            self.tr("%1 of %2 tasks · %3")
-            .replace("%1", str(shown))
-            .replace("%2", str(total))
-            .replace("%3", str(self.ctx.db_path))
+        self.as_of_button.setText(
+            self.tr("Lights as of %1").replace("%1", chinese_date(self.ctx.as_of.isoformat()))
         )
+        self.as_of_button.setToolTip(
+            self.tr("Warning lights everywhere are judged by this date. Click to change it.")
+        )
+        path = str(self.ctx.db_path)
+        self.status.setText(path if len(path) <= 48 else "…" + path[-47:])
+        self.status.setToolTip(path)
+
+    def choose_as_of(self) -> None:
+        """The date the warning lights are judged by (today, unless the clerk looks back)."""
+        chosen = self.ctx.prompts.ask_date(
+            self.tr("Judge lights as of"),
+            self.tr(
+                "Warning lights in the table, the detail panel, the dashboard and the documents "
+                "are judged by this date."
+            ),
+            self.ctx.as_of,
+        )
+        if chosen is not None:
+            self.ctx.set_as_of(chosen)
 
     def _single(self) -> object:
         rows = self.tasks.selected_rows()
@@ -216,12 +249,12 @@ class MainWindow(QMainWindow):
             self.tasks.reload(select=[task.id])  # type: ignore[attr-defined]
 
     def _take_suggestions(self, task_ids: list[int]) -> None:
-        self.actions_.take_suggestions(self.detail.suggestion_operations(task_ids))
+        self.actions_.take_suggestions(self.detail.suggestions.operations(task_ids))
 
     def _accept_all_suggestions(self) -> None:
         """Every suggestion in the item or section chosen in the tree (or shown), one step."""
         ids = [r.id for r in self.tasks.visible_rows()]
-        self.actions_.take_suggestions(self.detail.suggestion_operations(ids))
+        self.actions_.take_suggestions(self.detail.suggestions.operations(ids))
 
     def _focus_filter(self) -> None:
         self.tasks.filter_bar.text.setFocus()
@@ -230,6 +263,15 @@ class MainWindow(QMainWindow):
     def _focus_assign(self) -> None:
         self.detail.editor.lead.setFocus()
         self.detail.editor.lead.lineEdit().selectAll()
+
+    def _update_access(self) -> None:
+        """A read-only window offers no edit at all: the editors and edit commands are
+        disabled (and say why), rather than refusing when the clerk applies."""
+        writable = not self.ctx.read_only
+        for name in EDIT_ACTIONS:
+            self.menus.actions[name].setEnabled(writable)
+        self.tasks.set_editable(writable)
+        self.detail.set_editable(writable)
 
     def _search_whole_plan(self) -> None:
         """The filter finds more outside the part chosen in the tree: show the whole plan."""

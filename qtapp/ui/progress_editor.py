@@ -43,6 +43,7 @@ class ProgressEditor(QWidget):
     leaving_period = Signal()  # another period's report is about to be shown (keep a draft)
     period_shown = Signal()  # another period's report is shown (bring back its draft)
     discarded = Signal()  # the clerk threw the unsaved changes away
+    period_chosen = Signal(int)  # the clerk chose another period (the window's current one)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +53,7 @@ class ProgressEditor(QWidget):
         self._period_shown: int | None = None  # the period whose report the fields hold
         self._baseline: dict[str, object] = {}  # the fields as stored (not edited)
         self._restored = False  # the fields hold a draft brought back from before
+        self._editable = True
         self.draft_bar = DraftBar("progressDraftBar", self)
         self.light = QLabel(self)
         self.light.setObjectName("lightLabel")
@@ -133,6 +135,7 @@ class ProgressEditor(QWidget):
         periods: list[ReportingPeriod],
         entries: list[ProgressEntry],
         light: tuple[str, str] | None,
+        period_id: int | None = None,
     ) -> None:
         """Show one task's reports (``periods`` of its plan, its ``entries``), or none.
 
@@ -145,7 +148,7 @@ class ProgressEditor(QWidget):
         self.history_model.set_entries(
             [(by_id[e.period_id], e) for e in entries if e.period_id in by_id]
         )
-        current = self.period.currentData()
+        current = period_id if period_id is not None else self.period.currentData()
         self.period.blockSignals(True)
         self.period.clear()
         for period in periods:
@@ -160,10 +163,10 @@ class ProgressEditor(QWidget):
         else:
             color, reason = light
             self.light.setText(f'<span style="color:{_COLORS[color]}">●</span> {reason}')
-        usable = task_id is not None and bool(periods)
+        usable = task_id is not None and bool(periods) and self._editable
         self.setEnabled(task_id is not None)
+        self.period.setEnabled(task_id is not None and bool(periods))  # read-only too
         for widget in (
-            self.period,
             self.status,
             self.percent,
             self.progress,
@@ -184,10 +187,19 @@ class ProgressEditor(QWidget):
         else:
             self._fill()
 
+    def set_editable(self, on: bool) -> None:
+        """Read-only: the reports are shown (any period), not edited."""
+        self._editable = on
+        for widget in (self.status, self.percent, self.progress, self.problems,
+                       self.next_steps, self.reporter, self.reported_on, self.save):  # fmt: skip
+            widget.setEnabled(on and self._task_id is not None)
+
     def _period_changed(self) -> None:
         self.leaving_period.emit()
         self._fill()
         self.period_shown.emit()
+        if self._period_shown is not None:
+            self.period_chosen.emit(self._period_shown)
 
     def _fill(self) -> None:
         """The fields from the stored report of the period chosen (empty when none)."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
@@ -38,11 +36,11 @@ COLUMN_CAPS = {
 }  # fmt: skip
 
 
-def _load_plan(db_path: str, plan_id: int) -> list[TaskRow]:
+def _load_plan(db_path: str, plan_id: int, period_id: int | None) -> list[TaskRow]:
     """Runs on the worker thread, with its own connection."""
     db = connect(db_path)
     try:
-        return list_tasks(db, TaskFilter(plan_id=plan_id))
+        return list_tasks(db, TaskFilter(plan_id=plan_id, up_to_period=period_id))
     finally:
         db.close()
 
@@ -108,6 +106,7 @@ class TaskPanel(QWidget):
         ctx.structure_changed.connect(self._structure_changed)
         ctx.directory_changed.connect(self._directory_changed)
         ctx.settings_changed.connect(self._set_light_rule)
+        ctx.period_changed.connect(self._period_changed)
         self._directory_changed()
 
     # -- loading ---------------------------------------------------------------------------
@@ -129,23 +128,25 @@ class TaskPanel(QWidget):
             self.loaded.emit()
             return
         plan_id = self.plan_id
+        period_id = self.ctx.current_period(plan_id)
         self._pending_select = list(select or self.selected_ids())
         self.ctx.jobs.start(
-            lambda _progress: _load_plan(str(self.ctx.db_path), plan_id),
+            lambda _progress: _load_plan(str(self.ctx.db_path), plan_id, period_id),
             lambda rows: self._loaded(plan_id, rows),
             lambda exc: self.ctx.prompts.show_error(self.tr("Tasks not loaded"), str(exc)),
             owner=self,
         )
 
     def _set_light_rule(self) -> None:
-        """Lights as of today, against the plan's year and the office's thresholds."""
+        """Lights as of the window's judging date, against the plan's year and the office's
+        thresholds."""
         if self.plan_id is None or self.plan_id < 0:
             self.model.set_light_rule(None)
             return
         year = get_plan(self.ctx.db, self.plan_id).year
         limits = thresholds(self.ctx.db)
-        today = dt.date.today()
-        self.model.set_light_rule(lambda row: row_light(row, year=year, as_of=today, limits=limits))
+        as_of = self.proxy.today = self.ctx.as_of  # "overdue" is judged by the same date
+        self.model.set_light_rule(lambda row: row_light(row, year=year, as_of=as_of, limits=limits))
         if self.proxy.spec().light != "any":
             self._apply_filter()
 
@@ -160,7 +161,8 @@ class TaskPanel(QWidget):
 
     def refresh_tasks(self, task_ids: list[int]) -> None:
         """Tasks changed in place (assignment, text): update their rows, keep the view."""
-        rows = list_tasks(self.ctx.db, TaskFilter(task_ids=tuple(task_ids)))
+        period = self.ctx.current_period(self.plan_id) if self.plan_id is not None else None
+        rows = list_tasks(self.ctx.db, TaskFilter(task_ids=tuple(task_ids), up_to_period=period))
         selected = self.selected_ids()
         self.model.update_rows(rows)
         # The filter survives edits: rows that no longer match leave, others stay.
@@ -168,6 +170,11 @@ class TaskPanel(QWidget):
             self._apply_filter()
             self.select_ids(selected)
         self.selection_changed.emit()
+
+    def _period_changed(self) -> None:
+        """Another period (status as of it) or judging date (lights): the rows again."""
+        if self.plan_id is not None and self.plan_id >= 0:
+            self.reload()
 
     def show_only(self, label: str, task_ids: list[int]) -> None:
         """Show exactly these tasks of the plan (a figure clicked on the dashboard)."""
@@ -182,6 +189,15 @@ class TaskPanel(QWidget):
         self.filter_bar.set_directory(list_departments(self.ctx.db), list_leaders(self.ctx.db))
         if self.plan_id is not None and self.plan_id >= 0:
             self.reload()  # names shown in rows may have changed
+
+    def set_editable(self, on: bool) -> None:
+        """Task texts can be edited in the table (F2, double-click) only when writable."""
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            if on
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
 
     # -- showing the whole text ------------------------------------------------------------
 

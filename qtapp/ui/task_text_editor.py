@@ -31,6 +31,7 @@ class TaskTextEditor(QGroupBox):
         self.setTitle(self.tr("Task"))
         self._task: TaskRow | None = None
         self._restored = False
+        self._editable = True
         line = self.fontMetrics().lineSpacing()
         self.heading = QLabel(self)
         self.heading.setObjectName("detailHeading")
@@ -84,6 +85,8 @@ class TaskTextEditor(QGroupBox):
         self._task = task
         for widget in (self.text, self.split, self.merge):
             widget.setEnabled(task is not None)
+        for widget in (self.split, self.merge):
+            widget.setEnabled(task is not None and self._editable)
         if task is None:
             self.heading.setText(heading)
             self.item.setText("")
@@ -101,6 +104,13 @@ class TaskTextEditor(QGroupBox):
             self._restored = False
         self._changed(emit=False)
 
+    def set_editable(self, on: bool) -> None:
+        self._editable = on
+        self.text.setReadOnly(not on)
+        for widget in (self.split, self.merge):
+            widget.setEnabled(on and self._task is not None)
+        self._changed(emit=False)
+
     def cursor_position(self) -> int:
         return self.text.textCursor().position()
 
@@ -115,7 +125,7 @@ class TaskTextEditor(QGroupBox):
 
     def _changed(self, emit: bool = True) -> None:
         dirty = self.draft_values() is not None
-        self.save.setEnabled(dirty)
+        self.save.setEnabled(dirty and self._editable)
         self.discard_button.setVisible(dirty)
         self.state.setText(
             ""

@@ -215,6 +215,7 @@ class WindowMenus(QObject):
             None,
             view,
         ).setCheckable(True)
+        self.action("asOfAction", self.tr("Judge lights &as of…"), w.choose_as_of, None, view)
         view.addSeparator()
         language = view.addMenu(self.tr("&Language"))
         language.setObjectName("languageMenu")
