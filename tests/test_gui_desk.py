@@ -176,15 +176,17 @@ def test_unknown_deadline_phrase_is_accepted_but_flagged(qtbot, window: MainWind
 def test_split_and_merge_with_undo_and_redo(qtbot, window: MainWindow) -> None:
     ctx = window.ctx
     first = window.tasks.model.record(0)
+    at = first.text.index("、") + 1  # the clerk puts the cursor after a pause mark
     window.tasks.select_ids([first.id])
-    window.detail.text.textCursor()
     cursor = window.detail.text.textCursor()
-    cursor.setPosition(12)
+    cursor.setPosition(at)
     window.detail.text.setTextCursor(cursor)
     window.findChild(QPushButton, "splitButton").click()
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 153, timeout=5000)
     texts = [r.text for r in list_tasks(ctx.db)[:2]]
-    assert texts == [first.text[:12], first.text[12:]]
+    assert texts == [first.text[: at - 1] + "。", first.text[at:]]  # the comma ends a sentence
+    qtbot.waitUntil(lambda: len(window.tasks.selected_ids()) == 2, timeout=5000)
+    assert window.tasks.selected_ids()[0] == first.id  # both halves stay selected
     ctx.undo_stack.undo()
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 152, timeout=5000)
     assert list_tasks(ctx.db)[0].text == first.text
@@ -198,7 +200,8 @@ def test_split_and_merge_with_undo_and_redo(qtbot, window: MainWindow) -> None:
 
     window.findChild(QAction, "mergeAction").trigger()
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 152, timeout=5000)
-    assert list_tasks(ctx.db)[0].text == first.text
+    assert list_tasks(ctx.db)[0].text == "".join(texts)
+    assert window.tasks.selected_ids() == [first.id]  # the merged task stays selected
     assert [r.code for r in list_tasks(ctx.db)[:6]] == ["1-1", "1-2", "1-3", "1-4", "1-5", "2-1"]
     ctx.undo_stack.undo()
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 153, timeout=5000)

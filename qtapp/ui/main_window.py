@@ -215,8 +215,9 @@ class MainWindow(QMainWindow):
 
     def _split(self, task_id: int, at: int) -> None:
         task = next((r for r in self.tasks.model.records() if r.id == task_id), None)
-        if task is not None and self.actions_.split(task, at):
-            self.tasks.reload(select=[task_id])
+        parts = self.actions_.split(task, at) if task is not None else []
+        if parts:
+            self.tasks.reload(select=parts)  # both halves stay selected
 
     def _split_at_cursor(self) -> None:
         task = self._single()

@@ -113,12 +113,13 @@ class TaskPanel(QWidget):
 
     def show_scope(self, plan_id: int, node_ids: frozenset[int] | None, name: str) -> None:
         """Show a plan (loading it if needed), narrowed to part of its outline."""
+        same = plan_id == self.plan_id and node_ids == self._node_ids
         self.scope_name = name
         self._node_ids = node_ids
         if plan_id != self.plan_id:
             self.plan_id = plan_id
             self.reload()
-        else:
+        elif not same:  # another part of the plan: what was selected may not be shown
             self._apply_filter(clear_selection=True)
 
     def reload(self, select: list[int] | None = None) -> None:
