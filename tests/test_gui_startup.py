@@ -110,3 +110,21 @@ def test_an_unexpected_error_is_explained_logged_and_the_window_goes_on(
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 152, timeout=10000)
     assert window.isVisible()
     window.close()
+
+
+def test_an_empty_database_shows_the_first_steps(qtbot, tmp_path: Path, settings: UiSettings) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    window = build_window(
+        tmp_path / "new.sqlite3", language="en", ui_settings=settings, prompts=ScriptedPrompts()
+    )
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tasks.pages.currentWidget() is window.tasks.welcome
+    qtbot.mouseClick(window.findChild(QPushButton, "welcomeDemoButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 152, timeout=10000)
+    assert window.tasks.pages.currentWidget() is not window.tasks.welcome
+    assert window.ctx.db_path.name == "duban-demo.sqlite3"
+    assert (tmp_path / "new.sqlite3").exists()  # the clerk's own file is left as it was
+    window.close()

@@ -1729,59 +1729,59 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
     </message>
     <message>
         <location filename="../ui/main_window.py" line="61"/>
-        <location filename="../ui/main_window.py" line="140"/>
+        <location filename="../ui/main_window.py" line="143"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="112"/>
+        <location filename="../ui/main_window.py" line="115"/>
         <source>%n unsaved draft(s) kept from before: the tasks are marked ✎; select one to save or discard it.</source>
         <translation>
             <numerusform>有 %n 项上次没有保存的草稿，相应任务标有 ✎：选中任务即可保存或放弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="170"/>
+        <location filename="../ui/main_window.py" line="173"/>
         <source>Lights as of %1</source>
         <translation>预警按 %1 判断</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="173"/>
+        <location filename="../ui/main_window.py" line="176"/>
         <source>Warning lights everywhere are judged by this date. Click to change it.</source>
         <translation>各处的预警都按这一日期判断。点击可更改。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="182"/>
+        <location filename="../ui/main_window.py" line="185"/>
         <source>Judge lights as of</source>
         <translation>预警判断日期</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="184"/>
+        <location filename="../ui/main_window.py" line="187"/>
         <source>Warning lights in the table, the detail panel, the dashboard and the documents are judged by this date.</source>
         <translation>任务列表、详情、督办看板和导出文件中的预警都按这一日期判断。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="195"/>
+        <location filename="../ui/main_window.py" line="198"/>
         <source>Select one task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="236"/>
+        <location filename="../ui/main_window.py" line="240"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="236"/>
+        <location filename="../ui/main_window.py" line="240"/>
         <source>Text of the new task:</source>
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="290"/>
+        <location filename="../ui/main_window.py" line="294"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="288"/>
+        <location filename="../ui/main_window.py" line="292"/>
         <source>[read-only]</source>
         <translation>［只读］</translation>
     </message>
@@ -2497,7 +2497,7 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../ui/task_panel.py" line="136"/>
+        <location filename="../ui/task_panel.py" line="155"/>
         <source>Tasks not loaded</source>
         <translation>任务未能载入</translation>
     </message>
@@ -2594,6 +2594,34 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
     </message>
 </context>
 <context>
+    <name>WelcomePanel</name>
+    <message>
+        <location filename="../ui/welcome.py" line="19"/>
+        <source>No work plan in this database yet</source>
+        <translation>这个数据库里还没有工作计划</translation>
+    </message>
+    <message>
+        <location filename="../ui/welcome.py" line="27"/>
+        <source>Import the year's work plan (工作要点) as Word (.docx), text (.txt) or PDF: Duban splits it into sections, items and tasks, ready to assign.</source>
+        <translation>导入本年度的工作要点（Word、文本或 PDF 文件）：督办会把它分成部分、条目和任务，然后即可分工。</translation>
+    </message>
+    <message>
+        <location filename="../ui/welcome.py" line="39"/>
+        <source>Import a work plan…  (Ctrl+I)</source>
+        <translation>导入工作要点…（Ctrl+I）</translation>
+    </message>
+    <message>
+        <location filename="../ui/welcome.py" line="41"/>
+        <source>Open another database…  (Ctrl+O)</source>
+        <translation>打开其他数据库…（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location filename="../ui/welcome.py" line="43"/>
+        <source>Try the sample plan first</source>
+        <translation>先用示例计划试一试</translation>
+    </message>
+</context>
+<context>
     <name>WindowFiles</name>
     <message>
         <location filename="../ui/window_files.py" line="52"/>
@@ -2660,37 +2688,37 @@ The database is backed up first.</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="179"/>
+        <location filename="../ui/window_files.py" line="186"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="185"/>
+        <location filename="../ui/window_files.py" line="192"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="195"/>
+        <location filename="../ui/window_files.py" line="202"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="204"/>
+        <location filename="../ui/window_files.py" line="211"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="204"/>
+        <location filename="../ui/window_files.py" line="211"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="209"/>
+        <location filename="../ui/window_files.py" line="216"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="211"/>
+        <location filename="../ui/window_files.py" line="218"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。

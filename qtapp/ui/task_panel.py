@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.connection import connect
 from db.departments import list_departments
@@ -28,6 +34,7 @@ from qtapp.models.task_table_model import (
 from qtapp.ui.columns import ColumnLayout
 from qtapp.ui.filter_bar import FilterBar
 from qtapp.ui.task_text_delegate import TaskTextDelegate
+from qtapp.ui.welcome import WelcomePanel
 
 # The widest each column is fitted to, in characters: names are short, the task is long.
 COLUMN_CAPS = {
@@ -92,10 +99,19 @@ class TaskPanel(QWidget):
         self.table.horizontalHeader().sectionResized.connect(
             lambda column, _old, _new: column == COL_TEXT and self._refit_rows()
         )
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filter_bar)
+        column.addWidget(self.table)
+        # No plan yet: the first steps instead of an empty table.
+        self.welcome = WelcomePanel(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(page)
+        self.pages.addWidget(self.welcome)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self.table)
+        layout.addWidget(self.pages)
 
         self.filter_bar.changed.connect(self._filter_changed)
         self.table.selectionModel().selectionChanged.connect(
@@ -123,7 +139,9 @@ class TaskPanel(QWidget):
             self._apply_filter(clear_selection=True)
 
     def reload(self, select: list[int] | None = None) -> None:
-        if self.plan_id is None or self.plan_id < 0:
+        no_plan = self.plan_id is None or self.plan_id < 0
+        self.pages.setCurrentWidget(self.welcome if no_plan else self.pages.widget(0))
+        if no_plan:
             self.model.set_rows([])
             self._apply_filter()
             self.loaded.emit()

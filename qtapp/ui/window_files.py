@@ -175,6 +175,13 @@ class WindowFiles(QObject):
                 path += ".sqlite3"
             self.switch_to(path)
 
+    def open_demo(self) -> None:
+        """A fresh copy of the sample plan and departments, in its own file (the clerk's
+        database is not touched), to try things out."""
+        from cli.demo import prepare_demo
+
+        self.switch_to(str(prepare_demo(None)))
+
     def db_filter(self) -> str:
         return self.tr("Duban database (*.sqlite3 *.db);;All files (*)")
 
