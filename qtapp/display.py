@@ -50,11 +50,8 @@ def chinese_date(iso: str | None) -> str:
 
 
 def deadline_text(record: DeadlineRecord | None) -> str:
-    if record is None:
-        return ""
-    if record.due_on:
-        return f"{record.phrase}（{record.due_on}）"
-    return record.phrase
+    """The deadline as written ("6月底前"); its date is in the tooltip (``deadline_note``)."""
+    return record.phrase if record is not None else ""
 
 
 def deadline_note(record: DeadlineRecord | None) -> str:

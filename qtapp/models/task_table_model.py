@@ -60,6 +60,7 @@ class TaskTableModel(QAbstractTableModel):
         self._light_of: Callable[[TaskRow], Light] | None = None
         self._lights: dict[int, Light] = {}
         self._drafts: set[int] = set()  # tasks with unsaved typing kept as a draft
+        self._short: dict[str, str] = {}  # department name → its short name (组干处)
 
     # -- content ---------------------------------------------------------------------------
 
@@ -71,6 +72,15 @@ class TaskTableModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, COL_LIGHT), self.index(len(self._rows) - 1, COL_LIGHT)
+            )
+
+    def set_short_names(self, short: dict[str, str]) -> None:
+        """Departments are shown by their short names, as office tables write them (the
+        full name is in the tooltip)."""
+        self._short = dict(short)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_LEAD), self.index(len(self._rows) - 1, COL_COOP)
             )
 
     def set_drafts(self, task_ids: set[int]) -> None:
@@ -196,6 +206,10 @@ class TaskTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_TEXT:
                 return row.text
+            if column == COL_LEAD:
+                return row.lead or None
+            if column == COL_COOP:
+                return "、".join(row.cooperating) or None
             if column == COL_DEADLINE:
                 return deadline_note(row.deadline)
             return None
@@ -214,9 +228,9 @@ class TaskTableModel(QAbstractTableModel):
         if column == COL_TEXT:
             return row.text
         if column == COL_LEAD:
-            return row.lead
+            return self._short.get(row.lead, row.lead) if not edit else row.lead
         if column == COL_COOP:
-            return "、".join(row.cooperating)
+            return "、".join(self._short.get(name, name) for name in row.cooperating)
         if column == COL_LEADER:
             return row.leader
         if column == COL_DEADLINE:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -74,7 +76,15 @@ class DetailPanel(QWidget):
         ):
             page = QWidget(self.tabs)
             QVBoxLayout(page).addWidget(widget)
-            self.tabs.addTab(page, title)
+            if widget is self.history:
+                self.tabs.addTab(page, title)
+                continue
+            # On a low screen (a 1366×768 laptop) the page scrolls: nothing is ever cut off.
+            scroll = QScrollArea(self.tabs)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.task_editor)

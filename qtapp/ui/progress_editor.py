@@ -77,7 +77,7 @@ class ProgressEditor(QWidget):
         self.reported_on = QDateEdit(self)
         self.reported_on.setObjectName("reportedOnEdit")
         self.reported_on.setCalendarPopup(True)
-        self.reported_on.setDisplayFormat("yyyy-MM-dd")
+        self.reported_on.setDisplayFormat("yyyy年M月d日")
         self.save = QPushButton(self.tr("Save progress"), self)
         self.save.setObjectName("saveProgressButton")
         self.history_model = ProgressHistoryModel(self)

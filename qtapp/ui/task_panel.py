@@ -205,6 +205,8 @@ class TaskPanel(QWidget):
             self.reload()
 
     def _directory_changed(self) -> None:
+        departments = list_departments(self.ctx.db, include_retired=True)
+        self.model.set_short_names({d.name: d.short_name for d in departments if d.short_name})
         self.filter_bar.set_directory(list_departments(self.ctx.db), list_leaders(self.ctx.db))
         if self.plan_id is not None and self.plan_id >= 0:
             self.reload()  # names shown in rows may have changed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from qtapp.icons import icon
 
@@ -30,11 +30,24 @@ class WelcomePanel(QWidget):
             self,
         )
         hint.setWordWrap(True)
-        hint.setMaximumWidth(520)
+        hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # A column of fixed width in the middle: a wrapped label knows its height there.
+        column = QWidget(self)
+        column.setFixedWidth(min(520, 26 * self.fontMetrics().horizontalAdvance("中")))
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(10)
+        inner.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(hint)
+        # Centred by stretches, not by an alignment flag: a widget placed with an alignment
+        # loses its height-for-width, and the wrapped hint would be cut.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         for name, text, signal, image in (
             ("welcomeImportButton", self.tr("Import a work plan…  (Ctrl+I)"),
              self.import_requested, "import"),
@@ -46,7 +59,6 @@ class WelcomePanel(QWidget):
             button.setObjectName(name)
             if image:
                 button.setIcon(icon(image))
-            button.setMinimumWidth(320)
             button.clicked.connect(signal)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+            inner.addWidget(button)
         layout.addStretch(3)
