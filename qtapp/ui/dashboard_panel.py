@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -48,6 +47,7 @@ from qtapp.models.dashboard_models import (
     TaskListModel,
 )
 from qtapp.ui.bar_delegate import BarDelegate
+from qtapp.ui.columns import ColumnLayout
 
 NO_PERIOD = -1  # the combo's "as of today" entry
 STATUS_FIGURES = {
@@ -128,23 +128,17 @@ class DashboardPanel(QWidget):
         self.department_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.bar_delegate = BarDelegate(DepartmentStatsModel.BarRole, self.department_table)
         self.department_table.setItemDelegateForColumn(COL_COMPLETION, self.bar_delegate)
-        header = self.department_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_COMPLETION, QHeaderView.ResizeMode.Stretch)
+        self.department_columns = ColumnLayout(
+            self.department_table, "dashboardDepartments", ctx.ui_settings, stretch=COL_COMPLETION
+        )
 
         self.not_reported_model = TaskListModel(self)
         self.not_reported_table = self._table("notReportedTable", self.not_reported_model)
-        # Fixed widths: measuring contents would read every row, and the list may hold a
-        # whole plan at the start of a period.
-        header = self.not_reported_table.horizontalHeader()
-        for column, width in (
-            (COL_CODE, 60),
-            (COL_LEAD, 120),
-            (COL_DEADLINE, 100),
-            (COL_LIGHT, 60),
-        ):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        # Measured on the rows in view only, so a whole plan not reported costs nothing.
+        self.not_reported_columns = ColumnLayout(
+            self.not_reported_table, "dashboardNotReported", ctx.ui_settings, stretch=COL_TEXT,
+            caps={COL_CODE: 5, COL_LEAD: 8, COL_DEADLINE: 7, COL_LIGHT: 3},
+        )  # fmt: skip
 
         self.department_box = QGroupBox(self.tr("By lead department"), self)
         QVBoxLayout(self.department_box).addWidget(self.department_table)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHeaderView,
     QScrollArea,
     QTableView,
     QTabWidget,
@@ -26,6 +25,7 @@ from qtapp.drafts import DraftKeeper
 from qtapp.models.history_model import HistoryModel
 from qtapp.suggestions import SuggestionSource
 from qtapp.ui.assignment_editor import AssignmentEditor
+from qtapp.ui.columns import ColumnLayout
 from qtapp.ui.progress_editor import ProgressEditor
 from qtapp.ui.task_text_editor import TaskTextEditor
 
@@ -59,11 +59,8 @@ class DetailPanel(QWidget):
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.history.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.history.setWordWrap(True)
+        self.history_columns = ColumnLayout(self.history, "taskHistory", ctx.ui_settings, stretch=1)
 
         # Assignment, progress and history share the space below the text as tabs.
         self.tabs = QTabWidget(self)

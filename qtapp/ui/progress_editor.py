@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -31,6 +30,7 @@ from db.records import ProgressEntry, ReportingPeriod
 from qtapp.display import STATUS_NAMES, status_text
 from qtapp.drafts import PROGRESS, DraftKey
 from qtapp.models.progress_model import ProgressHistoryModel
+from qtapp.ui.columns import ColumnLayout
 from qtapp.ui.draft_bar import DraftBar
 
 NO_PERCENT = -1  # the spin box's "special value": no percentage given
@@ -87,7 +87,7 @@ class ProgressEditor(QWidget):
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history_columns = ColumnLayout(self.history, "progressHistory", None, stretch=3)
         self.history.setMaximumHeight(110)
 
         status_row = QHBoxLayout()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -52,6 +51,7 @@ from qtapp.models.readback_model import (
     ReadbackModel,
 )
 from qtapp.readback_job import Forms, read_and_preview
+from qtapp.ui.columns import ColumnLayout
 
 
 class ReadbackDialog(QDialog):
@@ -104,9 +104,11 @@ class ReadbackDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)  # the reason takes what is left
+        # The reason (the last column) takes what is left; names and texts within caps.
+        self.columns = ColumnLayout(
+            self.table, "readback", ctx.ui_settings,
+            caps={COL_FILE: 12, COL_TASK: 14, COL_NOW: 16, COL_FORM: 16},
+        )  # fmt: skip
         self.changes_only = QCheckBox(self.tr("Only rows that change something"), self)
         self.changes_only.setObjectName("changesOnlyCheck")
         self.changes_only.toggled.connect(self.proxy.set_changes_only)
@@ -256,9 +258,6 @@ class ReadbackDialog(QDialog):
 
     def _show_preview(self) -> None:
         self.model.set_preview(self.preview)
-        self.table.resizeColumnsToContents()
-        for column, widest in ((COL_FILE, 220), (COL_TASK, 220), (COL_NOW, 280), (COL_FORM, 280)):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         if self.period.count() == 0:
             self.hint.setText(
                 self.tr("This plan has no reporting periods yet: add them first (Progress menu).")
