@@ -327,11 +327,21 @@ def test_panel_shows_the_latest_period_and_its_figures(panel_setup) -> None:
     model = panel.department_model
     assert [r.department_id for r in model.records()] == [data.basic, data.vocational,
                                                            data.office, None]  # fmt: skip
-    from qtapp.models.dashboard_models import COL_COMPLETION, COL_OVERDUE
+    from PySide6.QtGui import QColor
 
+    from qtapp.lights import LIGHT_COLORS
+    from qtapp.models.dashboard_models import COL_COMPLETION, COL_DONE, COL_OVERDUE
+
+    # The bar beside "1/15" shows exactly that share, in the green of "已完成" (the figure
+    # on the dashboard and the count in the table); overdue has its red column.
     assert model.index(0, COL_COMPLETION).data() == "1/15"
-    assert tuple(model.index(0, COL_COMPLETION).data(model.BarRole)) == (1, 0, 9, 15)
+    assert tuple(model.index(0, COL_COMPLETION).data(model.BarRole)) == (1, 0, 0, 15)
     assert model.index(0, COL_OVERDUE).data() == "9"
+    green = QColor(LIGHT_COLORS["green"])
+    for column in (COL_DONE, COL_COMPLETION):
+        assert model.index(0, column).data(Qt.ItemDataRole.ForegroundRole).color() == green
+    red = model.index(0, COL_OVERDUE).data(Qt.ItemDataRole.ForegroundRole).color()
+    assert red == QColor(LIGHT_COLORS["red"])
     table = panel.findChild(QTableView, "notReportedTable")
     assert table.model().rowCount() == TOTAL - 4
     assert panel.grab().width() > 0  # the bar delegate paints
