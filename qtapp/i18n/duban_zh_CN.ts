@@ -98,26 +98,6 @@
         <source>Move task %1</source>
         <translation>移动任务 %1</translation>
     </message>
-    <message>
-        <location filename="../ui/directory_questions.py" line="65"/>
-        <source>Paste departments</source>
-        <translation>粘贴处室名单</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_questions.py" line="68"/>
-        <source>One name per line, or names separated by 、 or ，</source>
-        <translation>每行一个名称，或用“、”“，”分隔</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_questions.py" line="79"/>
-        <source>Departments supervised</source>
-        <translation>分管处室</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_questions.py" line="86"/>
-        <source>%1 (retired)</source>
-        <translation>%1（已停用）</translation>
-    </message>
 </context>
 <context>
     <name>AccessBanner</name>
@@ -642,159 +622,83 @@ Close Duban there, then choose File → Open for editing.</source>
     </message>
 </context>
 <context>
-    <name>DirectoryDialog</name>
+    <name>DirectoryActions</name>
     <message>
-        <location filename="../ui/directory_dialog.py" line="57"/>
-        <source>Departments and leaders</source>
-        <translation>处室与分管领导</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="66"/>
-        <source>Departments</source>
-        <translation>处室</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="67"/>
-        <source>Leaders</source>
-        <translation>分管领导</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="90"/>
-        <source>Show retired</source>
-        <translation>显示已停用</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="92"/>
-        <source>Double-click a name, short name or aliases to change them; separate aliases with 、.</source>
-        <translation>双击名称、简称或别名可修改；多个别名用“、”分隔。</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="102"/>
-        <location filename="../ui/directory_dialog.py" line="122"/>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="103"/>
-        <source>Paste a list…</source>
-        <translation>粘贴名单…</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="104"/>
-        <location filename="../ui/directory_dialog.py" line="124"/>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="105"/>
-        <location filename="../ui/directory_dialog.py" line="125"/>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="106"/>
-        <location filename="../ui/directory_dialog.py" line="126"/>
-        <location filename="../ui/directory_dialog.py" line="230"/>
-        <location filename="../ui/directory_dialog.py" line="241"/>
-        <source>Retire</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="107"/>
-        <source>Merge into…</source>
-        <translation>并入…</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="109"/>
-        <source>Earlier in the official order (Ctrl+Up)</source>
-        <translation>在排序中上移（Ctrl+↑）</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="111"/>
-        <source>Later in the official order (Ctrl+Down)</source>
-        <translation>在排序中下移（Ctrl+↓）</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="123"/>
-        <source>Departments…</source>
-        <translation>分管处室…</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="230"/>
-        <location filename="../ui/directory_dialog.py" line="241"/>
-        <source>Reactivate</source>
-        <translation>恢复启用</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="274"/>
-        <source>Rename department</source>
-        <translation>重命名处室</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="279"/>
-        <source>Change short name</source>
-        <translation>修改简称</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="299"/>
-        <source>Change aliases</source>
-        <translation>修改别名</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="302"/>
-        <location filename="../ui/directory_dialog.py" line="307"/>
+        <location filename="../directory_actions.py" line="73"/>
         <source>Add department</source>
         <translation>添加处室</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="302"/>
+        <location filename="../directory_actions.py" line="74"/>
         <source>Name of the department:</source>
         <translation>处室名称：</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="328"/>
+        <location filename="../directory_actions.py" line="85"/>
+        <location filename="../directory_actions.py" line="102"/>
+        <location filename="../directory_actions.py" line="106"/>
         <source>Paste departments</source>
         <translation>粘贴处室名单</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="329"/>
-        <source>All these departments are already listed.</source>
-        <translation>这些处室都已在名录中。</translation>
+        <location filename="../directory_actions.py" line="87"/>
+        <source>One department per line: name | short name | other names. The short name and the other names may be left out; separate other names with 、. Names already listed are skipped.</source>
+        <translation>每行一个处室：名称 | 简称 | 别名。简称和别名可以不填；多个别名用“、”分隔。已在名录中的处室会跳过。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/directory_dialog.py" line="334"/>
+        <location filename="../directory_actions.py" line="105"/>
         <source>Add %n department(s)</source>
         <translation>
             <numerusform>添加 %n 个处室</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="359"/>
+        <location filename="../directory_actions.py" line="106"/>
+        <source>All these departments are already listed.</source>
+        <translation>这些处室都已在名录中。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="118"/>
+        <source>Rename department</source>
+        <translation>重命名处室</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="123"/>
+        <source>Change short name</source>
+        <translation>修改简称</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="144"/>
+        <source>Change aliases</source>
+        <translation>修改别名</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="152"/>
         <source>Move department</source>
         <translation>调整处室顺序</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="366"/>
+        <location filename="../directory_actions.py" line="158"/>
         <source>Retire department</source>
         <translation>停用处室</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="366"/>
+        <location filename="../directory_actions.py" line="158"/>
         <source>Reactivate department</source>
         <translation>恢复启用处室</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="380"/>
+        <location filename="../directory_actions.py" line="173"/>
         <source>Merge department</source>
         <translation>合并处室</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="381"/>
+        <location filename="../directory_actions.py" line="174"/>
         <source>Merge “%1” into:</source>
         <translation>将“%1”并入：</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="389"/>
+        <location filename="../directory_actions.py" line="182"/>
         <source>Merge “%1” into “%2”?
 
 The tasks assigned to “%1” and its leader move to “%2”, and “%1” becomes another name (alias) of “%2”, so plans that still use it keep matching. Undo takes the merge back.</source>
@@ -803,56 +707,237 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 分配给“%1”的任务及其分管领导将转到“%2”，“%1”成为“%2”的别名，仍使用旧名称的计划照样能匹配。可以撤销此次合并。</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="396"/>
+        <location filename="../directory_actions.py" line="189"/>
         <source>Merge departments</source>
         <translation>合并处室</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="399"/>
+        <location filename="../directory_actions.py" line="192"/>
         <source>Merge %1 into %2</source>
         <translation>将 %1 并入 %2</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="409"/>
-        <source>Rename leader</source>
-        <translation>重命名分管领导</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="414"/>
-        <location filename="../ui/directory_dialog.py" line="417"/>
-        <location filename="../ui/directory_dialog.py" line="422"/>
+        <location filename="../directory_actions.py" line="202"/>
         <source>Add leader</source>
         <translation>添加分管领导</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="414"/>
+        <location filename="../directory_actions.py" line="204"/>
         <source>Name of the leader:</source>
         <translation>分管领导姓名：</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="417"/>
+        <location filename="../directory_actions.py" line="207"/>
         <source>Title, e.g. 副局长 (may be empty):</source>
         <translation>职务，如 副局长（可不填）：</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="439"/>
+        <location filename="../directory_actions.py" line="220"/>
+        <location filename="../directory_actions.py" line="237"/>
+        <location filename="../directory_actions.py" line="241"/>
+        <source>Paste leaders</source>
+        <translation>粘贴分管领导名单</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="222"/>
+        <source>One leader per line: the name and the title, separated by a space or a comma. To give the departments supervised too, separate with |: name | title | departments (separated by 、). Leaders already listed are skipped.</source>
+        <translation>每行一位领导：姓名和职务，用空格或逗号隔开。如需同时填写分管处室，用“|”分隔：姓名 | 职务 | 分管处室（多个处室用“、”分隔）。已在名录中的领导会跳过。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../directory_actions.py" line="240"/>
+        <source>Add %n leader(s)</source>
+        <translation>
+            <numerusform>添加 %n 位分管领导</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="241"/>
+        <source>All these leaders are already listed.</source>
+        <translation>这些分管领导都已在名录中。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="252"/>
+        <source>Rename leader</source>
+        <translation>重命名分管领导</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="263"/>
+        <source>Change the title of %1</source>
+        <translation>修改 %1 的职务</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="276"/>
+        <source>%1 (retired)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="280"/>
+        <source>Departments supervised</source>
+        <translation>分管处室</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="281"/>
+        <source>Departments %1 supervises:</source>
+        <translation>%1 分管的处室：</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="291"/>
         <source>Change departments supervised by %1</source>
         <translation>修改 %1 的分管处室</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="446"/>
+        <location filename="../directory_actions.py" line="298"/>
         <source>Move leader</source>
         <translation>调整分管领导顺序</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="453"/>
+        <location filename="../directory_actions.py" line="302"/>
         <source>Retire leader</source>
         <translation>停用分管领导</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="453"/>
+        <location filename="../directory_actions.py" line="302"/>
         <source>Reactivate leader</source>
         <translation>恢复启用分管领导</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="354"/>
+        <source>Added: %1. Already listed, so left as they were: %2.</source>
+        <translation>已添加：%1。以下已在名录中，保持不变：%2。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="369"/>
+        <source>A line holds at most three parts separated by |.</source>
+        <translation>每行最多三部分，用“|”分隔。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="370"/>
+        <source>The line has no name before |.</source>
+        <translation>“|”前面没有名称。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="372"/>
+        <source>Write one department per line when a short name or other names follow it.</source>
+        <translation>后面带简称或别名时，每行只能写一个处室。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="375"/>
+        <source>A department has one short name; put the other names in the third part.</source>
+        <translation>一个处室只有一个简称；其他名称请写在第三部分（别名）。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="378"/>
+        <source>This does not look like a department name: it is too long or a sentence.</source>
+        <translation>这不像处室名称：太长，或是一句话。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="381"/>
+        <source>The name cannot be told from the title: separate them with a space, a comma or |, as in “李明 副局长”.</source>
+        <translation>分不清姓名和职务：请用空格、逗号或“|”隔开，如“李明 副局长”。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="386"/>
+        <source>Line %1 cannot be read: %2
+
+“%3”
+
+Nothing was added. Correct the line and try again.</source>
+        <translation>第 %1 行无法识别：%2
+
+“%3”
+
+没有添加任何内容。请改正这一行后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryDialog</name>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="74"/>
+        <source>Departments and leaders</source>
+        <translation>处室与分管领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="83"/>
+        <source>Departments</source>
+        <translation>处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="84"/>
+        <source>Leaders</source>
+        <translation>分管领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="114"/>
+        <source>Show retired</source>
+        <translation>显示已停用</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="116"/>
+        <source>Double-click a name, short name or aliases to change them; separate aliases with 、.</source>
+        <translation>双击名称、简称或别名可修改；多个别名用“、”分隔。</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="126"/>
+        <location filename="../ui/directory_dialog.py" line="152"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="127"/>
+        <location filename="../ui/directory_dialog.py" line="153"/>
+        <source>Paste a list…</source>
+        <translation>粘贴名单…</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="128"/>
+        <location filename="../ui/directory_dialog.py" line="155"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="129"/>
+        <location filename="../ui/directory_dialog.py" line="156"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="130"/>
+        <location filename="../ui/directory_dialog.py" line="157"/>
+        <location filename="../ui/directory_dialog.py" line="243"/>
+        <location filename="../ui/directory_dialog.py" line="254"/>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="131"/>
+        <source>Merge into…</source>
+        <translation>并入…</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="133"/>
+        <source>Earlier in the official order (Ctrl+Up)</source>
+        <translation>在排序中上移（Ctrl+↑）</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="135"/>
+        <source>Later in the official order (Ctrl+Down)</source>
+        <translation>在排序中下移（Ctrl+↓）</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="143"/>
+        <source>Double-click a name or a title to change it.</source>
+        <translation>双击姓名或职务可修改。</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="154"/>
+        <source>Departments…</source>
+        <translation>分管处室…</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="243"/>
+        <location filename="../ui/directory_dialog.py" line="254"/>
+        <source>Reactivate</source>
+        <translation>恢复启用</translation>
     </message>
 </context>
 <context>
@@ -1905,42 +1990,42 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../prompts.py" line="82"/>
+        <location filename="../prompts.py" line="90"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="84"/>
+        <location filename="../prompts.py" line="92"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="88"/>
+        <location filename="../prompts.py" line="96"/>
         <source>Newest good backup: %1</source>
         <translation>最近一份完好的备份：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="96"/>
+        <location filename="../prompts.py" line="104"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="98"/>
+        <location filename="../prompts.py" line="106"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="100"/>
+        <location filename="../prompts.py" line="108"/>
         <source>&amp;Restore from backup</source>
         <translation>从备份恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="107"/>
+        <location filename="../prompts.py" line="115"/>
         <source>No backup of this file was found.</source>
         <translation>没有找到此文件的备份。</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="110"/>
+        <location filename="../prompts.py" line="118"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
