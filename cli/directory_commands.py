@@ -135,22 +135,23 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_list(path: Path, parse: Any) -> list[Any]:
-    """The entries of a list file; a line that cannot be read stops everything (exit 2)."""
+def _add_from_file(args: argparse.Namespace, parse: Any, add: Any, what: str) -> int:
+    """Add the list in ``--from-file``, all of it or nothing: a line that cannot be read,
+    or an entry the directory refuses, stops everything (exit 2, file and line named)."""
+    path: Path = args.from_file
     try:
         entries = parse(read_list_file(path), str(path))
     except ListLineError as exc:
         raise InvalidValue(str(exc)) from exc
     if not entries:
         raise InvalidValue(f"{path}: the file holds no names (only blank lines or # comments).")
-    return entries
-
-
-def _report(result: ListResult, what: str) -> None:
+    with open_db(args.db) as db:
+        result: ListResult = add(db, entries, source=str(path))
     for x in result.added:
         print(f"Added {what} {x.id}: {x.name}")
     if result.skipped:
         print(f"{len(result.skipped)} already in the list, skipped: " + "、".join(result.skipped))
+    return 0
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -160,11 +161,7 @@ def run_add(args: argparse.Namespace) -> int:
             raise InvalidValue(
                 "--from-file reads the whole list: give no NAME, --short or --alias."
             )
-        entries = _read_list(args.from_file, parse_department_list)
-        with open_db(args.db) as db:
-            result = add_department_entries(db, entries, source=str(args.from_file))
-        _report(result, "department")
-        return 0
+        return _add_from_file(args, parse_department_list, add_department_entries, "department")
     if not names:
         raise InvalidValue("Name at least one department (or use --from-file).")
     if (args.short or args.alias) and len(names) != 1:
@@ -246,11 +243,7 @@ def run_leader_add(args: argparse.Namespace) -> int:
             raise InvalidValue(
                 "--from-file reads the whole list: give no NAME, --title or --departments."
             )
-        entries = _read_list(args.from_file, parse_leader_list)
-        with open_db(args.db) as db:
-            result = add_leader_entries(db, entries, source=str(args.from_file))
-        _report(result, "leader")
-        return 0
+        return _add_from_file(args, parse_leader_list, add_leader_entries, "leader")
     if not args.name:
         raise InvalidValue("Name the leader (or use --from-file).")
     with open_db(args.db) as db:

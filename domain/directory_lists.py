@@ -208,19 +208,17 @@ def read_list_file(path: str | Path) -> str:
     raises ``PlanInputError`` naming the file when it cannot be read."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise PlanInputError(path, "The file does not exist.", code="missing") from None
+        with path.open("rb") as stream:
+            data = stream.read(MAX_LIST_BYTES + 1)
+    except (FileNotFoundError, IsADirectoryError):
+        raise PlanInputError(path, "No such file; check its name.", code="missing") from None
     except OSError as exc:
         raise PlanInputError(path, f"The file cannot be read ({exc.strerror}).") from None
-    if path.is_dir():
-        raise PlanInputError(path, "This is a folder; choose a text file.", code="missing")
-    if size > MAX_LIST_BYTES:
+    if len(data) > MAX_LIST_BYTES:
         raise PlanInputError(
             path,
-            f"The file is {size / 1024 / 1024:.1f} MB; a department or leader list is a few "
-            "kilobytes. Check that this is the list.",
+            "The file is larger than 1 MB; a department or leader list is a few kilobytes. "
+            "Check that this is the list.",
             code="too_large",
         )
-    text, _encoding = decode_text(path.read_bytes(), path)
-    return text
+    return decode_text(data, path)[0]

@@ -96,13 +96,9 @@ class DirectoryActions(QObject):
         """Every new department of a list (one per line, or separated by 、), in order, as
         one command; the ids added. A line that cannot be read is shown and nothing is
         added: None (so the clerk can correct the list)."""
-        try:
-            entries = parse_department_list(text)
-        except ListLineError as exc:
-            self._refuse_line(self.tr("Paste departments"), exc)
-            return None
         return self._add_list(
-            entries, add_department_entries, lambda n: self.tr("Add %n department(s)", "", n),
+            text, parse_department_list, add_department_entries,
+            lambda n: self.tr("Add %n department(s)", "", n),
             self.tr("Paste departments"), self.tr("All these departments are already listed."),
         )  # fmt: skip
 
@@ -231,13 +227,9 @@ class DirectoryActions(QObject):
     def add_leader_list(self, text: str) -> list[int] | None:
         """Every new leader of a list, in order, as one command; the ids added. A line that
         cannot be read is shown and nothing is added: None."""
-        try:
-            entries = parse_leader_list(text)
-        except ListLineError as exc:
-            self._refuse_line(self.tr("Paste leaders"), exc)
-            return None
         return self._add_list(
-            entries, add_leader_entries, lambda n: self.tr("Add %n leader(s)", "", n),
+            text, parse_leader_list, add_leader_entries,
+            lambda n: self.tr("Add %n leader(s)", "", n),
             self.tr("Paste leaders"), self.tr("All these leaders are already listed."),
         )  # fmt: skip
 
@@ -325,14 +317,21 @@ class DirectoryActions(QObject):
 
     def _add_list(
         self,
-        entries: Sequence[object],
+        text: str,
+        parse: Callable[[str], Sequence[object]],
         add: Callable[[Database, Sequence[object]], ListResult],
         command_text: Callable[[int], str],
         title: str,
         nothing_new: str,
     ) -> list[int] | None:
-        """Add a parsed list as one command named after what it really adds, and say which
-        names were already listed. None: refused (the clerk may correct the list)."""
+        """Read a list and add it as one command named after what it really adds, and say
+        which names were already listed. None: a line cannot be read, or the list was
+        refused (said; nothing added; the clerk may correct the list)."""
+        try:
+            entries = parse(text)
+        except ListLineError as exc:
+            self._refuse_line(title, exc)
+            return None
         if not any(not self._listed(e) for e in entries):
             if entries:
                 self.ctx.prompts.show_info(title, nothing_new)

@@ -202,7 +202,7 @@ def test_departments_and_leaders_from_files_on_the_command_line(capsys, tmp_path
     assert code == 2 and "钱七" in err
     code, _, err = cli(capsys, "--db", db, "departments", "add", "--from-file",
                        str(tmp_path / "none.txt"))  # fmt: skip
-    assert code == 2 and "none.txt" in err and "does not exist" in err
+    assert code == 2 and "none.txt" in err and "No such file" in err
 
 
 def test_a_bad_line_exits_2_names_the_file_and_line_and_adds_nothing(
