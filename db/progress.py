@@ -76,6 +76,10 @@ def current_period_index(periods: list[ReportingPeriod], today: str | None = Non
     return (holding or started or [len(periods) - 1])[-1] if periods else -1
 
 
+def all_period_ids(db: Database) -> set[int]:
+    return {int(row[0]) for row in db.execute("SELECT id FROM reporting_periods")}
+
+
 def default_period(db: Database, plan_id: int, today: str | None = None) -> int | None:
     """The period a window opens on: the one that holds today, else the latest one that
     has reports, else the last one that started (None when the plan has no periods)."""

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from db.backups import Backup
 from db.errors import InvalidValue, NotFound, StoreError
-from db.progress import default_period
+from db.progress import all_period_ids, default_period
 from db.settings import get_setting
 from db.store import Store, open_store, restore_into, run_daily_backup
 from db.writer_lock import Holder
@@ -98,7 +98,7 @@ class AppContext(QObject):
     def _periods_updated(self) -> None:
         """Periods were added or removed: a plan without a period chosen, or whose period
         is gone, gets its default again."""
-        existing = {row[0] for row in self.db.execute("SELECT id FROM reporting_periods")}
+        existing = all_period_ids(self.db)
         for plan_id, period_id in list(self._periods.items()):
             if period_id is None or period_id not in existing:
                 del self._periods[plan_id]

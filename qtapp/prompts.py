@@ -37,6 +37,14 @@ class Prompts(Protocol):
     def show_info(self, title: str, text: str) -> None: ...
     def ask_start_choice(self, problem: StartProblem) -> StartAction: ...
     def ask_date(self, title: str, text: str, current: dt.date) -> dt.date | None: ...
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None: ...
+    def ask_choice(self, title: str, label: str, items: list[str]) -> int | None: ...
+    def ask_checklist(
+        self, title: str, label: str, items: list[str], checked: list[int]
+    ) -> list[int] | None: ...
+    def ask_pasted_list(
+        self, title: str, label: str, placeholder: str = "", text: str = ""
+    ) -> str | None: ...
 
 
 class QtPrompts:
@@ -147,6 +155,45 @@ class QtPrompts:
         chosen = calendar.selectedDate()
         return dt.date(chosen.year(), chosen.month(), chosen.day())
 
+    # -- small questions, asked over the dialog the clerk is working in --------------------
+
+    def _question_parent(self) -> QWidget | None:
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication.activeModalWidget() or self.parent
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        """A line of text, or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        parent = self._question_parent()
+        answer, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+        return answer if ok else None
+
+    def ask_choice(self, title: str, label: str, items: list[str]) -> int | None:
+        """The index of the item chosen, or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        parent = self._question_parent()
+        item, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+        return items.index(item) if ok and item in items else None
+
+    def ask_checklist(
+        self, title: str, label: str, items: list[str], checked: list[int]
+    ) -> list[int] | None:
+        """The indexes of the items ticked (``checked`` ticked at first); None: cancelled."""
+        from qtapp.ui.list_questions import ask_checklist
+
+        return ask_checklist(self._question_parent(), title, label, items, checked)
+
+    def ask_pasted_list(
+        self, title: str, label: str, placeholder: str = "", text: str = ""
+    ) -> str | None:
+        """Lines typed or pasted into a text box (starting with ``text``); None: cancelled."""
+        from qtapp.ui.list_questions import ask_pasted_list
+
+        return ask_pasted_list(self._question_parent(), title, label, placeholder, text)
+
 
 class ScriptedPrompts:
     """Answers given in advance (for tests); records what was shown."""
@@ -201,3 +248,33 @@ class ScriptedPrompts:
         self.shown.append(("start", problem.code, problem.sentence))
         answer = self._next()
         return answer if isinstance(answer, StartAction) else StartAction.QUIT
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        self.shown.append(("text", title, label))
+        answer = self._next()
+        return None if answer is None else str(answer)
+
+    def ask_choice(self, title: str, label: str, items: list[str]) -> int | None:
+        """Answer with the index or with the item itself."""
+        self.shown.append(("choice", title, label))
+        answer = self._next()
+        if isinstance(answer, str):
+            return items.index(answer) if answer in items else None
+        return answer if isinstance(answer, int) and 0 <= answer < len(items) else None
+
+    def ask_checklist(
+        self, title: str, label: str, items: list[str], checked: list[int]
+    ) -> list[int] | None:
+        """Answer with the items to tick (indexes or the items themselves), or None."""
+        self.shown.append(("checklist", title, "\n".join(items)))
+        answer = self._next()
+        if not isinstance(answer, (list, tuple)):
+            return None
+        return [items.index(a) if isinstance(a, str) else int(a) for a in answer]
+
+    def ask_pasted_list(
+        self, title: str, label: str, placeholder: str = "", text: str = ""
+    ) -> str | None:
+        self.shown.append(("paste", title, text))
+        answer = self._next()
+        return None if answer is None else str(answer)

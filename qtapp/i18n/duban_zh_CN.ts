@@ -74,37 +74,37 @@
         <translation>%1已改为牵头，已从 %n 项任务的配合处室中移除。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="63"/>
+        <location filename="../display.py" line="60"/>
         <source>No deadline yet.</source>
         <translation>尚未设定完成时限。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="65"/>
+        <location filename="../display.py" line="62"/>
         <source>Due %1.</source>
         <translation>完成时限：%1。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="67"/>
+        <location filename="../display.py" line="64"/>
         <source>Kept as written; it names no date Duban understands.</source>
         <translation>已按原文保存；其中没有可识别的日期。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="69"/>
+        <location filename="../display.py" line="66"/>
         <source>Open-ended: reviewed every reporting period.</source>
         <translation>无固定日期：每个报送周期复核。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="79"/>
+        <location filename="../display.py" line="76"/>
         <source>restored (undo/redo)</source>
         <translation>已恢复（撤销/重做）</translation>
     </message>
     <message>
-        <location filename="../display.py" line="81"/>
+        <location filename="../display.py" line="78"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../display.py" line="81"/>
+        <location filename="../display.py" line="78"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -162,26 +162,6 @@
         <location filename="../task_actions.py" line="127"/>
         <source>Move task %1</source>
         <translation>移动任务 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_questions.py" line="65"/>
-        <source>Paste departments</source>
-        <translation>粘贴处室名单</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_questions.py" line="68"/>
-        <source>One name per line, or names separated by 、 or ，</source>
-        <translation>每行一个名称，或用“、”“，”分隔</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_questions.py" line="79"/>
-        <source>Departments supervised</source>
-        <translation>分管处室</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_questions.py" line="86"/>
-        <source>%1 (retired)</source>
-        <translation>%1（已停用）</translation>
     </message>
     <message>
         <location filename="../context.py" line="223"/>
@@ -488,58 +468,58 @@ Close Duban there, then choose File → Open for editing.</source>
         <translation>按预警</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="149"/>
+        <location filename="../ui/dashboard_panel.py" line="143"/>
         <source>By lead department</source>
         <translation>按牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="237"/>
+        <location filename="../ui/dashboard_panel.py" line="231"/>
         <source>(none: as of today)</source>
         <translation>（不按期次：截至今日）</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="316"/>
+        <location filename="../ui/dashboard_panel.py" line="310"/>
         <source>Dashboard not updated</source>
         <translation>看板未更新</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="327"/>
+        <location filename="../ui/dashboard_panel.py" line="321"/>
         <source>No plan chosen.</source>
         <translation>未选择工作要点。</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="328"/>
+        <location filename="../ui/dashboard_panel.py" line="322"/>
         <source>Not reported this period</source>
         <translation>本期未报送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="331"/>
+        <location filename="../ui/dashboard_panel.py" line="325"/>
         <source>As of %1: %n task(s)</source>
         <translation>
             <numerusform>截至%1：共 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="337"/>
+        <location filename="../ui/dashboard_panel.py" line="331"/>
         <source>Not reported this period (%n)</source>
         <translation>
             <numerusform>本期未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="339"/>
+        <location filename="../ui/dashboard_panel.py" line="333"/>
         <source>Never reported (%n)</source>
         <translation>
             <numerusform>从未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="353"/>
+        <location filename="../ui/dashboard_panel.py" line="347"/>
         <source>as of %1</source>
         <translation>截至%1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="383"/>
+        <location filename="../ui/dashboard_panel.py" line="377"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
@@ -582,12 +562,12 @@ Close Duban there, then choose File → Open for editing.</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="101"/>
+        <location filename="../models/dashboard_models.py" line="112"/>
         <source>%1 of %2 led tasks completed, %3 behind, %4 overdue</source>
         <translation>牵头 %2 项，已完成 %1 项，滞后 %3 项，逾期 %4 项</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="109"/>
+        <location filename="../models/dashboard_models.py" line="120"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
@@ -638,238 +618,161 @@ Close Duban there, then choose File → Open for editing.</source>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../ui/detail_panel.py" line="71"/>
+        <location filename="../ui/detail_panel.py" line="70"/>
         <source>Assignment</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="72"/>
+        <location filename="../ui/detail_panel.py" line="71"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="73"/>
+        <location filename="../ui/detail_panel.py" line="72"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="130"/>
+        <location filename="../ui/detail_panel.py" line="137"/>
         <source>%n tasks selected</source>
         <translation>
             <numerusform>已选 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="134"/>
+        <location filename="../ui/detail_panel.py" line="141"/>
         <source>Applies to the %n selected task(s).</source>
         <translation>
             <numerusform>应用于所选的 %n 项任务。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="137"/>
+        <location filename="../ui/detail_panel.py" line="144"/>
         <source>Nothing selected: applies to all %n task(s) shown (%1).</source>
         <translation>
             <numerusform>未选择任务：应用于当前显示的全部 %n 项任务（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="140"/>
+        <location filename="../ui/detail_panel.py" line="147"/>
         <source>No task to assign.</source>
         <translation>没有可分配的任务。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="169"/>
+        <location filename="../ui/detail_panel.py" line="176"/>
         <source>Suggestions for %1 of these %n task(s) (Alt+S takes them all).</source>
         <translation>
             <numerusform>这 %n 项任务中有 %1 项有建议（Alt+S 全部采纳）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="174"/>
+        <location filename="../ui/detail_panel.py" line="181"/>
         <source>lead %1</source>
         <translation>牵头 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="177"/>
+        <location filename="../ui/detail_panel.py" line="184"/>
         <source>with %1</source>
         <translation>配合 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="179"/>
+        <location filename="../ui/detail_panel.py" line="186"/>
         <source>deadline %1</source>
         <translation>时限 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="181"/>
+        <location filename="../ui/detail_panel.py" line="188"/>
         <source>named in the plan</source>
         <translation>来自计划原文</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="183"/>
+        <location filename="../ui/detail_panel.py" line="190"/>
         <source>like a task assigned before (%1% similar)</source>
         <translation>参照以往相似任务（相似度 %1%）</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="188"/>
+        <location filename="../ui/detail_panel.py" line="195"/>
         <source>Suggested: %1 — %2 (Alt+S)</source>
         <translation>建议：%1 —— %2（Alt+S）</translation>
     </message>
 </context>
 <context>
-    <name>DirectoryDialog</name>
+    <name>DirectoryActions</name>
     <message>
-        <location filename="../ui/directory_dialog.py" line="57"/>
-        <source>Departments and leaders</source>
-        <translation>处室与分管领导</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="66"/>
-        <source>Departments</source>
-        <translation>处室</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="67"/>
-        <source>Leaders</source>
-        <translation>分管领导</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="90"/>
-        <source>Show retired</source>
-        <translation>显示已停用</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="92"/>
-        <source>Double-click a name, short name or aliases to change them; separate aliases with 、.</source>
-        <translation>双击名称、简称或别名可修改；多个别名用“、”分隔。</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="102"/>
-        <location filename="../ui/directory_dialog.py" line="122"/>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="103"/>
-        <source>Paste a list…</source>
-        <translation>粘贴名单…</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="104"/>
-        <location filename="../ui/directory_dialog.py" line="124"/>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="105"/>
-        <location filename="../ui/directory_dialog.py" line="125"/>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="106"/>
-        <location filename="../ui/directory_dialog.py" line="126"/>
-        <location filename="../ui/directory_dialog.py" line="230"/>
-        <location filename="../ui/directory_dialog.py" line="241"/>
-        <source>Retire</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="107"/>
-        <source>Merge into…</source>
-        <translation>并入…</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="109"/>
-        <source>Earlier in the official order (Ctrl+Up)</source>
-        <translation>在排序中上移（Ctrl+↑）</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="111"/>
-        <source>Later in the official order (Ctrl+Down)</source>
-        <translation>在排序中下移（Ctrl+↓）</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="123"/>
-        <source>Departments…</source>
-        <translation>分管处室…</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="230"/>
-        <location filename="../ui/directory_dialog.py" line="241"/>
-        <source>Reactivate</source>
-        <translation>恢复启用</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="274"/>
-        <source>Rename department</source>
-        <translation>重命名处室</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="279"/>
-        <source>Change short name</source>
-        <translation>修改简称</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="299"/>
-        <source>Change aliases</source>
-        <translation>修改别名</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="302"/>
-        <location filename="../ui/directory_dialog.py" line="307"/>
+        <location filename="../directory_actions.py" line="73"/>
         <source>Add department</source>
         <translation>添加处室</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="302"/>
+        <location filename="../directory_actions.py" line="74"/>
         <source>Name of the department:</source>
         <translation>处室名称：</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="328"/>
+        <location filename="../directory_actions.py" line="85"/>
+        <location filename="../directory_actions.py" line="102"/>
         <source>Paste departments</source>
         <translation>粘贴处室名单</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="329"/>
-        <source>All these departments are already listed.</source>
-        <translation>这些处室都已在名录中。</translation>
+        <location filename="../directory_actions.py" line="87"/>
+        <source>One department per line: name | short name | other names. The short name and the other names may be left out; separate other names with 、. Names already listed are skipped.</source>
+        <translation>每行一个处室：名称 | 简称 | 别名。简称和别名可以不填；多个别名用“、”分隔。已在名录中的处室会跳过。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/directory_dialog.py" line="334"/>
+        <location filename="../directory_actions.py" line="101"/>
         <source>Add %n department(s)</source>
         <translation>
             <numerusform>添加 %n 个处室</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="359"/>
+        <location filename="../directory_actions.py" line="102"/>
+        <source>All these departments are already listed.</source>
+        <translation>这些处室都已在名录中。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="114"/>
+        <source>Rename department</source>
+        <translation>重命名处室</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="119"/>
+        <source>Change short name</source>
+        <translation>修改简称</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="140"/>
+        <source>Change aliases</source>
+        <translation>修改别名</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="148"/>
         <source>Move department</source>
         <translation>调整处室顺序</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="366"/>
+        <location filename="../directory_actions.py" line="154"/>
         <source>Retire department</source>
         <translation>停用处室</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="366"/>
+        <location filename="../directory_actions.py" line="154"/>
         <source>Reactivate department</source>
         <translation>恢复启用处室</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="380"/>
+        <location filename="../directory_actions.py" line="169"/>
         <source>Merge department</source>
         <translation>合并处室</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="381"/>
+        <location filename="../directory_actions.py" line="170"/>
         <source>Merge “%1” into:</source>
         <translation>将“%1”并入：</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="389"/>
+        <location filename="../directory_actions.py" line="178"/>
         <source>Merge “%1” into “%2”?
 
 The tasks assigned to “%1” and its leader move to “%2”, and “%1” becomes another name (alias) of “%2”, so plans that still use it keep matching. Undo takes the merge back.</source>
@@ -878,56 +781,236 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 分配给“%1”的任务及其分管领导将转到“%2”，“%1”成为“%2”的别名，仍使用旧名称的计划照样能匹配。可以撤销此次合并。</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="396"/>
+        <location filename="../directory_actions.py" line="185"/>
         <source>Merge departments</source>
         <translation>合并处室</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="399"/>
+        <location filename="../directory_actions.py" line="188"/>
         <source>Merge %1 into %2</source>
         <translation>将 %1 并入 %2</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="409"/>
-        <source>Rename leader</source>
-        <translation>重命名分管领导</translation>
-    </message>
-    <message>
-        <location filename="../ui/directory_dialog.py" line="414"/>
-        <location filename="../ui/directory_dialog.py" line="417"/>
-        <location filename="../ui/directory_dialog.py" line="422"/>
+        <location filename="../directory_actions.py" line="198"/>
         <source>Add leader</source>
         <translation>添加分管领导</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="414"/>
+        <location filename="../directory_actions.py" line="200"/>
         <source>Name of the leader:</source>
         <translation>分管领导姓名：</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="417"/>
+        <location filename="../directory_actions.py" line="203"/>
         <source>Title, e.g. 副局长 (may be empty):</source>
         <translation>职务，如 副局长（可不填）：</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="439"/>
+        <location filename="../directory_actions.py" line="216"/>
+        <location filename="../directory_actions.py" line="233"/>
+        <source>Paste leaders</source>
+        <translation>粘贴分管领导名单</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="218"/>
+        <source>One leader per line: the name and the title, separated by a space or a comma. To give the departments supervised too, separate with |: name | title | departments (separated by 、). Leaders already listed are skipped.</source>
+        <translation>每行一位领导：姓名和职务，用空格或逗号隔开。如需同时填写分管处室，用“|”分隔：姓名 | 职务 | 分管处室（多个处室用“、”分隔）。已在名录中的领导会跳过。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../directory_actions.py" line="232"/>
+        <source>Add %n leader(s)</source>
+        <translation>
+            <numerusform>添加 %n 位分管领导</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="233"/>
+        <source>All these leaders are already listed.</source>
+        <translation>这些分管领导都已在名录中。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="244"/>
+        <source>Rename leader</source>
+        <translation>重命名分管领导</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="255"/>
+        <source>Change the title of %1</source>
+        <translation>修改 %1 的职务</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="268"/>
+        <source>%1 (retired)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="272"/>
+        <source>Departments supervised</source>
+        <translation>分管处室</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="273"/>
+        <source>Departments %1 supervises:</source>
+        <translation>%1 分管的处室：</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="283"/>
         <source>Change departments supervised by %1</source>
         <translation>修改 %1 的分管处室</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="446"/>
+        <location filename="../directory_actions.py" line="290"/>
         <source>Move leader</source>
         <translation>调整分管领导顺序</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="453"/>
+        <location filename="../directory_actions.py" line="294"/>
         <source>Retire leader</source>
         <translation>停用分管领导</translation>
     </message>
     <message>
-        <location filename="../ui/directory_dialog.py" line="453"/>
+        <location filename="../directory_actions.py" line="294"/>
         <source>Reactivate leader</source>
         <translation>恢复启用分管领导</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="353"/>
+        <source>Added: %1. Already listed, so left as they were: %2.</source>
+        <translation>已添加：%1。以下已在名录中，保持不变：%2。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="368"/>
+        <source>A line holds at most three parts separated by |.</source>
+        <translation>每行最多三部分，用“|”分隔。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="369"/>
+        <source>The line has no name before |.</source>
+        <translation>“|”前面没有名称。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="371"/>
+        <source>Write one department per line when a short name or other names follow it.</source>
+        <translation>后面带简称或别名时，每行只能写一个处室。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="374"/>
+        <source>A department has one short name; put the other names in the third part.</source>
+        <translation>一个处室只有一个简称；其他名称请写在第三部分（别名）。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="377"/>
+        <source>This does not look like a department name: it is too long or a sentence.</source>
+        <translation>这不像处室名称：太长，或是一句话。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="380"/>
+        <source>The name cannot be told from the title: separate them with a space, a comma or |, as in “李明 副局长”.</source>
+        <translation>分不清姓名和职务：请用空格、逗号或“|”隔开，如“李明 副局长”。</translation>
+    </message>
+    <message>
+        <location filename="../directory_actions.py" line="385"/>
+        <source>Line %1 cannot be read: %2
+
+“%3”
+
+Nothing was added. Correct the line and try again.</source>
+        <translation>第 %1 行无法识别：%2
+
+“%3”
+
+没有添加任何内容。请改正这一行后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryDialog</name>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="74"/>
+        <source>Departments and leaders</source>
+        <translation>处室与分管领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="83"/>
+        <source>Departments</source>
+        <translation>处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="84"/>
+        <source>Leaders</source>
+        <translation>分管领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="114"/>
+        <source>Show retired</source>
+        <translation>显示已停用</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="116"/>
+        <source>Double-click a name, short name or aliases to change them; separate aliases with 、.</source>
+        <translation>双击名称、简称或别名可修改；多个别名用“、”分隔。</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="126"/>
+        <location filename="../ui/directory_dialog.py" line="152"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="127"/>
+        <location filename="../ui/directory_dialog.py" line="153"/>
+        <source>Paste a list…</source>
+        <translation>粘贴名单…</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="128"/>
+        <location filename="../ui/directory_dialog.py" line="155"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="129"/>
+        <location filename="../ui/directory_dialog.py" line="156"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="130"/>
+        <location filename="../ui/directory_dialog.py" line="157"/>
+        <location filename="../ui/directory_dialog.py" line="243"/>
+        <location filename="../ui/directory_dialog.py" line="254"/>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="131"/>
+        <source>Merge into…</source>
+        <translation>并入…</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="133"/>
+        <source>Earlier in the official order (Ctrl+Up)</source>
+        <translation>在排序中上移（Ctrl+↑）</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="135"/>
+        <source>Later in the official order (Ctrl+Down)</source>
+        <translation>在排序中下移（Ctrl+↓）</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="143"/>
+        <source>Double-click a name or a title to change it.</source>
+        <translation>双击姓名或职务可修改。</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="154"/>
+        <source>Departments…</source>
+        <translation>分管处室…</translation>
+    </message>
+    <message>
+        <location filename="../ui/directory_dialog.py" line="243"/>
+        <location filename="../ui/directory_dialog.py" line="254"/>
+        <source>Reactivate</source>
+        <translation>恢复启用</translation>
     </message>
 </context>
 <context>
@@ -1995,42 +2078,42 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../prompts.py" line="93"/>
+        <location filename="../prompts.py" line="101"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="95"/>
+        <location filename="../prompts.py" line="103"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="99"/>
+        <location filename="../prompts.py" line="107"/>
         <source>Newest good backup: %1</source>
         <translation>最近一份完好的备份：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="107"/>
+        <location filename="../prompts.py" line="115"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="109"/>
+        <location filename="../prompts.py" line="117"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="111"/>
+        <location filename="../prompts.py" line="119"/>
         <source>&amp;Restore from backup</source>
         <translation>从备份恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="118"/>
+        <location filename="../prompts.py" line="126"/>
         <source>No backup of this file was found.</source>
         <translation>没有找到此文件的备份。</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="121"/>
+        <location filename="../prompts.py" line="129"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2063,146 +2146,146 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <translation>报送期次：</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="110"/>
+        <location filename="../ui/readback_dialog.py" line="112"/>
         <source>Only rows that change something</source>
         <translation>只看有变化的行</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="123"/>
+        <location filename="../ui/readback_dialog.py" line="125"/>
         <source>Also overwrite entries recorded after the form was saved</source>
         <translation>表格保存后又录入的进展，也用表中内容覆盖</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="132"/>
+        <location filename="../ui/readback_dialog.py" line="134"/>
         <source>Record progress</source>
         <translation>录入进展</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="162"/>
+        <location filename="../ui/readback_dialog.py" line="164"/>
         <source>Filled feedback forms</source>
         <translation>已填写的反馈表</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="164"/>
+        <location filename="../ui/readback_dialog.py" line="166"/>
         <source>Feedback forms (*.docx *.xlsx);;All files (*)</source>
         <translation>反馈表 (*.docx *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="170"/>
+        <location filename="../ui/readback_dialog.py" line="172"/>
         <source>A folder of filled feedback forms</source>
         <translation>存放已填反馈表的文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="219"/>
+        <location filename="../ui/readback_dialog.py" line="221"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>正在读取 %n 个文件…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="232"/>
+        <location filename="../ui/readback_dialog.py" line="234"/>
         <source>Reading the forms…</source>
         <translation>正在读取反馈表…</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="253"/>
+        <location filename="../ui/readback_dialog.py" line="255"/>
         <source>Forms not read</source>
         <translation>反馈表未读入</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="254"/>
+        <location filename="../ui/readback_dialog.py" line="256"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="264"/>
+        <location filename="../ui/readback_dialog.py" line="263"/>
         <source>This plan has no reporting periods yet: add them first (Progress menu).</source>
         <translation>该计划还没有报送期次，请先添加（“进展”菜单）。</translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="269"/>
+        <location filename="../ui/readback_dialog.py" line="268"/>
         <source>Add the forms the departments sent back — files, or a whole folder — or drop them here. Nothing is recorded until you press “Record progress”.</source>
         <translation>添加各处室报回的反馈表——可选文件，也可选整个文件夹，或直接拖到这里。按“录入进展”之前不会写入任何内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="275"/>
+        <location filename="../ui/readback_dialog.py" line="274"/>
         <source>%n file(s) for %1.</source>
         <translation>
             <numerusform>%n 个文件，期次：%1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="292"/>
+        <location filename="../ui/readback_dialog.py" line="291"/>
         <source>%n new</source>
         <translation>
             <numerusform>新增 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="293"/>
+        <location filename="../ui/readback_dialog.py" line="292"/>
         <source>%n changed</source>
         <translation>
             <numerusform>更新 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="294"/>
+        <location filename="../ui/readback_dialog.py" line="293"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>无变化 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="295"/>
+        <location filename="../ui/readback_dialog.py" line="294"/>
         <source>%n newer entry(ies) kept</source>
         <translation>
             <numerusform>保留较新的录入 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="296"/>
+        <location filename="../ui/readback_dialog.py" line="295"/>
         <source>%n not filled in</source>
         <translation>
             <numerusform>未填写 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="297"/>
+        <location filename="../ui/readback_dialog.py" line="296"/>
         <source>%n from cooperating departments (noted)</source>
         <translation>
             <numerusform>配合处室填报 %n 条（仅供参考）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="298"/>
+        <location filename="../ui/readback_dialog.py" line="297"/>
         <source>%n duplicate(s)</source>
         <translation>
             <numerusform>重复 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="299"/>
+        <location filename="../ui/readback_dialog.py" line="298"/>
         <source>%n row(s) rejected</source>
         <translation>
             <numerusform>拒收 %n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="302"/>
+        <location filename="../ui/readback_dialog.py" line="301"/>
         <source>%n form(s) rejected</source>
         <translation>
             <numerusform>拒收 %n 份表</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/readback_dialog.py" line="324"/>
+        <location filename="../ui/readback_dialog.py" line="323"/>
         <source>Read back %n form(s)</source>
         <translation>
             <numerusform>读入 %n 份反馈表</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/readback_dialog.py" line="333"/>
+        <location filename="../ui/readback_dialog.py" line="332"/>
         <source>Recorded: %1 new, %2 changed; %3 newer entries kept. Edit → Undo takes it back.</source>
         <translation>已录入：新增 %1 条，更新 %2 条；保留较新的录入 %3 条。可用“编辑 → 撤销”撤回。</translation>
     </message>
@@ -2469,27 +2552,27 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>TaskListModel</name>
     <message>
-        <location filename="../models/dashboard_models.py" line="114"/>
+        <location filename="../models/dashboard_models.py" line="125"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="115"/>
+        <location filename="../models/dashboard_models.py" line="126"/>
         <source>Task</source>
         <translation>工作任务</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="116"/>
+        <location filename="../models/dashboard_models.py" line="127"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="117"/>
+        <location filename="../models/dashboard_models.py" line="128"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../models/dashboard_models.py" line="118"/>
+        <location filename="../models/dashboard_models.py" line="129"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
@@ -2545,7 +2628,7 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="185"/>
+        <location filename="../models/task_table_model.py" line="195"/>
         <source>Unsaved draft</source>
         <translation>未保存的草稿</translation>
     </message>
@@ -2606,17 +2689,17 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
         <translation>导入本年度的工作要点（Word、文本或 PDF 文件）：督办会把它分成部分、条目和任务，然后即可分工。</translation>
     </message>
     <message>
-        <location filename="../ui/welcome.py" line="39"/>
+        <location filename="../ui/welcome.py" line="52"/>
         <source>Import a work plan…  (Ctrl+I)</source>
         <translation>导入工作要点…（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../ui/welcome.py" line="41"/>
+        <location filename="../ui/welcome.py" line="54"/>
         <source>Open another database…  (Ctrl+O)</source>
         <translation>打开其他数据库…（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../ui/welcome.py" line="43"/>
+        <location filename="../ui/welcome.py" line="56"/>
         <source>Try the sample plan first</source>
         <translation>先用示例计划试一试</translation>
     </message>
