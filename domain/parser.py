@@ -28,7 +28,7 @@ from domain.deadlines import find_deadline_phrase
 from domain.labels import CIRCLED, LEVEL, ZH_NUMERAL, LabelMatch, match_label
 from domain.outline import ITEM, SECTION, SUBITEM, SUBSECTION, ParsedNode, ParsedPlan, ParsedTask
 from domain.sentences import TERMINATORS, split_sentences
-from domain.suggestions import NOTE_LINE, UnitSuggestion, find_units
+from domain.suggestions import NOTE_LINE, UnitSuggestion, find_units, is_note_sentence
 from domain.textsource import SourceText, clean_text, read_plan_file
 
 WHITESPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b"
@@ -305,8 +305,8 @@ class _Reader:
         if not plan.title:
             plan.warnings.append("No title line was found before the outline.")
         for root in plan.outline:
-            for node in root.walk():
-                _suggest(node)
+            _hoist_closing_notes(root)
+            _suggest(root, UnitSuggestion())
 
 
 def _is_closing_line(text: str, below: list[str]) -> bool:
@@ -346,7 +346,14 @@ def _fill_node(open_node: _OpenNode, *, wrapped: bool) -> None:
         # without children is a one-line task ("（一）地区生产总值增长7%以上").
         node.title = sentences.pop(0)
     tasks = sentences + [s for para in body for s in split_sentences(para)]
-    node.tasks = [ParsedTask(s.strip(WHITESPACE)) for s in tasks if s.strip(WHITESPACE)]
+    for sentence in (s.strip(WHITESPACE) for s in tasks):
+        if not sentence:
+            continue
+        # "基教处牵头，财务处配合，9月底前完成。" names who does the item; it is no task.
+        if is_note_sentence(sentence):
+            node.notes.append(sentence)
+        else:
+            node.tasks.append(ParsedTask(sentence))
 
 
 WRAPPED_LINE_MIN_CHARS = 20
@@ -388,24 +395,59 @@ def _is_title(sentence: str, kind: str) -> bool:
     return len(core) <= TITLE_MAX_CHARS and not any(ch in _CLAUSE_MARKS for ch in core)
 
 
-def _suggest(node: ParsedNode) -> None:
-    node_units = find_units("\n".join(node.notes)) if node.notes else UnitSuggestion()
+def _hoist_closing_notes(node: ParsedNode) -> None:
+    """A note line after an item's last sub-item names the units of the whole item
+    ("(1)…(2)…(3)…" then "(责任单位:…)"), unless the sub-items carry notes of their own."""
+    for child in node.children:
+        _hoist_closing_notes(child)
+    subs = node.children
+    if len(subs) < 2 or any(c.children for c in subs) or node.notes:
+        return
+    if any(c.notes for c in subs[:-1]) or not subs[-1].notes:
+        return
+    node.notes.extend(subs[-1].notes)
+    subs[-1].notes.clear()
+
+
+def _suggest(node: ParsedNode, inherited: UnitSuggestion) -> None:
+    """Suggestions for each task: its own note or words, else its node's notes (lines, note
+    sentences, the bracketed note closing the item), else those of the nodes above."""
+    node_units = UnitSuggestion()
+    for note in node.notes:
+        node_units = node_units.or_else(find_units(note))
     if not node_units and node.tasks:
-        node_units = _trailing_note_units(node.tasks[-1].text)
+        node_units = node_units.or_else(_trailing_note_units(node.tasks[-1].text))
+    if not node_units and node.title:
+        node_units = node_units.or_else(_trailing_note_units(node.title))
+    node_units = node_units.or_else(inherited)
     for task in node.tasks:
-        units = find_units(task.text) or node_units
+        own = find_units(task.text)
+        units = own.or_else(node_units)
         task.suggested_lead = units.lead
         task.suggested_cooperating = units.cooperating
-        task.suggested_deadline = find_deadline_phrase(task.text) or ""
+        task.suggested_leader = units.leader
+        # The task's own dates first: a note's 完成时限 covers what does not name one.
+        task.suggested_deadline = (
+            own.deadline or find_deadline_phrase(_without_notes(task.text)) or node_units.deadline
+        )
+    for child in node.children:
+        _suggest(child, node_units)
 
 
-_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[:：][^（()）]*[）)]\s*$")
+_TRAILING_NOTE = re.compile(r"[（(【][^（()）【】]*(?:[（(][^（()）]*[）)][^（()）【】]*)*[）)】]\s*[。.；;]?\s*$")
+_BRACKETED = re.compile(r"[（(【][^（()）【】]*(?:[（(][^（()）]*[）)][^（()）【】]*)*[）)】]")
 
 
 def _trailing_note_units(text: str) -> UnitSuggestion:
-    """ "…。（责任单位：A、B）" at the end of an item names the units of the whole item."""
+    """ "…。（责任单位：A、B）" or "…。（A牵头，B配合）" at the end of an item names the units
+    of the whole item."""
     m = _TRAILING_NOTE.search(text)
     return find_units(m.group(0)) if m else UnitSuggestion()
+
+
+def _without_notes(text: str) -> str:
+    """The sentence without its bracketed notes, whose dates are the note's, not the task's."""
+    return _BRACKETED.sub(lambda m: "" if find_units(m.group(0)) else m.group(0), text)
 
 
 def outline_text(plan: ParsedPlan) -> str:
