@@ -434,8 +434,10 @@ def _suggest(node: ParsedNode, inherited: UnitSuggestion) -> None:
         _suggest(child, node_units)
 
 
-_TRAILING_NOTE = re.compile(r"[（(【][^（()）【】]*(?:[（(][^（()）]*[）)][^（()）【】]*)*[）)】]\s*[。.；;]?\s*$")
-_BRACKETED = re.compile(r"[（(【][^（()）【】]*(?:[（(][^（()）]*[）)][^（()）【】]*)*[）)】]")
+# A bracketed note, which may hold one level of brackets: "(各县(市、区)人民政府)".
+_BRACKETED_NOTE = r"[（(【][^（()）【】]*(?:[（(][^（()）]*[）)][^（()）【】]*)*[）)】]"
+_TRAILING_NOTE = re.compile(_BRACKETED_NOTE + r"\s*[。.；;]?\s*$")
+_BRACKETED = re.compile(_BRACKETED_NOTE)
 
 
 def _trailing_note_units(text: str) -> UnitSuggestion:
