@@ -208,7 +208,7 @@ def _field_value(raw: str) -> str:
 
 
 def _read_prose(text: str) -> UnitSuggestion:
-    """"X牵头，Y配合", "X负责", "X、Y负责", "(X,Y,Z,排名第一位为牵头单位)"."""
+    """ "X牵头，Y配合", "X负责", "X、Y负责", "(X,Y,Z,排名第一位为牵头单位)"."""
     listed = _FIRST_LEADS.search(text)
     if listed:
         start = max(text.rfind(ch, 0, listed.start()) for ch in "（(【[")

@@ -30,7 +30,12 @@ from domain.suggestions import find_units, is_note_sentence, split_units
             "2021年12月底前",
         ),
         # an inline sentence at the end of an item
-        ("基教处牵头，职成处、财务处配合，9月底前完成。", "基教处", ("职成处", "财务处"), "9月底前"),
+        (
+            "基教处牵头，职成处、财务处配合，9月底前完成。",
+            "基教处",
+            ("职成处", "财务处"),
+            "9月底前",
+        ),
         # X负责，Y配合
         ("（人事处负责，组干处配合）", "人事处", ("组干处",), ""),
         # a separate line
@@ -57,7 +62,12 @@ from domain.suggestions import find_units, is_note_sentence, split_units
             "",
         ),
         # 牵头单位 and 责任单位 lines together: 责任单位 are then the units doing the work
-        ("牵头单位:区发改局\n责任单位:立山经济开发区,各街道", "区发改局", ("立山经济开发区", "各街道"), ""),
+        (
+            "牵头单位:区发改局\n责任单位:立山经济开发区,各街道",
+            "区发改局",
+            ("立山经济开发区", "各街道"),
+            "",
+        ),
         # ASCII brackets and colon
         ("(责任科室:组干科、机关党委)", "组干科", ("机关党委",), ""),
         # 責任單位 in Traditional with a deadline key
