@@ -123,7 +123,11 @@ def parse_lines(lines: Iterable[str]) -> ParsedPlan:
             paras.append(_Para(text, number))
     wrapped = _looks_wrapped(paras)
     by_line = _Reader(paras, inline=False).read()
-    if any(len(p.text) > 200 for p in paras):
+    # Labels inside lines are looked for in long lines, and in short files that may be a
+    # plan copied without its breaks.
+    if any(len(p.text) > 200 for p in paras) or (
+        len(paras) <= 5 and any(len(p.text) > 60 for p in paras)
+    ):
         by_text = _Reader(paras, inline=True).read()
         if by_text.labels > by_line.labels:
             return by_text.build(wrapped=wrapped)
@@ -170,16 +174,21 @@ class _Reader:
         ]
         if not starts:
             return next((i for i, p in enumerate(self.paras) if match_label(p.text)), None)
-        # A cover notice may number its own points (一、各单位要高度重视…); the plan then
-        # starts after the notice's signature and date, at its title line.
+        # A cover notice may number its own points (一、各单位要高度重视… or 1.高度重视…);
+        # the plan then starts after the notice, at its title line: one below the notice's
+        # signature and date, or one whose outline opens a level above the notice's list.
         texts = [p.text for p in self.paras]
         for t in range(len(texts) - 1, starts[0], -1):
             if not hdr.is_title_line(texts[t]):
                 continue
-            if not any(hdr.DATE_LINE.match(x) for x in texts[max(0, t - 3) : t]):
-                continue
             after = [i for i in starts if i > t]
-            if after and not any(match_label(x) for x in texts[t + 1 : after[0]]):
+            if not after or any(match_label(x) for x in texts[t + 1 : after[0]]):
+                continue
+            dated = any(hdr.is_date_line(x) for x in texts[max(0, t - 3) : t])
+            opens = match_label(texts[after[0]])
+            before = [m for x in texts[starts[0] : t] if (m := match_label(x))]
+            above = opens is not None and all(LEVEL[m.kind] > LEVEL[opens.kind] for m in before)
+            if dated or above:
                 return after[0]
         return starts[0]
 
@@ -188,7 +197,8 @@ class _Reader:
         pos = 0
         while pos < len(text):
             m = match_label(text, pos) if pos == 0 or self.inline else None
-            if m is not None and not self._accept(m, strict=self.inline and pos > 0):
+            # A label inside the line was already judged by _next_inline_label.
+            if m is not None and not (pos > 0 or self._accept(m, strict=False)):
                 m = None
             # Open the node first: the next label inside the paragraph is judged by the
             # sequence as it stands after this one.
@@ -209,28 +219,67 @@ class _Reader:
         return self.seq.accepts(m, strict=strict)
 
     def _next_inline_label(self, text: str, start: int) -> int:
-        """Position of the next label inside ``text`` that the sequence expects, or the end."""
+        """Position of the next label inside ``text`` that the sequence expects, or the end.
+
+        A label the sequence expects exactly is taken in any good context; after the end of
+        a sentence (or of a note) a small gap is tolerated too, so that one label lost to an
+        odd context never loses the labels after it."""
         for pos in range(start, len(text)):
             if text[pos] not in _LABEL_START:
                 continue
             m = match_label(text, pos)
-            if m is None or not self.seq.accepts(m, strict=True):
+            if m is None or not self.seq.accepts(m, strict=False):
                 continue
             if not self.stack and not self.roots and m.number != 1:
                 continue
-            if self._inline_context_ok(text, pos, m, start):
+            exact = self.seq.accepts(m, strict=True)
+            if not exact and not self._after_sentence(text[:pos]):
+                continue
+            if self._inline_context_ok(text, pos, m, start, exact=exact):
                 return pos
         return len(text)
 
-    def _inline_context_ok(self, text: str, pos: int, m: LabelMatch, start: int) -> bool:
+    def _after_sentence(self, before: str) -> bool:
+        """The text before a label ends a sentence, or a note that follows one."""
+        before = before.rstrip(WHITESPACE)
+        if not before:
+            return True
+        group = _closing_group(before)
+        if group is not None:
+            rest = before[: len(before) - len(group)].rstrip(WHITESPACE)
+            return not rest or rest[-1] in SENTENCE_ENDS or bool(find_units(group))
+        before = before.rstrip("”’」』")
+        if not before:
+            return True
+        prev = before[-1]
+        # An ASCII full stop after a Chinese character ends a sentence ("…建设.2.深化…").
+        return prev in SENTENCE_ENDS or (prev == "." and len(before) > 1 and _is_cjk(before[-2]))
+
+    def _inline_context_ok(
+        self, text: str, pos: int, m: LabelMatch, start: int, *, exact: bool = True
+    ) -> bool:
+        if self._after_sentence(text[:pos]):
+            return True
         before = text[:pos].rstrip(WHITESPACE + "”’」』）)】")
         if not before:
             return True
         prev = before[-1]
-        if prev in SENTENCE_ENDS:
-            return True
-        if m.kind == SECTION or prev in _QUANTITY_BEFORE or prev in _CLAUSE_MARKS:
+        if m.kind == SECTION:
+            # "…安排如下:一、" and "某某区2021年教育工作要点一、指导思想": the first section.
+            first = m.number == 1 and not self.seq.last.get(SECTION)
+            return first and exact and (prev in "：:" or _ends_with_title_word(before))
+        if prev in _QUANTITY_BEFORE or prev in _CLAUSE_MARKS:
             return False
+        if (
+            exact
+            and m.kind == ITEM
+            and _is_cjk(prev)
+            and pos - start >= 6
+            and _heading_follows(text, pos + len(m.label))
+        ):
+            # "…开展专题学习教育2.深化理论武装。": no punctuation, but the numbering expects
+            # exactly this item and a heading follows it.
+            return True
         # Right after a heading that has no closing punctuation ("…治理水平1.深入学习…"):
         # only a deeper label may follow, and the heading must not have ended a sentence.
         segment = text[start - 1 : pos]
@@ -310,10 +359,10 @@ class _Reader:
 
 
 def _is_closing_line(text: str, below: list[str]) -> bool:
-    if _CLOSING.match(text) or hdr.DATE_LINE.match(text):
+    if _CLOSING.match(text) or hdr.is_date_line(text):
         return True
     # A signature counts only right above a date line already taken.
-    return bool(below) and hdr.DATE_LINE.match(below[0]) is not None and hdr.is_signature(text)
+    return bool(below) and hdr.is_date_line(below[0]) and hdr.is_signature(text)
 
 
 def _fill_node(open_node: _OpenNode, *, wrapped: bool) -> None:
@@ -382,8 +431,41 @@ def join_wrapped_lines(paras: list[str]) -> list[str]:
     return out
 
 
+def _closing_group(text: str) -> str | None:
+    """The bracketed group ``text`` ends with ("…。（责任单位：A）"), if any."""
+    if not text or text[-1] not in "）)】":
+        return None
+    opener = {"）": "（(", ")": "（(", "】": "【"}[text[-1]]
+    depth = 0
+    for i in range(len(text) - 1, max(-1, len(text) - 200), -1):
+        ch = text[i]
+        if ch in "）)】":
+            depth += 1
+        elif ch in "（(【":
+            depth -= 1
+            if depth == 0:
+                return text[i:] if ch in opener else None
+    return None
+
+
+def _ends_with_title_word(text: str) -> bool:
+    return hdr.is_title_line(text[-60:].split("。")[-1].strip()) and text.rstrip()[-1:] not in "，,"
+
+
+def _heading_follows(text: str, pos: int) -> bool:
+    """A short heading sentence starts at ``pos``: "深化理论武装。"."""
+    end = next((i for i in range(pos, min(len(text), pos + 31)) if text[i] in TERMINATORS), None)
+    if end is None:
+        return False
+    heading = text[pos:end]
+    return 2 <= len(heading) <= TITLE_MAX_CHARS and not any(ch in _CLAUSE_MARKS for ch in heading)
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
+_YEAR_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def _is_title(sentence: str, kind: str) -> bool:
@@ -392,7 +474,15 @@ def _is_title(sentence: str, kind: str) -> bool:
         return False
     if kind in (SECTION, SUBSECTION):
         return len(core) <= HEADING_MAX_CHARS
-    return len(core) <= TITLE_MAX_CHARS and not any(ch in _CLAUSE_MARKS for ch in core)
+    # A heading names a field of work; a sentence with a year in it is a task
+    # ("继续按不高于2017年征收标准征收…").
+    if len(core) > TITLE_MAX_CHARS or _YEAR_IN_TEXT.search(core):
+        return False
+    clauses = re.split(r"[，,]", core)
+    if any(ch in "；;：:" for ch in core) or len(clauses) > 2:
+        return False
+    # Two short parallel clauses make a heading too ("服务国家战略,承载上海综合服务功能").
+    return len(clauses) == 1 or (len(core) <= 24 and all(3 <= len(c) <= 14 for c in clauses))
 
 
 def _hoist_closing_notes(node: ParsedNode) -> None:
