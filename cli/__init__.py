@@ -116,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args.db or default_db_path(), lang=args.lang)
         if args.db is None:
             args.db = default_db_path()
+            # On a fresh machine the user's data folder does not exist yet.
+            args.db.parent.mkdir(parents=True, exist_ok=True)
         return int(args.run(args) or 0)
     except DatabaseLocked as exc:
         return fail(str(exc), EXIT_LOCKED)

@@ -97,6 +97,9 @@ MESSAGES = {
         "The template cannot be used: choose a .docx document saved from Word or WPS.",
     ),
     "duplicate": QT_TRANSLATE_NOOP("InputErrors", "This file was imported before."),
+    "no_text_layer": QT_TRANSLATE_NOOP(
+        "InputErrors", "This is a scan without a text layer: convert it to text first."
+    ),
 }
 
 

@@ -49,7 +49,8 @@ def test_every_bad_input_is_handled_cleanly(corpus: CorpusResult) -> None:
 
 def test_zip_bombs_stay_within_memory(corpus: CorpusResult) -> None:
     bombs = [o for o in corpus.outcomes if o.case.startswith("bomb")]
-    assert len(bombs) == 9  # bomb.docx, bomb-lying-header.docx, bomb.xlsx × 3 commands
+    # bomb.docx, bomb-lying-header.docx, bomb.xlsx × 3 commands; bomb.pdf × parse and import
+    assert len(bombs) == 11
     for outcome in bombs:
         assert outcome.peak_rss_mb is not None, outcome
         assert outcome.peak_rss_mb < MEMORY_LIMIT_MB, outcome
@@ -103,6 +104,12 @@ EXPECTED = [
     ("form-no-table.docx", "readback", 2, "table"),
     ("form-no-header.xlsx", "readback", 2, "header row"),
     ("form-sheet-renamed.xlsx", "readback", 0, "Preview"),
+    ("image-only.pdf", "import", 2, "no text layer"),
+    ("image-only.pdf", "parse", 2, "no text layer"),
+    ("encrypted.pdf", "import", 2, "password"),
+    ("damaged.pdf", "parse", 2, "damaged or incomplete"),
+    ("huge-100mb.pdf", "import", 2, "100.0 MB"),
+    ("bomb.pdf", "import", 2, "zip bomb"),
 ]
 
 
