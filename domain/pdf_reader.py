@@ -65,10 +65,10 @@ def read_pdf_lines(path: str | Path) -> list[str]:
 
 
 def _read_positions(path: Path) -> tuple[list[PdfLine], dict[int, float]]:
+    from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import PDFException
@@ -147,8 +147,7 @@ def _read_positions(path: Path) -> tuple[list[PdfLine], dict[int, float]]:
             "password (or ask for the Word file), and import that.",
             code="encrypted",
         ) from None
-    except (PDFException, PSException, ValueError, KeyError, TypeError, AttributeError,
-            IndexError, AssertionError, OverflowError, zlib.error, RecursionError) as exc:  # fmt: skip
+    except (PDFException, PSException, *_DAMAGED) as exc:
         # pdfminer reports a damaged file with whatever its parser met first.
         raise PlanInputError(
             path,
@@ -157,6 +156,20 @@ def _read_positions(path: Path) -> tuple[list[PdfLine], dict[int, float]]:
             code="truncated",
         ) from None
     return lines, heights
+
+
+# What pdfminer raises for a damaged file: whatever its parser met first.
+_DAMAGED = (
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    AssertionError,
+    OverflowError,
+    zlib.error,
+    RecursionError,
+)
 
 
 def _check_page_content(path: Path, page: object, number: int) -> None:
@@ -261,9 +274,9 @@ def _tidy(text: str) -> str:
 
 
 def _join(before: str, after: str) -> str:
-    if before and after and before[-1].isascii() and after[0].isascii():
-        if before[-1].isalnum() and after[0].isalnum():
-            return f"{before} {after}"
+    words = before and after and before[-1].isascii() and after[0].isascii()
+    if words and before[-1].isalnum() and after[0].isalnum():
+        return f"{before} {after}"
     return before + after
 
 
