@@ -21,6 +21,7 @@ from domain.errors import PlanInputError
 MAX_TABLE_ROWS = 20_000  # a decomposition table has a few hundred rows
 MAX_TABLE_COLUMNS = 40
 MAX_CELL_CHARS = 20_000
+MAX_WORKBOOK_BYTES = 32 * 1024 * 1024  # a task table is some 100 KB
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,75 @@ def _clip(text: str) -> str:
 # ---------------------------------------------------------------------------- .xlsx
 
 
+_WORKBOOK_REASONS = {
+    "truncated": "The workbook is damaged or incomplete, for example a download that was cut "
+    "off. Open it in Excel or WPS, save it again as .xlsx, and import the new copy.",
+    "bad_xml": "The workbook's inner XML is damaged or unsafe (it declares entities, which "
+    "Excel never writes); it is refused for safety. Open it in Excel or WPS and save it again.",
+    "too_large": "The workbook, or a part of it, unpacks to far more than any task table; it "
+    "is refused for safety (it may be a 'zip bomb').",
+}
+
+
+def _check_workbook(path: Path) -> None:
+    """Refuse what is not a sound .xlsx before openpyxl opens it, with a workbook's words."""
+    from domain.docx_package import check_package, foreign_kind
+
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except FileNotFoundError:
+        raise PlanInputError(path, "The file does not exist.", code="missing") from None
+    except OSError as exc:
+        raise PlanInputError(
+            path, f"The file cannot be read ({exc.strerror}).", code="io"
+        ) from None
+    if size == 0:
+        raise PlanInputError(path, "The file is empty. Choose the saved table.", code="empty")
+    if size > MAX_WORKBOOK_BYTES:
+        raise PlanInputError(
+            path,
+            f"The file is {size / 1024 / 1024:.1f} MB; a task table is far smaller (Duban reads "
+            f"workbooks up to {MAX_WORKBOOK_BYTES // 1024 // 1024} MB). Check that this is the "
+            "right file.",
+            code="too_large",
+        )
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        from domain.textsource import _old_office_file
+
+        error = _old_office_file(path)
+        if error.code == "encrypted":
+            raise PlanInputError(
+                path,
+                "The workbook is password-protected. Open it in Excel or WPS, remove the "
+                "password, save it as .xlsx, and import again.",
+                code="encrypted",
+            )
+        raise PlanInputError(
+            path,
+            "This is an old Excel 97-2003 (.xls) workbook or another old Office file. Open it "
+            "in Excel or WPS, save it as .xlsx, and import that.",
+            code="old_format",
+        )
+    if not head.startswith(b"PK\x03\x04"):
+        kind = foreign_kind(head)
+        what = f"it is {kind} renamed to .xlsx" if kind else "it is not a zip package"
+        raise PlanInputError(
+            path, f"This is not an Excel .xlsx workbook ({what}).", code="not_xlsx"
+        )
+    try:
+        check_package(path)
+    except PlanInputError as exc:
+        reason = _WORKBOOK_REASONS.get(exc.code)
+        if reason is None:
+            raise
+        raise PlanInputError(path, reason, exc.where, code=exc.code) from None
+
+
 def read_xlsx_grids(path: Path) -> list[Grid]:
     """Every sheet of a workbook as a grid. Raises PlanInputError for bad input."""
-    from domain.docx_package import check_package
-
-    check_package(path)
+    _check_workbook(path)
     from openpyxl import load_workbook
 
     try:

@@ -177,6 +177,13 @@ def read_task_table(path: str | Path) -> TaskTable | None:
             continue
         row, mapping = found
         headers = [c.text for c in grid.rows[row]]
+        if any(_norm(h) == "校验码" for h in headers):
+            raise PlanInputError(
+                path,
+                "This is a progress feedback form exported by Duban, not a task table. Read it "
+                "back instead (Progress → Read back filled forms; command line: readback).",
+                code="feedback_form",
+            )
         above = [*grid.before, *_above_texts(grid.rows[:row])]
         table = TaskTable(path, grid, row, headers, mapping, above)
         if best is None or len(grid.rows) > len(best.grid.rows):
