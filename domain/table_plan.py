@@ -181,7 +181,7 @@ def read_task_table(path: str | Path) -> TaskTable | None:
             raise PlanInputError(
                 path,
                 "This is a progress feedback form exported by Duban, not a task table. Read it "
-                "back instead (Progress → Read back filled forms; command line: readback).",
+                "back instead (Progress → Read back feedback forms; command line: readback).",
                 code="feedback_form",
             )
         above = [*grid.before, *_above_texts(grid.rows[:row])]

@@ -84,22 +84,17 @@
         <translation>在 %1 之后添加任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="106"/>
-        <source>Add a task</source>
-        <translation>添加任务</translation>
-    </message>
-    <message>
-        <location filename="../task_actions.py" line="120"/>
+        <location filename="../task_actions.py" line="109"/>
         <source>Delete %n task(s)</source>
         <translation>删除 %n 项任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="132"/>
+        <location filename="../task_actions.py" line="121"/>
         <source>The task is already first or last in its item.</source>
         <translation>该任务已在本条目的最前或最后。</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="138"/>
+        <location filename="../task_actions.py" line="127"/>
         <source>Move task %1</source>
         <translation>移动任务 %1</translation>
     </message>
@@ -364,6 +359,64 @@ Close Duban there, then choose File → Open for editing.</source>
         <location filename="../models/backups_model.py" line="66"/>
         <source>Sound</source>
         <translation>完好</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMappingBox</name>
+    <message>
+        <location filename="../ui/column_mapping.py" line="24"/>
+        <source>Number (序号)</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="25"/>
+        <source>Item title (重点工作)</source>
+        <translation>重点工作（事项标题）</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="26"/>
+        <source>Task (工作任务)</source>
+        <translation>工作任务</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="27"/>
+        <source>Lead department (牵头处室)</source>
+        <translation>牵头处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="28"/>
+        <source>Cooperating (配合处室)</source>
+        <translation>配合处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="29"/>
+        <source>Deadline (完成时限)</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="30"/>
+        <source>Leader in charge (分管领导)</source>
+        <translation>分管领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="31"/>
+        <source>Person responsible (责任人)</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="42"/>
+        <source>Columns of the table</source>
+        <translation>表格各列</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="63"/>
+        <source>Column %1</source>
+        <translation>第%1列</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="68"/>
+        <source>(not used)</source>
+        <translation>（不导入）</translation>
     </message>
 </context>
 <context>
@@ -1218,7 +1271,7 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <translation>只显示这些任务；点击恢复显示全部</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="189"/>
+        <location filename="../ui/filter_bar.py" line="175"/>
         <source>%1 of %2 tasks</source>
         <translation>%1 / %2 项任务</translation>
     </message>
@@ -1244,167 +1297,182 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ui/import_dialog.py" line="55"/>
-        <location filename="../ui/import_dialog.py" line="148"/>
+        <location filename="../ui/import_dialog.py" line="61"/>
+        <location filename="../ui/import_dialog.py" line="166"/>
         <source>Import a work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="69"/>
+        <location filename="../ui/import_dialog.py" line="77"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="70"/>
+        <location filename="../ui/import_dialog.py" line="78"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="78"/>
+        <location filename="../ui/import_dialog.py" line="86"/>
         <source>Replace it (the database is backed up first)</source>
         <translation>替换原有计划（先备份数据库）</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="90"/>
+        <location filename="../ui/import_dialog.py" line="98"/>
         <source>The year the plan's deadlines (“6月底前”) belong to</source>
         <translation>“6月底前”等完成时限所属的年份</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="100"/>
+        <location filename="../ui/import_dialog.py" line="104"/>
+        <source>Add them to the directory when importing</source>
+        <translation>导入时把它们加入名录</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="115"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="111"/>
+        <location filename="../ui/import_dialog.py" line="126"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="112"/>
+        <location filename="../ui/import_dialog.py" line="127"/>
         <source>Document number (发文编号):</source>
         <translation>发文编号：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="113"/>
+        <location filename="../ui/import_dialog.py" line="128"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="114"/>
+        <location filename="../ui/import_dialog.py" line="129"/>
         <source>Date of issue:</source>
         <translation>印发日期：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="115"/>
+        <location filename="../ui/import_dialog.py" line="130"/>
         <source>Contents:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="116"/>
+        <location filename="../ui/import_dialog.py" line="131"/>
         <source>Plan year:</source>
         <translation>计划年度：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="117"/>
+        <location filename="../ui/import_dialog.py" line="132"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="150"/>
-        <source>Work plans (*.txt *.docx);;All files (*)</source>
-        <translation>工作要点 (*.txt *.docx);;所有文件 (*)</translation>
+        <location filename="../ui/import_dialog.py" line="168"/>
+        <source>Work plans and task tables (*.txt *.docx *.pdf *.xlsx);;All files (*)</source>
+        <translation>工作要点和任务分解表 (*.txt *.docx *.pdf *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="164"/>
+        <location filename="../ui/import_dialog.py" line="182"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="169"/>
+        <location filename="../ui/import_dialog.py" line="187"/>
         <source>Reading the plan…</source>
         <translation>正在读取计划…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="203"/>
+        <location filename="../ui/import_dialog.py" line="257"/>
+        <source>Departments not in the directory: %1</source>
+        <translation>名录中没有的处室：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="263"/>
+        <source>Leaders not in the directory: %1</source>
+        <translation>名录中没有的领导：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="270"/>
         <source>(not stated)</source>
         <translation>（未注明）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="215"/>
+        <location filename="../ui/import_dialog.py" line="282"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="216"/>
+        <location filename="../ui/import_dialog.py" line="283"/>
         <source>Warnings:</source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="226"/>
+        <location filename="../ui/import_dialog.py" line="293"/>
         <source>%1, %2, %3, %4; %5; %6</source>
         <translation>%1，%2，%3，%4；%5；%6</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="227"/>
+        <location filename="../ui/import_dialog.py" line="294"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n 个部分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="228"/>
+        <location filename="../ui/import_dialog.py" line="295"/>
         <source>%n sub-section(s)</source>
         <translation>
             <numerusform>%n 个小节</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="229"/>
+        <location filename="../ui/import_dialog.py" line="296"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 个条目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="230"/>
+        <location filename="../ui/import_dialog.py" line="297"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="231"/>
+        <location filename="../ui/import_dialog.py" line="298"/>
         <source>%n task(s) name their units</source>
         <translation>
             <numerusform>%n 项任务注明了责任单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="232"/>
+        <location filename="../ui/import_dialog.py" line="299"/>
         <source>%n name a deadline</source>
         <translation>
             <numerusform>%n 项注明了完成时限</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="243"/>
+        <location filename="../ui/import_dialog.py" line="310"/>
         <source>This file was already imported as plan %1 (“%2”).</source>
         <translation>该文件已作为计划 %1（“%2”）导入过。</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="254"/>
+        <location filename="../ui/import_dialog.py" line="321"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="297"/>
+        <location filename="../ui/import_dialog.py" line="379"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="299"/>
+        <location filename="../ui/import_dialog.py" line="381"/>
         <source>Importing the plan…</source>
         <translation>正在导入计划…</translation>
     </message>
@@ -1433,8 +1501,8 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
     </message>
     <message>
         <location filename="../input_errors.py" line="33"/>
-        <source>Duban reads plans from .txt and .docx files. Save the plan as .docx (Word or WPS) or .txt and import that.</source>
-        <translation>督办只能读取 .txt 和 .docx 格式的工作要点。请用 Word 或 WPS 另存为 .docx（或 .txt）后再导入。</translation>
+        <source>Duban reads plans from .txt, .docx and .pdf files and task tables from .xlsx and .docx. Save the plan as .docx (Word or WPS) or .txt and import that.</source>
+        <translation>督办可导入 .txt、.docx、.pdf 格式的工作要点，以及 .xlsx、.docx 格式的任务分解表。请将文件另存为 .docx（Word 或 WPS）或 .txt 后导入。</translation>
     </message>
     <message>
         <location filename="../input_errors.py" line="38"/>
@@ -1510,6 +1578,31 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <location filename="../input_errors.py" line="99"/>
         <source>This file was imported before.</source>
         <translation>该文件此前已导入。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="100"/>
+        <source>This is a scan without a text layer: convert it to text first.</source>
+        <translation>扫描件没有文字层，请先转换为文字。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="103"/>
+        <source>This is not an Excel .xlsx workbook (perhaps another kind of file renamed). Save it as .xlsx from Excel or WPS and import again.</source>
+        <translation>这不是 Excel .xlsx 工作簿（可能是其他文件改了扩展名）。请用 Excel 或 WPS 另存为 .xlsx 后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="108"/>
+        <source>No task table was found: no header row with a task column (工作任务, 具体任务 …) beside 牵头单位, 配合单位 or 完成时限.</source>
+        <translation>没有找到任务分解表：没有一行表头同时含有任务列（工作任务、具体任务……）和牵头单位、配合单位或完成时限。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="113"/>
+        <source>The table names departments or leaders that are not in the directory. Tick “Add them to the directory” or add them first; nothing was imported.</source>
+        <translation>表格中有名录里没有的处室或领导。请勾选“导入时把它们加入名录”，或先把它们加入名录；本次未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="118"/>
+        <source>This is a progress feedback form exported by Duban, not a plan: read it back instead (Progress → Read back feedback forms).</source>
+        <translation>这是督办导出的进展情况反馈表，不是工作要点：请改用“进展 → 导入反馈表”读回。</translation>
     </message>
 </context>
 <context>
@@ -2533,7 +2626,7 @@ The database is backed up first; the plan can be brought back from that backup.<
     </message>
     <message>
         <location filename="../ui/window_files.py" line="78"/>
-        <location filename="../ui/window_files.py" line="108"/>
+        <location filename="../ui/window_files.py" line="103"/>
         <source>Not carried over</source>
         <translation>未结转</translation>
     </message>
@@ -2562,52 +2655,52 @@ The database is backed up first.</source>
 操作前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="113"/>
+        <location filename="../ui/window_files.py" line="108"/>
         <source>%1 task(s) carried over; %2 were carried before.</source>
         <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="169"/>
+        <location filename="../ui/window_files.py" line="164"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="176"/>
+        <location filename="../ui/window_files.py" line="171"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="184"/>
+        <location filename="../ui/window_files.py" line="179"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="190"/>
+        <location filename="../ui/window_files.py" line="185"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="200"/>
+        <location filename="../ui/window_files.py" line="195"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="209"/>
+        <location filename="../ui/window_files.py" line="204"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="209"/>
+        <location filename="../ui/window_files.py" line="204"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="214"/>
+        <location filename="../ui/window_files.py" line="209"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="216"/>
+        <location filename="../ui/window_files.py" line="211"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。
