@@ -62,7 +62,8 @@ def run_parse(args: argparse.Namespace) -> int:
     from domain.parser import outline_text
     from domain.table_plan import describe_mapping
 
-    plan, source, table = read_plan_or_table(args.file)
+    # parse shows what it finds even without numbering (a flat outline, with a warning).
+    plan, source, table = read_plan_or_table(args.file, require_numbering=False)
     missing, added = ("", "") if table else unaccounted_text(source.lines, plan)
     if args.json:
         out = plan.to_json()

@@ -135,7 +135,9 @@ class UnknownNamesError(PlanInputError):
         )
 
 
-def read_plan_or_table(path: str | Path) -> tuple[ParsedPlan, SourceText, TaskTable | None]:
+def read_plan_or_table(
+    path: str | Path, *, require_numbering: bool = True
+) -> tuple[ParsedPlan, SourceText, TaskTable | None]:
     """Read a plan file, or a 任务分解表 (.xlsx, or a .docx whose content is a task table).
 
     A .docx is read as a task table when the table holds most of its text; a plan with a
@@ -157,7 +159,7 @@ def read_plan_or_table(path: str | Path) -> tuple[ParsedPlan, SourceText, TaskTa
         table = read_task_table(path)
         if table is not None:
             try:
-                plan, source = read_and_parse(path)
+                plan, source = _read_plan(path, require_numbering)
             except PlanInputError:
                 return table.to_plan(), table_source(table), table
             in_table = sum(
@@ -170,8 +172,17 @@ def read_plan_or_table(path: str | Path) -> tuple[ParsedPlan, SourceText, TaskTa
             if in_table >= 0.5 * in_file:
                 return table.to_plan(), table_source(table), table
             return plan, source, None
-    plan, source = read_and_parse(path)
+    plan, source = _read_plan(path, require_numbering)
     return plan, source, None
+
+
+def _read_plan(path: Path, require_numbering: bool) -> tuple[ParsedPlan, SourceText]:
+    if require_numbering:
+        return read_and_parse(path)
+    source = read_plan_file(path)
+    plan = parse_lines(source.lines)
+    plan.warnings[:0] = source.warnings
+    return plan, source
 
 
 def table_source(table: TaskTable) -> SourceText:

@@ -481,8 +481,13 @@ def _is_title(sentence: str, kind: str) -> bool:
     clauses = re.split(r"[，,]", core)
     if any(ch in "；;：:" for ch in core) or len(clauses) > 2:
         return False
-    # Two short parallel clauses make a heading too ("服务国家战略,承载上海综合服务功能").
-    return len(clauses) == 1 or (len(core) <= 24 and all(3 <= len(c) <= 14 for c in clauses))
+    # Two short parallel clauses make a heading too ("服务国家战略,承载上海综合服务功能");
+    # with a figure in them they state a target ("组织教师培训，参训率达到100%").
+    return len(clauses) == 1 or (
+        len(core) <= 24
+        and all(3 <= len(c) <= 14 for c in clauses)
+        and not any(ch.isdigit() for ch in core)
+    )
 
 
 def _hoist_closing_notes(node: ParsedNode) -> None:
