@@ -135,8 +135,14 @@ _TRAD = dict(
 )
 
 
+_TRAD_TABLE = str.maketrans(_TRAD)
+_NEEDS_CARE = re.compile(r"[\s\uff01-\uff5e]")
+
+
 def _normalise(text: str) -> tuple[str, list[int]]:
     """Simplified, half-width, without whitespace; plus where each char came from."""
+    if not _NEEDS_CARE.search(text):  # most sentences: a one-to-one mapping, fast
+        return text.translate(_TRAD_TABLE), list(range(len(text)))
     chars: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
@@ -454,12 +460,15 @@ _START_CHARS = frozenset(
 )
 
 
+_DEFAULT_CALENDAR = SchoolCalendar()  # finding a phrase never depends on the calendar's dates
+
+
 def find_deadline_phrase(text: str) -> str | None:
     """The deadline phrase a task sentence names, exactly as written in it, or None."""
     norm, where = _normalise(text)
     if not _ANCHOR_RE.search(norm):
         return None
-    cal = SchoolCalendar()
+    cal = _DEFAULT_CALENDAR
     for i in range(len(norm)):
         if norm[i] not in _START_CHARS or not _starts_word(norm, i):
             continue

@@ -139,11 +139,19 @@ def _clean(name: str) -> str:
     return _TRAILING_NOISE.sub("", name).strip()
 
 
+# Every habit holds one of these words; most task sentences hold none and are passed over.
+_ROLE_WORDS = ("牵头", "牽頭", "负责", "負責", "配合", "协", "協", "参与", "參與", "第一位")
+_FIELD_MARKS = ("：", ":")
+
+
 def find_units(text: str) -> UnitSuggestion:
     """Units, deadline and leader named in ``text`` (a note, a sentence or a note line)."""
-    fields = _read_fields(text)
-    if fields is not None:
-        return fields
+    if any(mark in text for mark in _FIELD_MARKS):
+        fields = _read_fields(text)
+        if fields is not None:
+            return fields
+    if not any(word in text for word in _ROLE_WORDS):
+        return UnitSuggestion()
     return _read_prose(text)
 
 
