@@ -168,3 +168,26 @@ def test_a_task_with_its_own_deadline_keeps_it_over_the_notes() -> None:
     )
     deadlines = [t.suggested_deadline for t in plan.tasks()]
     assert deadlines == ["3月底前", "年底前"]
+
+
+def test_a_note_naming_the_leader_suggests_that_leader(db, tmp_path) -> None:
+    from db.departments import add_department
+    from db.imports import import_plan
+    from db.leaders import add_leader
+    from db.suggest import suggestions
+    from db.tasks import list_tasks
+
+    basic = add_department(db, "基础教育处", short_name="基教处")
+    leader = add_leader(db, "李明", title="副局长")
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "2021年工作要点\n一、推进教育公平\n1.扩大优质资源。新建幼儿园5所。改扩建学校3所。\n"
+        "牵头处室：基教处；分管领导：李明；完成时限：9月底前\n",
+        encoding="utf-8",
+    )
+    import_plan(db, plan)
+    ids = [t.id for t in list_tasks(db)]
+    found = suggestions(db, ids)
+    assert {s.lead_id for s in found.values()} == {basic.id}
+    assert {s.leader_id for s in found.values()} == {leader.id}
+    assert {s.deadline for s in found.values()} == {"9月底前"}

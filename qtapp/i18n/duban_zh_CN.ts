@@ -726,16 +726,21 @@ Close Duban there, then choose File → Open for editing.</source>
     </message>
     <message>
         <location filename="../ui/detail_panel.py" line="219"/>
+        <source>leader %1</source>
+        <translation>分管领导 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="221"/>
         <source>named in the plan</source>
         <translation>来自计划原文</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="221"/>
+        <location filename="../ui/detail_panel.py" line="223"/>
         <source>like a task assigned before (%1% similar)</source>
         <translation>参照以往相似任务（相似度 %1%）</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="226"/>
+        <location filename="../ui/detail_panel.py" line="228"/>
         <source>Suggested: %1 — %2 (Alt+S)</source>
         <translation>建议：%1 —— %2（Alt+S）</translation>
     </message>

@@ -215,6 +215,8 @@ class DetailPanel(QWidget):
             parts.append(self.tr("with %1").replace("%1", names))
         if s.deadline:
             parts.append(self.tr("deadline %1").replace("%1", s.deadline))
+        if s.leader:
+            parts.append(self.tr("leader %1").replace("%1", s.leader))
         source = (
             self.tr("named in the plan")
             if s.source == "plan"
@@ -244,10 +246,10 @@ class DetailPanel(QWidget):
         for task_id, s in found.items():
             if s.empty:
                 continue
-            key = (s.lead_id, s.cooperating_ids, s.deadline)
+            key = (s.lead_id, s.cooperating_ids, s.deadline, s.leader_id)
             groups.setdefault(key, []).append(task_id)
         operations = []
-        for (lead, coop, deadline), ids in groups.items():
+        for (lead, coop, deadline, leader), ids in groups.items():
             changes: dict[str, object] = {}
             if lead is not None:
                 changes["lead"] = lead
@@ -255,6 +257,8 @@ class DetailPanel(QWidget):
                 changes["cooperating"] = list(coop)
             if deadline:
                 changes["deadline"] = deadline
+            if leader is not None:
+                changes["leader"] = leader
             operations.append((ids, changes))
         return operations
 
