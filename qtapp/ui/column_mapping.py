@@ -30,7 +30,7 @@ ROLE_NAMES = {
     LEADER: QT_TRANSLATE_NOOP("ColumnMappingBox", "Leader in charge (分管领导)"),
     PERSON: QT_TRANSLATE_NOOP("ColumnMappingBox", "Person responsible (责任人)"),
 }
-EXAMPLE_CHARS = 24
+EXAMPLE_CHARS = 14
 
 
 class ColumnMappingBox(QGroupBox):
@@ -69,15 +69,20 @@ class ColumnMappingBox(QGroupBox):
             for role, text in ROLE_NAMES.items():
                 combo.addItem(QCoreApplication.translate(CONTEXT, text), role)
             combo.currentIndexChanged.connect(lambda _i, c=column: self._changed(c))
-            self._layout.addWidget(name, column, 0)
-            self._layout.addWidget(combo, column, 1)
-            self._layout.addWidget(example, column, 2)
+            # Two columns of the table a line, so that the preview keeps its room.
+            row, at = divmod(column, 2)
+            self._layout.addWidget(name, row, at * 3)
+            self._layout.addWidget(combo, row, at * 3 + 1)
+            self._layout.addWidget(example, row, at * 3 + 2)
             self.combos.append(combo)
         self._show(self.mapping)
 
     def _example(self, table: TaskTable, column: int) -> str:
+        """The column's first own cell in a task row (section rows and merges skipped)."""
         for row in table.grid.rows[table.header_row + 1 :]:
-            text = row[column].text if column < len(row) else ""
+            if any(cell.across for cell in row) or column >= len(row) or row[column].covered:
+                continue
+            text = row[column].text
             if text:
                 text = " ".join(text.split())
                 return text if len(text) <= EXAMPLE_CHARS else text[:EXAMPLE_CHARS] + "…"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -109,6 +110,13 @@ class ImportDialog(QDialog):
         self.tree.setUniformRowHeights(True)
         self.model = ParsedOutlineModel(parent=self.tree)
         self.tree.setModel(self.model)
+        # The outline takes the width; the task counts as much as they need.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ParsedOutlineModel.COL_OUTLINE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(
+            ParsedOutlineModel.COL_TASKS, QHeaderView.ResizeMode.ResizeToContents
+        )
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = self.buttons.addButton(
@@ -284,7 +292,6 @@ class ImportDialog(QDialog):
         self.warnings.setVisible(bool(plan.warnings))
         self.model.set_plan(plan)
         self.tree.expandToDepth(0)
-        self.tree.resizeColumnToContents(ParsedOutlineModel.COL_TASKS)
         self.preview.show()
 
     def _counts_text(self, plan: ParsedPlan) -> str:
