@@ -203,6 +203,9 @@ def is_title_line(text: str) -> bool:
         return False
     if _NOTICE_BODY.search(text) or any(ch in text for ch in ":：|"):
         return False
+    # A line with a comma is prose, cut by a PDF copy ("2022 年是…“十四五”规划的关键之年,是…").
+    if any(ch in text for ch in "，,"):
+        return False
     return any(word in text for word in TITLE_WORDS)
 
 

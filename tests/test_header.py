@@ -170,3 +170,14 @@ def test_the_date_of_issue_wins_over_the_publication_date() -> None:
         "1.扩中提低。促进就业。",
     )
     assert (plan.date, plan.issuer) == ("2023-03-13", "东阳市人民政府办公室")
+
+
+def test_a_wrapped_line_of_prose_is_no_title_even_with_a_title_word() -> None:
+    plan = _plan(
+        "市教育局 2022 年工作要点",
+        "2022 年是全面实施“十四五”规划的关键之年,是加快推进",
+        "区域教育中心建设的开局之年。",
+        "一、建设区域教育中心",
+        "1.推进区域教育中心建设。成立专班。",
+    )
+    assert plan.title == "市教育局 2022 年工作要点"
