@@ -28,7 +28,13 @@ from domain.deadlines import find_deadline_phrase
 from domain.labels import CIRCLED, LEVEL, ZH_NUMERAL, LabelMatch, match_label
 from domain.outline import ITEM, SECTION, SUBITEM, SUBSECTION, ParsedNode, ParsedPlan, ParsedTask
 from domain.sentences import TERMINATORS, split_sentences
-from domain.suggestions import NOTE_LINE, UnitSuggestion, find_units, is_note_sentence
+from domain.suggestions import (
+    NOTE_LINE,
+    UnitSuggestion,
+    ends_with_note_field,
+    find_units,
+    is_note_sentence,
+)
 from domain.textsource import SourceText, clean_text, read_plan_file
 
 WHITESPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b"
@@ -200,6 +206,8 @@ class _Reader:
             # A label inside the line was already judged by _next_inline_label.
             if m is not None and not (pos > 0 or self._accept(m, strict=False)):
                 m = None
+            if m is not None and pos > 0 and self._restarts(text, pos, m):
+                self._restart()
             # Open the node first: the next label inside the paragraph is judged by the
             # sequence as it stands after this one.
             opened = self._open(m, para.line) if m is not None else None
@@ -212,6 +220,25 @@ class _Reader:
             else:
                 self.header.append(segment.strip(WHITESPACE))
             pos = end
+
+    def _restarts(self, text: str, pos: int, m: LabelMatch) -> bool:
+        """ "…通知如下:一、…二、…三、…分解方案一、…": the numbering starts again at 1 right
+        after a title, so what was read so far was a cover notice's own list."""
+        if m.number != 1 or m.kind not in (SECTION, ITEM) or not self.roots:
+            return False
+        top = self.roots[0].node.kind
+        if top != m.kind or self.seq.last.get(m.kind, 0) < 2:
+            return False
+        return _ends_with_title_word(text[:pos].rstrip(WHITESPACE))
+
+    def _restart(self) -> None:
+        """Everything read as outline so far goes back to the header, as it stood."""
+        for open_node in self.all_nodes:
+            self.header.append(f"{open_node.node.label}{open_node.head}".strip(WHITESPACE))
+            self.header.extend(open_node.paras)
+        self.roots, self.stack, self.all_nodes = [], [], []
+        self.seq = _Sequence()
+        self.labels = 0
 
     def _accept(self, m: LabelMatch, *, strict: bool) -> bool:
         if not self.stack and not self.roots and m.number != 1 and self.inline:
@@ -228,7 +255,11 @@ class _Reader:
             if text[pos] not in _LABEL_START:
                 continue
             m = match_label(text, pos)
-            if m is None or not self.seq.accepts(m, strict=False):
+            if m is None:
+                continue
+            if self._restarts(text, pos, m):
+                return pos
+            if not self.seq.accepts(m, strict=False):
                 continue
             if not self.stack and not self.roots and m.number != 1:
                 continue
@@ -270,6 +301,8 @@ class _Reader:
             return first and exact and (prev in "：:" or _ends_with_title_word(before))
         if prev in _QUANTITY_BEFORE or prev in _CLAUSE_MARKS:
             return False
+        if exact and ends_with_note_field(text[start:pos]):
+            return True  # "…责任单位:区发展和改革局(二)规上工业…"
         if (
             exact
             and m.kind == ITEM
@@ -381,28 +414,37 @@ def _fill_node(open_node: _OpenNode, *, wrapped: bool) -> None:
     # A label alone on its line ("1.") takes the next line as its text.
     if not head and body:
         head = body.pop(0)
-    sentences = split_sentences(head)
-    has_more = bool(body or node.children or len(sentences) > 1)
+    # "基教处牵头，财务处配合，9月底前完成。" names who does the item; it is no task, and no
+    # reason to take the sentence before it for a title.
+    sentences = _without_note_sentences(split_sentences(head), node)
+    rest = _without_note_sentences([s for para in body for s in split_sentences(para)], node)
+    has_more = bool(rest or node.children or len(sentences) > 1)
     if sentences and has_more and _is_title(sentences[0], node.kind):
         node.title = sentences.pop(0)
     elif (
         len(sentences) == 1
-        and not body
+        and not rest
         and (node.kind == SECTION or node.children)
         and (not hdr.ends_sentence(sentences[0]) or node.children)
     ):
         # A heading line on its own ("三、全面发力攻坚，推动基础教育扩优提质"). A sub-section
         # without children is a one-line task ("（一）地区生产总值增长7%以上").
         node.title = sentences.pop(0)
-    tasks = sentences + [s for para in body for s in split_sentences(para)]
-    for sentence in (s.strip(WHITESPACE) for s in tasks):
-        if not sentence:
+    node.tasks = [ParsedTask(s.strip(WHITESPACE)) for s in sentences + rest]
+
+
+def _without_note_sentences(sentences: list[str], node: ParsedNode) -> list[str]:
+    """The sentences that are not notes; the notes go to the node's notes."""
+    kept = []
+    for sentence in sentences:
+        text = sentence.strip(WHITESPACE)
+        if not text:
             continue
-        # "基教处牵头，财务处配合，9月底前完成。" names who does the item; it is no task.
-        if is_note_sentence(sentence):
-            node.notes.append(sentence)
+        if is_note_sentence(text):
+            node.notes.append(text)
         else:
-            node.tasks.append(ParsedTask(sentence))
+            kept.append(sentence)
+    return kept
 
 
 WRAPPED_LINE_MIN_CHARS = 20

@@ -108,6 +108,16 @@ class UnitSuggestion:
         )
 
 
+def ends_with_note_field(text: str) -> bool:
+    """Whether ``text`` ends with a note field ("…增长7%以上责任单位:区发展和改革局"), so that
+    a label right after it starts the next node in text that lost its line breaks."""
+    keys = list(_KEY.finditer(text[-80:]))
+    if not keys:
+        return False
+    value = text[-80:][keys[-1].end() :]
+    return bool(value) and not any(ch in value for ch in "。；;！？")
+
+
 def split_units(text: str) -> list[str]:
     """Names in a list ("A、B，C"), never split inside brackets ("各县<市、区>人民政府")."""
     names: list[str] = []

@@ -142,3 +142,19 @@ def test_signature_and_month_after_the_last_item_close_the_plan() -> None:
     plan = parse_text(text)
     assert plan.closing == ["某某区教育局办公室", "2019年2月"]
     assert [t.text for t in plan.tasks()] == ["开展学习。"]
+
+
+def test_a_cover_notice_list_in_text_that_lost_its_breaks_stays_in_the_cover() -> None:
+    text = (
+        "关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知各街道办事处:"
+        "现印发给你们,并就有关事项通知如下:一、各责任单位要高度重视,切实加强领导。"
+        "二、区绩效考评机构要细化考核内容。三、各责任单位要按季度报送进展情况。"
+        "蔡甸区人民政府办公室2023年1月3日2023年区《政府工作报告》确定的主要目标任务责任分解方案"
+        "一、2023年全区经济社会发展的主要预期目标(一)地区生产总值增长7%以上责任单位:区发展和改革局"
+        "(二)规上工业增加值增长12%以上责任单位:区科技和经信局"
+    )
+    plan = parse_text(text)
+    assert [n.label for n in plan.outline] == ["一、"]
+    assert [c.label for c in plan.outline[0].children] == ["(一)", "(二)"]
+    assert [t.suggested_lead for t in plan.tasks()] == ["区发展和改革局", "区科技和经信局"]
+    assert _lost(text, plan) == ("", "")
