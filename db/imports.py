@@ -94,14 +94,7 @@ def store_parsed(
     """Store a plan already read and parsed. A file imported before is refused unless
     ``replace``; replacing backs the database up first."""
     existing, backup = _check_duplicates(db, source, replace, backups_dir)
-    plan_id = insert_plan(
-        db,
-        plan,
-        SourceInfo(source.name, source.sha256, source.size),
-        year=year,
-        replace_ids=tuple(p.id for p in existing),
-        progress=progress,
-    )
+    plan_id = _insert(db, plan, source, existing, year, progress)
     return ImportResult(
         plan_id,
         plan.counts(),
@@ -233,14 +226,7 @@ def store_table(
         add_departments(db, departments)
         for name in leaders:
             add_leader(db, name)
-        plan_id = insert_plan(
-            db,
-            plan,
-            SourceInfo(source.name, source.sha256, source.size),
-            year=year,
-            replace_ids=tuple(p.id for p in existing),
-            progress=progress,
-        )
+        plan_id = _insert(db, plan, source, existing, year, progress)
         _assign_rows(db, plan_id, plan)
     warnings = list(plan.warnings)
     if departments:
@@ -249,6 +235,24 @@ def store_table(
         warnings.append("Leaders added: " + "、".join(leaders))
     return ImportResult(
         plan_id, plan.counts(), plan, source, tuple(p.id for p in existing), backup, warnings
+    )
+
+
+def _insert(
+    db: Database,
+    plan: ParsedPlan,
+    source: SourceText,
+    existing: list[Plan],
+    year: int | None,
+    progress: Progress | None,
+) -> int:
+    return insert_plan(
+        db,
+        plan,
+        SourceInfo(source.name, source.sha256, source.size),
+        year=year,
+        replace_ids=tuple(p.id for p in existing),
+        progress=progress,
     )
 
 

@@ -197,14 +197,7 @@ def _read_fields(text: str) -> UnitSuggestion | None:
             else:
                 responsible += names
     # With a 牵头 field, 责任单位 are the units doing the work beside the lead.
-    if lead_names:
-        ordered = [lead_names[0]]
-        rest = lead_names[1:] + responsible + cooperating
-    else:
-        ordered = responsible[:1]
-        rest = responsible[1:] + cooperating
-    lead = ordered[0] if ordered else ""
-    coop = tuple(dict.fromkeys(n for n in rest if n and n != lead))
+    lead, coop = _roles(lead_names, responsible, cooperating)
     if not (lead or coop or deadline or leader):
         return None
     return UnitSuggestion(lead, coop, deadline, leader)
@@ -251,15 +244,21 @@ def _read_prose(text: str) -> UnitSuggestion:
             leads += names
         else:
             responsible += names
-    if leads:
-        lead, rest = leads[0], leads[1:] + responsible + cooperating
-    elif responsible:
-        lead, rest = responsible[0], responsible[1:] + cooperating
-    else:
+    if not leads and not responsible:
         # "社会参与" alone in prose names no unit that leads anything.
         return UnitSuggestion()
-    deadline = find_deadline_phrase(text) or ""
-    return UnitSuggestion(lead, tuple(dict.fromkeys(n for n in rest if n != lead)), deadline)
+    lead, coop = _roles(leads, responsible, cooperating)
+    return UnitSuggestion(lead, coop, find_deadline_phrase(text) or "")
+
+
+def _roles(
+    leads: list[str], responsible: list[str], cooperating: list[str]
+) -> tuple[str, tuple[str, ...]]:
+    """The lead (the first unit that leads, else the first responsible) and the others."""
+    named = leads or responsible
+    lead = named[0] if named else ""
+    rest = leads[1:] + responsible + cooperating if leads else responsible[1:] + cooperating
+    return lead, tuple(dict.fromkeys(n for n in rest if n and n != lead))
 
 
 def _is_name(name: str) -> bool:
