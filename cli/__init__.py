@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # No --db: the window reopens the file the clerk worked in last.
             return run_app(args.db, lang=args.lang, log_file=log_file)
         if args.db is None:
-            args.db = default_db_path()
+            args.db = default_db_path()  # its folder is made when the store opens it
         return int(args.run(args) or 0)
     except DatabaseLocked as exc:
         return _refuse(exc, EXIT_LOCKED)

@@ -49,8 +49,7 @@ LEFT JOIN progress_entries lp ON lp.id = (
 """
 # Up to a period: that period's report first, then the latest of the earlier ones.
 _UP_TO = (
-    "AND (p.id = :up_to"
-    " OR p.ends_on <= (SELECT ends_on FROM reporting_periods WHERE id = :up_to))"
+    "AND (p.id = :up_to OR p.ends_on <= (SELECT ends_on FROM reporting_periods WHERE id = :up_to))"
 )
 _FIRST = "(p.id = :up_to) DESC,"
 

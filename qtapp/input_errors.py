@@ -33,8 +33,8 @@ MESSAGES = {
     ),
     "unsupported": QT_TRANSLATE_NOOP(
         "InputErrors",
-        "Duban reads plans from .txt and .docx files. Save the plan as .docx (Word or WPS) or "
-        ".txt and import that.",
+        "Duban reads plans from .txt, .docx and .pdf files and task tables from .xlsx and "
+        ".docx. Save the plan as .docx (Word or WPS) or .txt and import that.",
     ),
     "old_doc": QT_TRANSLATE_NOOP(
         "InputErrors",
@@ -144,6 +144,29 @@ MESSAGES = {
         "InputErrors",
         "The database you worked in last is not there: it may have been moved or renamed, or "
         "it is on a USB stick or network drive that is not connected.",
+    ),
+    "no_text_layer": QT_TRANSLATE_NOOP(
+        "InputErrors", "This is a scan without a text layer: convert it to text first."
+    ),
+    "not_xlsx": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "This is not an Excel .xlsx workbook (perhaps another kind of file renamed). Save it "
+        "as .xlsx from Excel or WPS and import again.",
+    ),
+    "no_task_table": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "No task table was found: no header row with a task column (工作任务, 具体任务 …) "
+        "beside 牵头单位, 配合单位 or 完成时限.",
+    ),
+    "unknown_departments": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "The table names departments or leaders that are not in the directory. Tick “Add "
+        "them to the directory” or add them first; nothing was imported.",
+    ),
+    "feedback_form": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "This is a progress feedback form exported by Duban, not a plan: read it back "
+        "instead (Progress → Read back feedback forms).",
     ),
 }
 

@@ -40,9 +40,10 @@ class SuggestionSource(QObject):
         groups: dict[tuple, list[int]] = {}
         for task_id, s in self.for_tasks(task_ids, at_most=None).items():
             if not s.empty:
-                groups.setdefault((s.lead_id, s.cooperating_ids, s.deadline), []).append(task_id)
+                key = (s.lead_id, s.cooperating_ids, s.deadline, s.leader_id)
+                groups.setdefault(key, []).append(task_id)
         operations: list[Operation] = []
-        for (lead, cooperating, deadline), ids in groups.items():
+        for (lead, cooperating, deadline, leader), ids in groups.items():
             changes: dict[str, object] = {}
             if lead is not None:
                 changes["lead"] = lead
@@ -50,5 +51,7 @@ class SuggestionSource(QObject):
                 changes["cooperating"] = list(cooperating)
             if deadline:
                 changes["deadline"] = deadline
+            if leader is not None:
+                changes["leader"] = leader
             operations.append((ids, changes))
         return operations

@@ -130,8 +130,10 @@ def test_a_cooperating_department_made_lead_leaves_the_cooperating_ones(qtbot, w
     editor.request_apply()
     assert {(r.lead, r.cooperating) for r in list_tasks(ctx.db, TaskFilter(task_ids=tuple(ids)))} \
         == {("办公室", ())}  # fmt: skip
-    assert window.statusBar().currentMessage().endswith(
-        "办公室 now leads, so it was taken off the cooperating departments of 3 task(s)."
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .endswith("办公室 now leads, so it was taken off the cooperating departments of 3 task(s).")
     )
 
 

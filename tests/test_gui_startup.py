@@ -112,7 +112,9 @@ def test_an_unexpected_error_is_explained_logged_and_the_window_goes_on(
     window.close()
 
 
-def test_an_empty_database_shows_the_first_steps(qtbot, tmp_path: Path, settings: UiSettings) -> None:
+def test_an_empty_database_shows_the_first_steps(
+    qtbot, tmp_path: Path, settings: UiSettings
+) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QPushButton
 

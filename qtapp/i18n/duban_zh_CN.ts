@@ -401,6 +401,64 @@ Close Duban there, then choose File → Open for editing.</source>
     </message>
 </context>
 <context>
+    <name>ColumnMappingBox</name>
+    <message>
+        <location filename="../ui/column_mapping.py" line="24"/>
+        <source>Number (序号)</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="25"/>
+        <source>Item title (重点工作)</source>
+        <translation>重点工作（事项标题）</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="26"/>
+        <source>Task (工作任务)</source>
+        <translation>工作任务</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="27"/>
+        <source>Lead department (牵头处室)</source>
+        <translation>牵头处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="28"/>
+        <source>Cooperating (配合处室)</source>
+        <translation>配合处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="29"/>
+        <source>Deadline (完成时限)</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="30"/>
+        <source>Leader in charge (分管领导)</source>
+        <translation>分管领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="31"/>
+        <source>Person responsible (责任人)</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="42"/>
+        <source>Columns of the table</source>
+        <translation>表格各列</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="63"/>
+        <source>Column %1</source>
+        <translation>第%1列</translation>
+    </message>
+    <message>
+        <location filename="../ui/column_mapping.py" line="68"/>
+        <source>(not used)</source>
+        <translation>（不导入）</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message>
         <location filename="../ui/dashboard_panel.py" line="54"/>
@@ -682,16 +740,21 @@ Close Duban there, then choose File → Open for editing.</source>
     </message>
     <message>
         <location filename="../ui/detail_panel.py" line="188"/>
+        <source>leader %1</source>
+        <translation>分管领导 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="190"/>
         <source>named in the plan</source>
         <translation>来自计划原文</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="190"/>
+        <location filename="../ui/detail_panel.py" line="192"/>
         <source>like a task assigned before (%1% similar)</source>
         <translation>参照以往相似任务（相似度 %1%）</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="195"/>
+        <location filename="../ui/detail_panel.py" line="197"/>
         <source>Suggested: %1 — %2 (Alt+S)</source>
         <translation>建议：%1 —— %2（Alt+S）</translation>
     </message>
@@ -1404,167 +1467,182 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ui/import_dialog.py" line="55"/>
-        <location filename="../ui/import_dialog.py" line="148"/>
+        <location filename="../ui/import_dialog.py" line="62"/>
+        <location filename="../ui/import_dialog.py" line="174"/>
         <source>Import a work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="69"/>
+        <location filename="../ui/import_dialog.py" line="78"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="70"/>
+        <location filename="../ui/import_dialog.py" line="79"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="78"/>
+        <location filename="../ui/import_dialog.py" line="87"/>
         <source>Replace it (the database is backed up first)</source>
         <translation>替换原有计划（先备份数据库）</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="90"/>
+        <location filename="../ui/import_dialog.py" line="99"/>
         <source>The year the plan's deadlines (“6月底前”) belong to</source>
         <translation>“6月底前”等完成时限所属的年份</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="100"/>
+        <location filename="../ui/import_dialog.py" line="105"/>
+        <source>Add them to the directory when importing</source>
+        <translation>导入时把它们加入名录</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="123"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="111"/>
+        <location filename="../ui/import_dialog.py" line="134"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="112"/>
+        <location filename="../ui/import_dialog.py" line="135"/>
         <source>Document number (发文编号):</source>
         <translation>发文编号：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="113"/>
+        <location filename="../ui/import_dialog.py" line="136"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="114"/>
+        <location filename="../ui/import_dialog.py" line="137"/>
         <source>Date of issue:</source>
         <translation>印发日期：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="115"/>
+        <location filename="../ui/import_dialog.py" line="138"/>
         <source>Contents:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="116"/>
+        <location filename="../ui/import_dialog.py" line="139"/>
         <source>Plan year:</source>
         <translation>计划年度：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="117"/>
+        <location filename="../ui/import_dialog.py" line="140"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="150"/>
-        <source>Work plans (*.txt *.docx);;All files (*)</source>
-        <translation>工作要点 (*.txt *.docx);;所有文件 (*)</translation>
+        <location filename="../ui/import_dialog.py" line="176"/>
+        <source>Work plans and task tables (*.txt *.docx *.pdf *.xlsx);;All files (*)</source>
+        <translation>工作要点和任务分解表 (*.txt *.docx *.pdf *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="164"/>
+        <location filename="../ui/import_dialog.py" line="190"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="169"/>
+        <location filename="../ui/import_dialog.py" line="195"/>
         <source>Reading the plan…</source>
         <translation>正在读取计划…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="203"/>
+        <location filename="../ui/import_dialog.py" line="265"/>
+        <source>Departments not in the directory: %1</source>
+        <translation>名录中没有的处室：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="271"/>
+        <source>Leaders not in the directory: %1</source>
+        <translation>名录中没有的领导：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="278"/>
         <source>(not stated)</source>
         <translation>（未注明）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="215"/>
+        <location filename="../ui/import_dialog.py" line="290"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="216"/>
+        <location filename="../ui/import_dialog.py" line="291"/>
         <source>Warnings:</source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="226"/>
+        <location filename="../ui/import_dialog.py" line="300"/>
         <source>%1, %2, %3, %4; %5; %6</source>
         <translation>%1，%2，%3，%4；%5；%6</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="227"/>
+        <location filename="../ui/import_dialog.py" line="301"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n 个部分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="228"/>
+        <location filename="../ui/import_dialog.py" line="302"/>
         <source>%n sub-section(s)</source>
         <translation>
             <numerusform>%n 个小节</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="229"/>
+        <location filename="../ui/import_dialog.py" line="303"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 个条目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="230"/>
+        <location filename="../ui/import_dialog.py" line="304"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="231"/>
+        <location filename="../ui/import_dialog.py" line="305"/>
         <source>%n task(s) name their units</source>
         <translation>
             <numerusform>%n 项任务注明了责任单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="232"/>
+        <location filename="../ui/import_dialog.py" line="306"/>
         <source>%n name a deadline</source>
         <translation>
             <numerusform>%n 项注明了完成时限</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="243"/>
+        <location filename="../ui/import_dialog.py" line="317"/>
         <source>This file was already imported as plan %1 (“%2”).</source>
         <translation>该文件已作为计划 %1（“%2”）导入过。</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="254"/>
+        <location filename="../ui/import_dialog.py" line="328"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="297"/>
+        <location filename="../ui/import_dialog.py" line="386"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="299"/>
+        <location filename="../ui/import_dialog.py" line="388"/>
         <source>Importing the plan…</source>
         <translation>正在导入计划…</translation>
     </message>
@@ -1593,8 +1671,8 @@ Nothing was added. Correct the line and try again.</source>
     </message>
     <message>
         <location filename="../input_errors.py" line="34"/>
-        <source>Duban reads plans from .txt and .docx files. Save the plan as .docx (Word or WPS) or .txt and import that.</source>
-        <translation>督办只能读取 .txt 和 .docx 格式的工作要点。请用 Word 或 WPS 另存为 .docx（或 .txt）后再导入。</translation>
+        <source>Duban reads plans from .txt, .docx and .pdf files and task tables from .xlsx and .docx. Save the plan as .docx (Word or WPS) or .txt and import that.</source>
+        <translation>督办可导入 .txt、.docx、.pdf 格式的工作要点，以及 .xlsx、.docx 格式的任务分解表。请将文件另存为 .docx（Word 或 WPS）或 .txt 后导入。</translation>
     </message>
     <message>
         <location filename="../input_errors.py" line="39"/>
@@ -1717,32 +1795,57 @@ Nothing was added. Correct the line and try again.</source>
         <translation>找不到上次使用的数据库：它可能已被移动或改名，或者存放在未连接的U盘或网络盘上。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="176"/>
+        <location filename="../input_errors.py" line="148"/>
+        <source>This is a scan without a text layer: convert it to text first.</source>
+        <translation>扫描件没有文字层，请先转换为文字。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="151"/>
+        <source>This is not an Excel .xlsx workbook (perhaps another kind of file renamed). Save it as .xlsx from Excel or WPS and import again.</source>
+        <translation>这不是 Excel .xlsx 工作簿（可能是其他文件改了扩展名）。请用 Excel 或 WPS 另存为 .xlsx 后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="156"/>
+        <source>No task table was found: no header row with a task column (工作任务, 具体任务 …) beside 牵头单位, 配合单位 or 完成时限.</source>
+        <translation>没有找到任务分解表：没有一行表头同时含有任务列（工作任务、具体任务……）和牵头单位、配合单位或完成时限。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="161"/>
+        <source>The table names departments or leaders that are not in the directory. Tick “Add them to the directory” or add them first; nothing was imported.</source>
+        <translation>表格中有名录里没有的处室或领导。请勾选“导入时把它们加入名录”，或先把它们加入名录；本次未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="166"/>
+        <source>This is a progress feedback form exported by Duban, not a plan: read it back instead (Progress → Read back feedback forms).</source>
+        <translation>这是督办导出的进展情况反馈表，不是工作要点：请改用“进展 → 导入反馈表”读回。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="199"/>
         <source>error: %1</source>
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="177"/>
+        <location filename="../input_errors.py" line="200"/>
         <source>(details: %1)</source>
         <translation>（详细信息：%1）</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="185"/>
+        <location filename="../input_errors.py" line="208"/>
         <source>another Duban</source>
         <translation>另一个督办程序</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="187"/>
+        <location filename="../input_errors.py" line="210"/>
         <source>the window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="189"/>
+        <location filename="../input_errors.py" line="212"/>
         <source>the command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="192"/>
+        <location filename="../input_errors.py" line="215"/>
         <source>Duban (%1) on %2, user %3, process %4, since %5</source>
         <translation>电脑 %2 上的督办（%1，用户 %3，进程 %4，自 %5 起）</translation>
     </message>

@@ -184,6 +184,8 @@ class DetailPanel(QWidget):
             parts.append(self.tr("with %1").replace("%1", names))
         if s.deadline:
             parts.append(self.tr("deadline %1").replace("%1", s.deadline))
+        if s.leader:
+            parts.append(self.tr("leader %1").replace("%1", s.leader))
         source = (
             self.tr("named in the plan")
             if s.source == "plan"
