@@ -40,7 +40,16 @@ class WindowFiles(QObject):
 
         if not self.ctx.writable():
             return
-        dialog = ImportDialog(self.ctx, None, self.window)
+        # The file first, as Word's Open does; the dialog then previews it.
+        path = self.ctx.prompts.ask_open_path(
+            self.tr("Import a work plan"),
+            self.ctx.ui_settings.folder("import"),
+            self.tr("Work plans and task tables (*.txt *.docx *.pdf *.xlsx);;All files (*)"),
+        )
+        if not path:
+            return
+        self.ctx.ui_settings.set_folder("import", path)
+        dialog = ImportDialog(self.ctx, path, self.window)
         if dialog.exec() and getattr(dialog, "imported_plan_id", None):
             self.plan_chosen.emit(dialog.imported_plan_id)
 
