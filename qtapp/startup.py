@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from db.backups import Backup, newest_good_backup
 from db.errors import StoreError
-from db.locations import DEFAULT_DB_NAME, data_dir, default_db_path
+from db.locations import DEFAULT_DB_NAME, default_db_path
 from db.store import restore_into
 from qtapp.context import AppContext
 from qtapp.input_errors import translated_reason
@@ -107,7 +107,7 @@ def _choose(
             except (StoreError, OSError) as exc:
                 return problem.path, problem_of(problem.path, exc)
             return problem.path, None
-        folder = settings.folder("database") or str(data_dir())
+        folder = settings.folder("database")
         filters = QCoreApplication.translate(
             "Startup", "Duban database (*.sqlite3 *.db);;All files (*)"
         )

@@ -75,6 +75,15 @@ class TaskActions(QObject):
         )
         return [task.id, *command.created] if self.ctx.execute(command) else []
 
+    def merge_target(self, rows: Sequence[TaskRow]) -> TaskRow | None:
+        """The task to merge with its next: the one selected, or the first of two selected
+        that follow each other in their item; None otherwise."""
+        if len(rows) == 1:
+            return rows[0]
+        if len(rows) == 2 and task_edits.next_in_item(self.ctx.db, rows[0].id) == rows[1].id:
+            return rows[0]
+        return None
+
     def merge_with_next(self, task: TaskRow) -> bool:
         next_id = task_edits.next_in_item(self.ctx.db, task.id)
         ids = [task.id] + ([next_id] if next_id is not None else [])

@@ -69,7 +69,15 @@ class UiSettings:
 
     # -- folders --------------------------------------------------------------------------
     def folder(self, key: str) -> str:
-        return str(self._s.value(f"folders/{key}", ""))
+        """The folder last used for ``key`` (imports, exports, …); at first the user's
+        Documents folder (or home), never the folder the program was started in."""
+        found = str(self._s.value(f"folders/{key}", ""))
+        if found and Path(found).is_dir():
+            return found
+        from platformdirs import user_documents_dir
+
+        documents = Path(user_documents_dir())
+        return str(documents if documents.is_dir() else Path.home())
 
     def set_folder(self, key: str, path: str | Path) -> None:
         self._s.setValue(f"folders/{key}", str(Path(path).parent if Path(path).is_file() else path))

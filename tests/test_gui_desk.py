@@ -197,8 +197,8 @@ def test_split_and_merge_with_undo_and_redo(qtbot, window: MainWindow) -> None:
     ctx.undo_stack.redo()
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 153, timeout=5000)
 
-    # Merge the two halves back with the menu action: one step, undoable.
-    window.tasks.select_ids([first.id])
+    # Merge the two halves back with the menu action, both selected: one step.
+    window.tasks.select_ids([r.id for r in list_tasks(ctx.db)[:2]])
     window.findChild(type(window.findChild(QTableView)), "taskTable").setFocus()
     from PySide6.QtGui import QAction
 

@@ -146,3 +146,14 @@ def test_drafts_come_back_after_quitting(qtbot, office: Path, settings: UiSettin
     periods = {p.id for p in list_periods(again.ctx.db, plan)}
     assert again.detail.progress.period.currentData() in periods
     again.close()
+
+
+def test_a_lead_typed_by_its_short_name_is_not_a_draft_once_applied(qtbot, window) -> None:
+    tree = window.findChild(QTreeView, "outlineTree")
+    tree.setCurrentIndex(tree.model().index(1, 0, tree.model().index(0, 0)))  # 二、
+    qtbot.waitUntil(lambda: window.tasks.proxy.rowCount() == 24, timeout=5000)
+    editor = window.detail.editor
+    type_text(editor.lead.lineEdit(), "宣教处")
+    editor.request_apply()
+    assert editor.lead.currentText() == "宣传教育处"  # as stored, in full
+    assert editor.draft_bar.isHidden() and len(window.ctx.drafts) == 0

@@ -74,37 +74,37 @@
         <translation>%1已改为牵头，已从 %n 项任务的配合处室中移除。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="60"/>
+        <location filename="../display.py" line="64"/>
         <source>No deadline yet.</source>
         <translation>尚未设定完成时限。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="62"/>
+        <location filename="../display.py" line="66"/>
         <source>Due %1.</source>
         <translation>完成时限：%1。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="64"/>
+        <location filename="../display.py" line="68"/>
         <source>Kept as written; it names no date Duban understands.</source>
         <translation>已按原文保存；其中没有可识别的日期。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="66"/>
+        <location filename="../display.py" line="70"/>
         <source>Open-ended: reviewed every reporting period.</source>
         <translation>无固定日期：每个报送周期复核。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="76"/>
+        <location filename="../display.py" line="80"/>
         <source>restored (undo/redo)</source>
         <translation>已恢复（撤销/重做）</translation>
     </message>
     <message>
-        <location filename="../display.py" line="78"/>
+        <location filename="../display.py" line="82"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../display.py" line="78"/>
+        <location filename="../display.py" line="82"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -139,27 +139,27 @@
         <translation>拆分任务 %1</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="84"/>
+        <location filename="../task_actions.py" line="93"/>
         <source>Merge task %1 with the next</source>
         <translation>将任务 %1 与下一项合并</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="95"/>
+        <location filename="../task_actions.py" line="104"/>
         <source>Add a task after %1</source>
         <translation>在 %1 之后添加任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="109"/>
+        <location filename="../task_actions.py" line="118"/>
         <source>Delete %n task(s)</source>
         <translation>删除 %n 项任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="121"/>
+        <location filename="../task_actions.py" line="130"/>
         <source>The task is already first or last in its item.</source>
         <translation>该任务已在本条目的最前或最后。</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="127"/>
+        <location filename="../task_actions.py" line="136"/>
         <source>Move task %1</source>
         <translation>移动任务 %1</translation>
     </message>
@@ -241,13 +241,13 @@ Close Duban there, then choose File → Open for editing.</source>
     <name>AssignmentEditor</name>
     <message>
         <location filename="../ui/assignment_editor.py" line="95"/>
-        <location filename="../ui/assignment_editor.py" line="268"/>
+        <location filename="../ui/assignment_editor.py" line="297"/>
         <source>Names separated by 、</source>
         <translation>多个名称用“、”分隔</translation>
     </message>
     <message>
         <location filename="../ui/assignment_editor.py" line="102"/>
-        <location filename="../ui/assignment_editor.py" line="270"/>
+        <location filename="../ui/assignment_editor.py" line="299"/>
         <source>As written: 6月底前, 三季度, 长期坚持 …</source>
         <translation>按原文填写：6月底前、三季度、长期坚持……</translation>
     </message>
@@ -292,29 +292,29 @@ Close Duban there, then choose File → Open for editing.</source>
         <translation>（多个值——输入后将全部替换）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/assignment_editor.py" line="292"/>
+        <location filename="../ui/assignment_editor.py" line="321"/>
         <source>Apply to %n task(s)</source>
         <translation>
             <numerusform>应用到 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="304"/>
+        <location filename="../ui/assignment_editor.py" line="333"/>
         <source>Open-ended: reviewed every period</source>
         <translation>无固定日期：每期复核</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="307"/>
+        <location filename="../ui/assignment_editor.py" line="336"/>
         <source>⚠ Not understood — it will be kept exactly as written, with no date</source>
         <translation>⚠ 无法识别——将按原文保存，不设日期</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="337"/>
+        <location filename="../ui/assignment_editor.py" line="366"/>
         <source>No leader called “%1”. Add the leader in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的分管领导。请在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="353"/>
+        <location filename="../ui/assignment_editor.py" line="382"/>
         <source>No department called “%1”. Check the name, or add it in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的处室。请检查名称，或在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
@@ -1467,182 +1467,182 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ui/import_dialog.py" line="62"/>
-        <location filename="../ui/import_dialog.py" line="174"/>
+        <location filename="../ui/import_dialog.py" line="63"/>
+        <location filename="../ui/import_dialog.py" line="175"/>
         <source>Import a work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="78"/>
+        <location filename="../ui/import_dialog.py" line="79"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="79"/>
+        <location filename="../ui/import_dialog.py" line="80"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="87"/>
+        <location filename="../ui/import_dialog.py" line="88"/>
         <source>Replace it (the database is backed up first)</source>
         <translation>替换原有计划（先备份数据库）</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="99"/>
+        <location filename="../ui/import_dialog.py" line="100"/>
         <source>The year the plan's deadlines (“6月底前”) belong to</source>
         <translation>“6月底前”等完成时限所属的年份</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="105"/>
+        <location filename="../ui/import_dialog.py" line="106"/>
         <source>Add them to the directory when importing</source>
         <translation>导入时把它们加入名录</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="123"/>
+        <location filename="../ui/import_dialog.py" line="124"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="134"/>
+        <location filename="../ui/import_dialog.py" line="135"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="135"/>
+        <location filename="../ui/import_dialog.py" line="136"/>
         <source>Document number (发文编号):</source>
         <translation>发文编号：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="136"/>
+        <location filename="../ui/import_dialog.py" line="137"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="137"/>
+        <location filename="../ui/import_dialog.py" line="138"/>
         <source>Date of issue:</source>
         <translation>印发日期：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="138"/>
+        <location filename="../ui/import_dialog.py" line="139"/>
         <source>Contents:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="139"/>
+        <location filename="../ui/import_dialog.py" line="140"/>
         <source>Plan year:</source>
         <translation>计划年度：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="140"/>
+        <location filename="../ui/import_dialog.py" line="141"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="176"/>
+        <location filename="../ui/import_dialog.py" line="177"/>
         <source>Work plans and task tables (*.txt *.docx *.pdf *.xlsx);;All files (*)</source>
         <translation>工作要点和任务分解表 (*.txt *.docx *.pdf *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="190"/>
+        <location filename="../ui/import_dialog.py" line="191"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="195"/>
+        <location filename="../ui/import_dialog.py" line="196"/>
         <source>Reading the plan…</source>
         <translation>正在读取计划…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="265"/>
+        <location filename="../ui/import_dialog.py" line="266"/>
         <source>Departments not in the directory: %1</source>
         <translation>名录中没有的处室：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="271"/>
+        <location filename="../ui/import_dialog.py" line="272"/>
         <source>Leaders not in the directory: %1</source>
         <translation>名录中没有的领导：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="278"/>
+        <location filename="../ui/import_dialog.py" line="279"/>
         <source>(not stated)</source>
         <translation>（未注明）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="290"/>
+        <location filename="../ui/import_dialog.py" line="291"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="291"/>
+        <location filename="../ui/import_dialog.py" line="292"/>
         <source>Warnings:</source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="300"/>
+        <location filename="../ui/import_dialog.py" line="301"/>
         <source>%1, %2, %3, %4; %5; %6</source>
         <translation>%1，%2，%3，%4；%5；%6</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="301"/>
+        <location filename="../ui/import_dialog.py" line="302"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n 个部分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="302"/>
+        <location filename="../ui/import_dialog.py" line="303"/>
         <source>%n sub-section(s)</source>
         <translation>
             <numerusform>%n 个小节</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="303"/>
+        <location filename="../ui/import_dialog.py" line="304"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 个条目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="304"/>
+        <location filename="../ui/import_dialog.py" line="305"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="305"/>
+        <location filename="../ui/import_dialog.py" line="306"/>
         <source>%n task(s) name their units</source>
         <translation>
             <numerusform>%n 项任务注明了责任单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="306"/>
+        <location filename="../ui/import_dialog.py" line="307"/>
         <source>%n name a deadline</source>
         <translation>
             <numerusform>%n 项注明了完成时限</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="317"/>
+        <location filename="../ui/import_dialog.py" line="318"/>
         <source>This file was already imported as plan %1 (“%2”).</source>
         <translation>该文件已作为计划 %1（“%2”）导入过。</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="328"/>
+        <location filename="../ui/import_dialog.py" line="329"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="386"/>
+        <location filename="../ui/import_dialog.py" line="387"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="388"/>
+        <location filename="../ui/import_dialog.py" line="389"/>
         <source>Importing the plan…</source>
         <translation>正在导入计划…</translation>
     </message>
@@ -1921,9 +1921,9 @@ Nothing was added. Correct the line and try again.</source>
     </message>
     <message numerus="yes">
         <location filename="../ui/main_window.py" line="115"/>
-        <source>%n unsaved draft(s) kept from before: the tasks are marked ✎; select one to save or discard it.</source>
+        <source>%n unsaved draft(s) kept from before: select the task (marked ✎) or the part of the plan again to save or discard it.</source>
         <translation>
-            <numerusform>有 %n 项上次没有保存的草稿，相应任务标有 ✎：选中任务即可保存或放弃。</numerusform>
+            <numerusform>有 %n 项上次没有保存的草稿：再次选中相应的任务（标有 ✎）或计划的相应部分，即可保存或放弃。</numerusform>
         </translation>
     </message>
     <message>
@@ -1952,22 +1952,27 @@ Nothing was added. Correct the line and try again.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="240"/>
+        <location filename="../ui/main_window.py" line="241"/>
+        <source>Select one task, or two that follow each other in an item.</source>
+        <translation>请选择一项任务，或同一条目中前后相邻的两项任务。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="251"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="240"/>
+        <location filename="../ui/main_window.py" line="251"/>
         <source>Text of the new task:</source>
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="294"/>
+        <location filename="../ui/main_window.py" line="305"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="292"/>
+        <location filename="../ui/main_window.py" line="303"/>
         <source>[read-only]</source>
         <translation>［只读］</translation>
     </message>

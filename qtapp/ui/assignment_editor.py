@@ -241,10 +241,30 @@ class AssignmentEditor(QWidget):
         return DraftKey(ASSIGNMENT, tuple(r.id for r in self._rows)) if self._rows else None
 
     def draft_values(self) -> dict[str, str] | None:
-        """The fields the clerk typed in and has not applied (None: nothing)."""
+        """The fields the clerk typed in that differ from what is stored (None: nothing):
+        "组干处" typed where 组织干部处 leads is no change."""
         fields = self._fields()
-        typed = {name: fields[name].text() for name in sorted(self._dirty)}
+        typed = {
+            name: fields[name].text()
+            for name in sorted(self._dirty)
+            if self._meaning(name, fields[name].text())
+            != self._meaning(name, self._shown.get(name, ""))
+        }
         return typed or None
+
+    def _meaning(self, field: str, text: str) -> object:
+        """What a field's text stands for: departments and leaders by who they are."""
+        if field == "deadline":
+            return text.strip()
+        if field == "leader":
+            return name_key(text)
+        parts = _SEPARATORS.split(text) if field == "cooperating" else [text]
+        keys: list[object] = []
+        for name in (p.strip() for p in parts):
+            if name:
+                dept = self._departments.get(name_key(name))
+                keys.append(dept.id if dept is not None else name_key(name))
+        return frozenset(keys) if field == "cooperating" else (keys[0] if keys else None)
 
     def apply_draft(self, values: dict[str, str]) -> None:
         fields = self._fields()
@@ -255,13 +275,22 @@ class AssignmentEditor(QWidget):
         self._restored = True
         self._update_apply()
 
-    def discard(self) -> None:
+    def applied(self) -> None:
+        """The typed values were stored: the fields show them as stored (full names)."""
+        for completer in (self.lead.completer(), self.leader.completer(), self._coop_completer):
+            popup = completer.popup() if completer is not None else None
+            if popup is not None:
+                popup.hide()
+        self.discard(quiet=True)
+
+    def discard(self, *, quiet: bool = False) -> None:
         for name, edit in self._fields().items():
             edit.setText(self._shown.get(name, ""))
         self._dirty.clear()
         self._restored = False
         self._update_apply()
-        self.discarded.emit()
+        if not quiet:
+            self.discarded.emit()
 
     def _placeholder(self, widget: QWidget) -> str:
         if widget is self.cooperating:
@@ -291,7 +320,7 @@ class AssignmentEditor(QWidget):
     def _update_apply(self) -> None:
         self.apply.setText(self.tr("Apply to %n task(s)", "", self._count))
         self.apply.setEnabled(self._count > 0 and bool(self._dirty))
-        self.draft_bar.show_state(bool(self._dirty), self._restored)
+        self.draft_bar.show_state(self.draft_values() is not None, self._restored)
 
     def _show_deadline(self, phrase: str) -> None:
         if not phrase.strip():

@@ -234,7 +234,7 @@ class ExportDialog(QDialog):
         self._suggest_output()
 
     def _suggest_output(self) -> None:
-        folder = Path(self.ctx.ui_settings.folder("export") or Path.home())
+        folder = Path(self.ctx.ui_settings.folder("export"))
         title = self.plan.currentText()
         parts = [title]
         if self.kind.currentData() != "decomposition" and self.period.currentData() is not None:

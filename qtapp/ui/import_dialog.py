@@ -41,6 +41,7 @@ from domain.outline import ParsedPlan
 from domain.table_plan import TableMapping, TaskTable
 from domain.textsource import SourceText
 from qtapp.context import AppContext
+from qtapp.display import chinese_date
 from qtapp.input_errors import input_error_text
 from qtapp.jobs import Progress
 from qtapp.models.parsed_outline_model import ParsedOutlineModel
@@ -279,7 +280,7 @@ class ImportDialog(QDialog):
         self.title_label.setText(plan.title or none)
         self.doc_number_label.setText(plan.doc_number or none)
         self.issuer_label.setText(plan.issuer or none)
-        self.date_label.setText(plan.date or none)
+        self.date_label.setText(chinese_date(plan.date) if plan.date else none)
         self.summary.setText(self._counts_text(plan))
         year = plan.year if plan.year is not None else date.today().year
         self.year_spin.setValue(min(max(year, YEAR_MIN), YEAR_MAX))

@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.outline.scope_changed.connect(self._scope_changed)
         self.tasks.selection_changed.connect(self._selection_changed)
         self.tasks.text_edit_requested.connect(self._edit_text)
-        self.detail.assign_requested.connect(self.actions_.assign)
+        self.detail.assign_requested.connect(self._assign)
         self.detail.suggestions_requested.connect(self._take_suggestions)
         self.detail.text_save_requested.connect(self._edit_text)
         self.detail.progress_save_requested.connect(self._record_progress)
@@ -112,8 +112,8 @@ class MainWindow(QMainWindow):
         if len(ctx.drafts):
             self.statusBar().showMessage(
                 self.tr(
-                    "%n unsaved draft(s) kept from before: the tasks are marked ✎; select one "
-                    "to save or discard it.",
+                    "%n unsaved draft(s) kept from before: select the task (marked ✎) or the "
+                    "part of the plan again to save or discard it.",
                     "",
                     len(ctx.drafts),
                 ),
@@ -201,6 +201,11 @@ class MainWindow(QMainWindow):
 
     # -- task edits ------------------------------------------------------------------------
 
+    def _assign(self, task_ids: list[int], changes: dict) -> None:
+        if self.actions_.assign(task_ids, changes):
+            self.detail.editor.applied()  # what was typed is stored: no longer a draft
+            self.detail.drafts.stash(self.detail.editor)
+
     def _edit_text(self, task_id: int, text: str) -> None:
         task = next((r for r in self.tasks.model.records() if r.id == task_id), None)
         if task is not None:
@@ -228,9 +233,15 @@ class MainWindow(QMainWindow):
             self._split(task.id, self.detail.text.textCursor().position())  # type: ignore[attr-defined]
 
     def _merge(self) -> None:
-        task = self._single()
-        if task is not None:
-            self.actions_.merge_with_next(task)  # type: ignore[arg-type]
+        """Merge the task selected with the next one — or the two selected, when they are
+        one after the other (as a split leaves them)."""
+        task = self.actions_.merge_target(self.tasks.selected_rows())
+        if task is None:
+            self.statusBar().showMessage(
+                self.tr("Select one task, or two that follow each other in an item."), 4000
+            )
+            return
+        self.actions_.merge_with_next(task)
 
     def _add_task(self) -> None:
         task = self._single()
