@@ -14,8 +14,9 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
+from cli.logs import log, start_logging
+from cli.messages import error_message
 from cli.output import fail
 from db.errors import (
     DatabaseBusy,
@@ -28,6 +29,7 @@ from db.errors import (
     StoreError,
     store_error_for,
 )
+from db.locations import default_db_path
 from db.writer_lock import DatabaseLocked
 from domain.errors import PlanInputError
 from exports.request import ExportError
@@ -55,13 +57,6 @@ EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
 
 def exit_code_for(exc: BaseException) -> int | None:
     return next((code for kind, code in EXIT_CODES if isinstance(exc, kind)), None)
-
-
-def default_db_path() -> Path:
-    """The database a clerk uses when no --db is given: one file in the user's data folder."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("Duban", appauthor=False)) / "duban.sqlite3"
 
 
 def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -137,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _window_arguments(argv) or build_parser().parse_args(argv)
     if getattr(args, "db", None) is None:
         args.db = None
+    log_file = start_logging(argv)
     try:
         if args.demo:
             from cli.demo import prepare_demo
@@ -145,12 +141,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from qtapp.app import run_app
 
-            return run_app(args.db or default_db_path(), lang=args.lang)
+            # No --db: the window reopens the file the clerk worked in last.
+            return run_app(args.db, lang=args.lang, log_file=log_file)
         if args.db is None:
-            args.db = default_db_path()
+            args.db = default_db_path()  # its folder is made when the store opens it
         return int(args.run(args) or 0)
     except (PlanInputError, StoreError, NotFound, InvalidValue, ExportError) as exc:
-        return fail(str(exc), exit_code_for(exc) or EXIT_BAD_INPUT)
+        return _refuse(exc, exit_code_for(exc) or EXIT_BAD_INPUT)
     except BrokenPipeError:
         # The reader went away (``… | head``); nothing to report.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing at exit
@@ -160,14 +157,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (sqlite3.Error, OSError) as exc:  # what the disk, the folder or SQLite refused
         refused = store_error_for(exc, args.db or "")
         if refused is not None:
-            return fail(str(refused), exit_code_for(refused) or EXIT_ERROR)
+            return _refuse(refused, exit_code_for(refused) or EXIT_ERROR)
+        log().exception("unexpected error")
         if os.environ.get("DUBAN_DEBUG"):
             raise
-        return fail(f"unexpected error: {type(exc).__name__}: {exc}", EXIT_ERROR)
+        where = f" (details in {log_file})" if log_file else ""
+        return fail(f"unexpected error: {type(exc).__name__}: {exc}{where}", EXIT_ERROR)
     except Exception as exc:  # the last line of defence: a message, never a bare traceback
+        log().exception("unexpected error")
         if os.environ.get("DUBAN_DEBUG"):
             raise
-        return fail(f"unexpected error: {type(exc).__name__}: {exc}", EXIT_ERROR)
+        where = f" (details in {log_file})" if log_file else ""
+        return fail(f"unexpected error: {type(exc).__name__}: {exc}{where}", EXIT_ERROR)
+
+
+def _refuse(exc: Exception, code: int) -> int:
+    """A refusal the clerk can act on: logged, and said in the clerk's language."""
+    log().warning("refused (exit %d): %s", code, exc)
+    return fail(error_message(exc), code, prefix="")
 
 
 def _utf8_output() -> None:

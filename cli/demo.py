@@ -6,27 +6,14 @@ from pathlib import Path
 
 from db.audit import set_audit_context
 from db.connection import open_database
-from db.departments import add_alias, add_department, require_department
+from db.directory_lists import add_department_entries, add_leader_entries
 from db.errors import InvalidValue
 from db.imports import import_plan
-from db.leaders import add_leader
+from db.locations import demo_db_path
+from domain.directory_lists import parse_department_list, parse_leader_list
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 SAMPLE_PLAN = SAMPLE_DIR / "qingdao-2020-education-workplan.txt"
-
-
-def demo_db_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("Duban", appauthor=False)) / "demo" / "duban-demo.sqlite3"
-
-
-def _rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in (SAMPLE_DIR / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            rows.append([part.strip() for part in line.split("|")])
-    return rows
 
 
 def prepare_demo(path: str | Path | None) -> Path:
@@ -50,13 +37,14 @@ def prepare_demo(path: str | Path | None) -> Path:
     set_audit_context(db, "cli")
     try:
         with db.atomic():
-            for name, short, *rest in _rows("departments.txt"):
-                dept = add_department(db, name, short_name=short if short != name else "")
-                for alias in rest[0].split(",") if rest and rest[0] else []:
-                    add_alias(db, dept.id, alias)
-            for name, title, *rest in _rows("leaders.txt"):
-                depts = [require_department(db, d).id for d in rest[0].split(",")] if rest else []
-                add_leader(db, name, title=title, department_ids=depts)
+            departments = SAMPLE_DIR / "departments.txt"
+            leaders = SAMPLE_DIR / "leaders.txt"
+            add_department_entries(
+                db, parse_department_list(departments.read_text(encoding="utf-8"), departments.name)
+            )
+            add_leader_entries(
+                db, parse_leader_list(leaders.read_text(encoding="utf-8"), leaders.name)
+            )
         import_plan(db, SAMPLE_PLAN)
     finally:
         db.close()

@@ -14,8 +14,8 @@ from sqlite_utils import Database
 from db.store import open_store
 
 
-def fail(message: str, code: int) -> int:
-    print(f"error: {message}", file=sys.stderr)
+def fail(message: str, code: int, *, prefix: str = "error: ") -> int:
+    print(f"{prefix}{message}", file=sys.stderr)
     return code
 
 

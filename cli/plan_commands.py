@@ -20,10 +20,13 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         "parse",
         parents=[common],
         help="print the outline of a plan file (touches no database)",
-        description="Read a work plan (.txt or .docx) and print its title, metadata and "
-        "outline. Nothing is written anywhere.",
+        description="Read a work plan (.txt, .docx or .pdf) or a task table (任务分解表, "
+        ".xlsx or .docx) and print its title, metadata and outline; for a table, also which "
+        "column holds what. Nothing is written anywhere.",
     )
-    p.add_argument("file", help="the plan: .txt (any common encoding) or .docx")
+    p.add_argument(
+        "file", help="the plan: .txt (any common encoding), .docx or .pdf; or a task table"
+    )
     p.add_argument("--json", action="store_true", help="print the outline as JSON")
     p.set_defaults(run=run_parse)
 
@@ -32,10 +35,18 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="store a plan in the database",
         description="Import a work plan into the database and print its id and counts. "
-        "A file imported before is refused unless --replace is given.",
+        "A task table (任务分解表, .xlsx or .docx) is imported with the assignments of its "
+        "rows; departments and leaders it names that the directory lacks are refused (exit 2, "
+        "naming them) unless --add-departments is given. A file imported before is refused "
+        "unless --replace is given.",
     )
-    p.add_argument("file", help="the plan: .txt or .docx")
+    p.add_argument("file", help="the plan (.txt, .docx or .pdf) or a task table (.xlsx, .docx)")
     p.add_argument("--replace", action="store_true", help="replace an earlier import of it")
+    p.add_argument(
+        "--add-departments",
+        action="store_true",
+        help="add the departments and leaders a task table names that the directory lacks",
+    )
     p.add_argument("--year", type=int, help="plan year for deadlines (default: from the title)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(run=run_import)
@@ -46,23 +57,30 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_parse(args: argparse.Namespace) -> int:
+    from db.imports import read_plan_or_table
     from domain.outline import unaccounted_text
-    from domain.parser import outline_text, parse_lines
-    from domain.textsource import read_plan_file
+    from domain.parser import outline_text
+    from domain.table_plan import describe_mapping
 
-    source = read_plan_file(args.file)
-    plan = parse_lines(source.lines)
-    plan.warnings[:0] = source.warnings
-    missing, added = unaccounted_text(source.lines, plan)
+    # parse shows what it finds even without numbering (a flat outline, with a warning).
+    plan, source, table = read_plan_or_table(args.file, require_numbering=False)
+    missing, added = ("", "") if table else unaccounted_text(source.lines, plan)
     if args.json:
-        print_json(plan.to_json())
+        out = plan.to_json()
+        if table is not None:
+            out["columns"] = {
+                role: table.headers[column] for role, column in table.mapping.columns.items()
+            }
+        print_json(out)
     else:
         print(_summary(plan, source.encoding))
+        if table is not None:
+            print("Columns:     " + "; ".join(describe_mapping(table)))
         print()
         print(outline_text(plan))
         characters = sum(len("".join(line.split())) for line in source.lines)
         print()
-        if not missing and not added:
+        if table is None and not missing and not added:
             print(f"Nothing lost: all {characters} characters of the file are in the result.")
     for warning in plan.warnings:
         note(f"warning: {warning}")
@@ -91,12 +109,22 @@ def _summary(plan: ParsedPlan, encoding: str) -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from db.imports import read_and_parse, store_parsed
+    from db.imports import read_plan_or_table, store_parsed, store_table
 
     # Read and check the file before touching the database: a bad file creates nothing.
-    plan, source = read_and_parse(args.file)
+    plan, source, table = read_plan_or_table(args.file)
     with open_db(args.db) as db:
-        result = store_parsed(db, plan, source, replace=args.replace, year=args.year)
+        if table is not None:
+            result = store_table(
+                db,
+                plan,
+                source,
+                add_names=args.add_departments,
+                replace=args.replace,
+                year=args.year,
+            )
+        else:
+            result = store_parsed(db, plan, source, replace=args.replace, year=args.year)
     c = result.counts
     if args.json:
         print_json(

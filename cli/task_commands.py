@@ -18,6 +18,7 @@ from db.plans import get_plan, list_outline, list_plans
 from db.progress import list_periods
 from db.records import Plan, ReportingPeriod, TaskRow
 from db.tasks import TaskFilter, item_codes, list_tasks
+from domain.codes import code_matches, code_query
 from domain.labels import FULLWIDTH_DIGITS, zh_to_int
 from domain.outline import ITEM, SECTION
 from domain.warnings import Light
@@ -177,8 +178,9 @@ def _select(db: Database, plan: Plan, args: argparse.Namespace) -> list[int]:
 def find_task(rows: list[TaskRow], plan: Plan, ref: str) -> TaskRow:
     """A task of ``rows`` by id or by code ("4-2", "2.4-1", "1.2.1-1")."""
     ref = ref.strip().translate(FULLWIDTH_DIGITS)
+    code = code_query(ref)
     found = [r for r in rows if ref.isdigit() and r.id == int(ref)] or [
-        r for r in rows if r.code == ref
+        r for r in rows if code is not None and code_matches(r.code, code)
     ]
     if not found:
         raise NotFound(f"Plan {plan.id} has no task “{ref}” (give an id or a code like 4-2).")

@@ -118,7 +118,9 @@ def open_database(
     try:
         db = connect(path)
     except sqlite3.Error as exc:
-        raise StoreError(str(path), f"The database cannot be opened ({exc}).") from exc
+        raise StoreError(
+            str(path), f"The database cannot be opened ({exc}).", code="cannot_open"
+        ) from exc
     try:
         db.execute(f"PRAGMA journal_mode = {'DELETE' if network else 'WAL'}")
         pending = [m.name for m in steps.pending(db)]

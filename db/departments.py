@@ -98,6 +98,9 @@ def add_department(
     if not name:
         raise InvalidValue("A department needs a name.")
     _check_free(db, name)
+    short_name = _clean(short_name)
+    if short_name and name_key(short_name) != name_key(name):
+        _check_free(db, short_name)
     with db.atomic():
         position = db.execute("SELECT coalesce(max(position), -1) + 1 FROM departments").fetchone()[
             0
@@ -105,7 +108,7 @@ def add_department(
         cur = db.execute(
             "INSERT INTO departments (name, short_name, position, active, created_at)"
             " VALUES (?, ?, ?, 1, ?)",
-            [name, _clean(short_name), position, audit.now_iso()],
+            [name, short_name, position, audit.now_iso()],
         )
         dept_id = int(cur.lastrowid or 0)
         audit.record(db, "department.add", "department", dept_id, new=name)

@@ -12,9 +12,13 @@ class StoreError(Exception):
 
     code = "store"
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str, reason: str, *, code: str | None = None) -> None:
         self.path = path
         self.reason = reason
+        if code is not None:
+            # A stable short name for the problem ("lock_unwritable", ...): the window and
+            # the command line say it in the clerk's language; ``reason`` is the English.
+            self.code = code
         super().__init__(f"{path}: {reason}")
 
 

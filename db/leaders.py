@@ -69,7 +69,7 @@ def add_leader(
         cur = db.execute(
             "INSERT INTO leaders (name, title, position, active, created_at)"
             " VALUES (?, ?, ?, 1, ?)",
-            [name, title.strip(), position, audit.now_iso()],
+            [name, " ".join(title.split()), position, audit.now_iso()],
         )
         leader_id = int(cur.lastrowid or 0)
         audit.record(db, "leader.add", "leader", leader_id, new=name)
@@ -90,6 +90,20 @@ def rename_leader(db: Database, leader_id: int, new_name: str) -> Leader:
         db.execute("UPDATE leaders SET name = ? WHERE id = ?", [new_name, leader_id])
         audit.record(
             db, "leader.rename", "leader", leader_id, field="name", old=leader.name, new=new_name
+        )
+    return get_leader(db, leader_id)
+
+
+def set_leader_title(db: Database, leader_id: int, title: str) -> Leader:
+    """The leader's title (职务), e.g. 副局长; empty when not known."""
+    leader = get_leader(db, leader_id)
+    title = " ".join(title.split())
+    if title == leader.title:
+        return leader
+    with db.atomic():
+        db.execute("UPDATE leaders SET title = ? WHERE id = ?", [title, leader_id])
+        audit.record(
+            db, "leader.title", "leader", leader_id, field="title", old=leader.title, new=title
         )
     return get_leader(db, leader_id)
 

@@ -76,6 +76,29 @@ def current_period_index(periods: list[ReportingPeriod], today: str | None = Non
     return (holding or started or [len(periods) - 1])[-1] if periods else -1
 
 
+def all_period_ids(db: Database) -> set[int]:
+    return {int(row[0]) for row in db.execute("SELECT id FROM reporting_periods")}
+
+
+def default_period(db: Database, plan_id: int, today: str | None = None) -> int | None:
+    """The period a window opens on: the one that holds today, else the latest one that
+    has reports, else the last one that started (None when the plan has no periods)."""
+    today = today or dt.date.today().isoformat()
+    periods = list_periods(db, plan_id)
+    if not periods:
+        return None
+    holding = [p for p in periods if p.starts_on <= today <= p.ends_on]
+    if holding:
+        return holding[-1].id
+    row = db.execute(
+        "SELECT p.id FROM reporting_periods p WHERE p.plan_id = ? AND EXISTS"
+        " (SELECT 1 FROM progress_entries e WHERE e.period_id = p.id)"
+        " ORDER BY p.ends_on DESC, p.id DESC LIMIT 1",
+        [plan_id],
+    ).fetchone()
+    return int(row[0]) if row else periods[current_period_index(periods, today)].id
+
+
 def record_progress(
     db: Database,
     task_id: int,

@@ -57,6 +57,7 @@ from db.errors import (
     store_error_for,
 )
 from db.identity import adopt_identity, database_identity, identity_of_file, start_generation
+from db.locations import ensure_parent
 from db.migrations import MIGRATION_NAMES
 from db.settings import get_setting
 from db.storage import is_network_path
@@ -227,6 +228,8 @@ def open_store(
             what = "The folder of the database is read-only" if reason == READ_ONLY_FOLDER else ""
             raise ReadOnlyLocation(str(path), what or "The database file is marked read-only")
         return _read_only(path, None, source, reason, backups_dir, now)
+    if not path.exists():
+        _make_folder(path)
     try:
         lock: WriterLock | None = WriterLock.acquire(path, program)
     except DatabaseLocked as exc:
@@ -263,6 +266,18 @@ def open_store(
         if source:
             audit.set_audit_context(store.db, source)
     return store
+
+
+def _make_folder(path: Path) -> None:
+    """The folder a new database goes in, made before its lock file is written there."""
+    try:
+        ensure_parent(path)
+    except OSError as exc:
+        raise StoreError(
+            str(path.parent),
+            f"The folder for the database cannot be created ({exc.strerror or exc}).",
+            code="no_folder",
+        ) from exc
 
 
 def _daily_backup(
@@ -335,6 +350,7 @@ def _read_only(
             str(path),
             f"This database needs an upgrade, and it is open in {who}. Close it there, "
             "then open it here.",
+            code="upgrade_while_open",
         )
     db = connect(path, read_only=True, immutable=_immutable(path, reason))
     if source:

@@ -2,7 +2,8 @@
 
 Two sources, in this order of trust:
   1. "plan" — the units named in the task's own text or its item's note
-     ("（责任单位：…）", "X牵头，Y配合"), matched to the department directory;
+     ("（责任单位：…）", "X牵头，Y配合"), matched to the department directory, and the
+     leader a note names ("分管领导：李明"), matched to the leaders;
   2. "similar" — the departments of the most similar task already assigned (this plan
      or an earlier one in the file), by shared character pairs (bigram Jaccard), which
      works for Chinese without a word segmenter.
@@ -18,7 +19,9 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from db.departments import find_department
+from db.leaders import find_leader
 from domain.names import search_key
+from domain.suggestions import find_units
 
 SIMILAR_MIN_SCORE = 0.35
 _BATCH = 800
@@ -33,10 +36,17 @@ class Suggestion:
     deadline: str  # a phrase named in the text, "" when none
     score: float = 1.0
     like_task_id: int | None = None  # the similar task the suggestion comes from
+    leader_id: int | None = None  # the 分管领导 a note names, when the directory has them
+    leader: str = ""  # that leader's name as the directory has it
 
     @property
     def empty(self) -> bool:
-        return self.lead_id is None and not self.cooperating_ids and not self.deadline
+        return (
+            self.lead_id is None
+            and not self.cooperating_ids
+            and not self.deadline
+            and self.leader_id is None
+        )
 
 
 def _bigrams(text: str) -> set[str]:
@@ -96,8 +106,10 @@ def suggestions(
         chunk = list(task_ids[start : start + _BATCH])
         rows += db.execute(
             "SELECT t.id, t.text, t.suggested_lead, t.suggested_cooperating, t.suggested_deadline,"
-            " (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.role = 'lead')"
-            f" FROM tasks t WHERE t.id IN ({','.join('?' * len(chunk))})",
+            " (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.role = 'lead'),"
+            " coalesce(n.notes, '')"
+            " FROM tasks t LEFT JOIN outline_nodes n ON n.id = t.node_id"
+            f" WHERE t.id IN ({','.join('?' * len(chunk))})",
             chunk,
         ).fetchall()
     found: dict[int, Suggestion] = {}
@@ -109,16 +121,28 @@ def suggestions(
             names[name] = dept.id if dept else None
         return names[name]
 
+    leaders: dict[str, tuple[int | None, str]] = {}
+
+    def leader_named(text: str, notes: str) -> tuple[int | None, str]:
+        name = find_units(text).leader or (find_units(notes).leader if notes else "")
+        if name not in leaders:
+            found_leader = find_leader(db, name) if name else None
+            leaders[name] = (found_leader.id, found_leader.name) if found_leader else (None, "")
+        return leaders[name]
+
     need_similar = []
-    for task_id, text, lead, coop_json, deadline, led in rows:
+    for task_id, text, lead, coop_json, deadline, led, notes in rows:
         if led:
             continue
         lead_id = department_id(lead) if lead else None
         coop = tuple(
             d for d in (department_id(n) for n in json.loads(coop_json or "[]")) if d is not None
         )
-        if lead_id is not None or coop or deadline:
-            found[task_id] = Suggestion(task_id, "plan", lead_id, coop, deadline or "")
+        leader_id, leader = leader_named(text, notes)
+        if lead_id is not None or coop or deadline or leader_id is not None:
+            found[task_id] = Suggestion(
+                task_id, "plan", lead_id, coop, deadline or "", leader_id=leader_id, leader=leader
+            )
         if lead_id is None:
             need_similar.append((task_id, text, deadline or ""))
     if need_similar:
@@ -135,5 +159,6 @@ def suggestions(
                 task_id, "similar", lead_id,
                 planned.cooperating_ids if planned and planned.cooperating_ids else coop,
                 deadline, round(score, 2), like,
+                planned.leader_id if planned else None, planned.leader if planned else "",
             )  # fmt: skip
     return found

@@ -135,11 +135,25 @@ def update_text(db: Database, task_id: int, text: str) -> None:
                      old=row["text"], new=text)  # fmt: skip
 
 
+_PAUSES = "，,、；;：: \t"
+_ENDS = "。！？!?…"
+
+
+def split_text(text: str, at: int) -> tuple[str, str]:
+    """The two tasks a text makes when cut at ``at``: the first ends its sentence where a
+    comma was left ("…發展水平," → "…發展水平。"), the second starts without one."""
+    first = text[:at].strip().rstrip(_PAUSES)
+    second = text[at:].strip().lstrip(_PAUSES + "。")
+    if first and first[-1] not in _ENDS:
+        first += "。"
+    return first, second
+
+
 def split(db: Database, task_id: int, at: int) -> int:
     """Split a task's text at character ``at``; the second part becomes a new task right
     after it, with the same assignment, leader and deadline. Returns the new id."""
     row = _task_row(db, task_id)
-    first, second = row["text"][:at].strip(), row["text"][at:].strip()
+    first, second = split_text(row["text"], at)
     if not first or not second:
         raise InvalidValue("Put the cursor inside the text to split it into two tasks.")
     now = audit.now_iso()

@@ -23,6 +23,9 @@ class TaskFilter:
     leader_id: int | None = None
     unassigned: bool = False  # no lead department yet
     task_ids: tuple[int, ...] = ()
+    # The status and percent are from the latest report up to this period (None: the latest
+    # report of all), as the dashboard and the progress report count them.
+    up_to_period: int | None = None
 
 
 _TASK_SQL = """
@@ -41,9 +44,14 @@ LEFT JOIN deadlines d ON d.task_id = t.id
 -- than grouping every entry of the file.
 LEFT JOIN progress_entries lp ON lp.id = (
     SELECT e.id FROM progress_entries e JOIN reporting_periods p ON p.id = e.period_id
-    WHERE e.task_id = t.id ORDER BY p.ends_on DESC, p.id DESC LIMIT 1
+    WHERE e.task_id = t.id {up_to} ORDER BY {first} p.ends_on DESC, p.id DESC LIMIT 1
 )
 """
+# Up to a period: that period's report first, then the latest of the earlier ones.
+_UP_TO = (
+    "AND (p.id = :up_to OR p.ends_on <= (SELECT ends_on FROM reporting_periods WHERE id = :up_to))"
+)
+_FIRST = "(p.id = :up_to) DESC,"
 
 
 class _Outline:
@@ -115,23 +123,29 @@ class _Outline:
 def list_tasks(db: Database, flt: TaskFilter | None = None) -> list[TaskRow]:
     """Tasks in outline order, with assignment and deadline, narrowed by ``flt``."""
     flt = flt or TaskFilter()
-    where, params = [], []
+    where: list[str] = []
+    params: dict[str, object] = {}
     if flt.plan_id is not None:
-        where.append("t.plan_id = ?")
-        params.append(flt.plan_id)
+        where.append("t.plan_id = :plan")
+        params["plan"] = flt.plan_id
     if flt.task_ids:
-        where.append(f"t.id IN ({','.join('?' * len(flt.task_ids))})")
-        params.extend(flt.task_ids)
+        marks = ",".join(f":t{i}" for i in range(len(flt.task_ids)))
+        where.append(f"t.id IN ({marks})")
+        params.update({f"t{i}": task_id for i, task_id in enumerate(flt.task_ids)})
     if flt.department_id is not None:
         role = " AND role = 'lead'" if flt.lead_only else ""
-        where.append(f"t.id IN (SELECT task_id FROM assignments WHERE department_id = ?{role})")
-        params.append(flt.department_id)
+        where.append(f"t.id IN (SELECT task_id FROM assignments WHERE department_id = :dept{role})")
+        params["dept"] = flt.department_id
     if flt.leader_id is not None:
-        where.append("t.leader_id = ?")
-        params.append(flt.leader_id)
+        where.append("t.leader_id = :leader")
+        params["leader"] = flt.leader_id
     if flt.unassigned:
         where.append("la.department_id IS NULL")
-    sql = _TASK_SQL + (" WHERE " + " AND ".join(where) if where else "")
+    basis = flt.up_to_period is not None
+    if basis:
+        params["up_to"] = flt.up_to_period
+    sql = _TASK_SQL.format(up_to=_UP_TO if basis else "", first=_FIRST if basis else "")
+    sql += " WHERE " + " AND ".join(where) if where else ""
     cursor = db.execute(sql, params)
     names = [c[0] for c in cursor.description]
     rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

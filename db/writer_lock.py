@@ -78,7 +78,9 @@ def _lock_error(db_path: Path, exc: OSError) -> StoreError:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return ReadOnlyLocation(str(db_path), "The folder of the database is read-only")
     return StoreError(
-        str(lock_path_for(db_path)), f"The lock file beside the database cannot be written ({exc})."
+        str(lock_path_for(db_path)),
+        f"The lock file beside the database cannot be written ({exc}).",
+        code="lock_unwritable",
     )
 
 

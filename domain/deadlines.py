@@ -15,8 +15,15 @@ Decisions on the debatable cases (tests pin each one):
 * RECURRING and OPEN_ENDED phrases have no date and no milestones.
 * An explicit year carries on to later milestones: "2021年3月底前，6月底前" is all 2021.
 * In a compound phrase, a piece with no deadline of its own ("评估" in
-  "3月底前完成试点和评估") belongs to the milestone before it; text before the first
-  deadline, or any impossible date ("2月30日"), makes the whole phrase UNKNOWN.
+  "3月底前完成试点和评估") belongs to the milestone before it; a first piece without
+  any deadline ("完成试点，6月底前…"), or any impossible date ("2月30日"), makes the
+  whole phrase UNKNOWN.
+* A piece may name what is due before its deadline in a few words ("发布寒假前",
+  "其它7月底前", "制度等寒假前", "实施全年").
+* **Compound deadlines** ("计划寒假前，其它7月底前", "发布寒假前，实施全年",
+  "全年，其中目标、制度等寒假前"): every dated part is a milestone and the deadline is
+  the latest of them. The same rule holds wherever the phrase comes from: typed by the
+  clerk, read from a note's 完成时限, or found in a task sentence.
 * find_deadline_phrase only finds dated deadlines. 长期/持续/常态化/每月/全年 are
   ordinary words in plan prose ("持续推进…", "每月一讲"), so they are not picked up. It
   returns the deadline with its 前/之前/内/（含） ("6月底前", not "6月底前完成"); when one
@@ -128,8 +135,14 @@ _TRAD = dict(
 )
 
 
+_TRAD_TABLE = str.maketrans(_TRAD)
+_NEEDS_CARE = re.compile(r"[\s\uff01-\uff5e]")
+
+
 def _normalise(text: str) -> tuple[str, list[int]]:
     """Simplified, half-width, without whitespace; plus where each char came from."""
+    if not _NEEDS_CARE.search(text):  # most sentences: a one-to-one mapping, fast
+        return text.translate(_TRAD_TABLE), list(range(len(text)))
     chars: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
@@ -305,10 +318,16 @@ class _Reading(NamedTuple):
     loose: bool  # a bare form accepted only because nothing else followed it
 
 
+_LEAD_IN_CHARS = 6  # "其中目标、制度等" splits at 、; "制度等" is the longest lead-in seen
+
+
 def _read_piece(piece: str, plan_year: int, year: int, cal: SchoolCalendar) -> _Reading | None:
-    """The deadline a piece starts with (after 力争/确保/...), or None."""
+    """The deadline a piece starts with (after 力争/确保/... or a few words naming what is
+    due: "发布寒假前", "其它7月底前"), or None."""
     m = _PREFIX_RE.match(piece)
     core = _match_core(piece, m.end() if m else 0, plan_year, year, cal)
+    if core is None:
+        core = _after_lead_in(piece, plan_year, year, cal)
     if core is None:
         return None
     after = _suffix_end(piece, core.end)
@@ -318,6 +337,20 @@ def _read_piece(piece: str, plan_year: int, year: int, cal: SchoolCalendar) -> _
     p = _PERCENT_RE.search(piece, core.end)
     percent = int(p.group(1)) if p and int(p.group(1)) <= 100 else None
     return _Reading(core.due, core.kind, percent, core.year, core.weak and not marked)
+
+
+def _after_lead_in(piece: str, plan_year: int, year: int, cal: SchoolCalendar) -> _Core | None:
+    """A strong deadline a few words into the piece ("发布寒假前"); bare forms such as "6月"
+    do not count, so "召开6月份会议" stays unread."""
+    for i in range(1, min(len(piece), _LEAD_IN_CHARS + 1)):
+        if piece[i] not in _START_CHARS or not _starts_word(piece, i):
+            continue
+        core = _match_core(piece, i, plan_year, year, cal)
+        if core is None or core.weak or core.kind is DeadlineKind.UNKNOWN:
+            continue
+        if core.kind in _FINDABLE or core.kind is DeadlineKind.YEAR_LONG:
+            return core
+    return None
 
 
 def _suffix_end(s: str, pos: int) -> int:
@@ -381,6 +414,8 @@ _FINDABLE = frozenset(
         DeadlineKind.SCHOOL,
     }
 )
+# Parts of a compound phrase found in a sentence: "发布寒假前，实施全年" is one deadline.
+_COMPOUND_PARTS = _FINDABLE | {DeadlineKind.YEAR_LONG}
 # A year without 29 February, and so is the next: whatever is found here resolves in
 # every plan year ("2月29日" is found only with a leap year written out).
 _PROBE_YEAR = 2001
@@ -407,12 +442,14 @@ def _compound_end(norm: str, start: int, cal: SchoolCalendar) -> int | None:
     stop = _SENTENCE_END_RE.search(norm, start)
     clause = norm[start : stop.start() if stop else len(norm)]
     count, last = 0, None
+    dated = 0
     for _, end, reading in _analyse(clause, _PROBE_YEAR, cal):
         if reading is not None and reading.kind is DeadlineKind.UNKNOWN:
             break
-        if reading is not None and reading.kind in _FINDABLE and not reading.loose:
+        if reading is not None and not reading.loose and reading.kind in _COMPOUND_PARTS:
             count, last = count + 1, start + end
-    return last if count >= 2 else None
+            dated += reading.kind in _FINDABLE
+    return last if count >= 2 and dated else None
 
 
 # Every dated expression contains one of these, and starts with one of _START_CHARS:
@@ -423,12 +460,15 @@ _START_CHARS = frozenset(
 )
 
 
+_DEFAULT_CALENDAR = SchoolCalendar()  # finding a phrase never depends on the calendar's dates
+
+
 def find_deadline_phrase(text: str) -> str | None:
     """The deadline phrase a task sentence names, exactly as written in it, or None."""
     norm, where = _normalise(text)
     if not _ANCHOR_RE.search(norm):
         return None
-    cal = SchoolCalendar()
+    cal = _DEFAULT_CALENDAR
     for i in range(len(norm)):
         if norm[i] not in _START_CHARS or not _starts_word(norm, i):
             continue

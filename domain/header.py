@@ -14,6 +14,7 @@ Shapes seen in real files:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from domain.sentences import TERMINATORS
@@ -24,14 +25,18 @@ TITLE_WORDS = (
     "工作重點", "重点工作", "重點工作", "工作任务", "工作任務", "任务分解", "任務分解",
     "实施方案", "實施方案", "工作方案", "工作安排", "行动方案", "行動方案", "分解方案",
     "分工方案", "责任分解", "責任分解", "工作意见", "工作意見", "的意见", "的意見",
+    "方案", "办法", "辦法", "细则", "細則", "规划", "規劃", "措施", "清单", "清單",
 )
+# Sentences of a cover notice that name the plan but are not its title.
+_NOTICE_BODY = re.compile(r"印[发發][给給]|现将|現將|已[经經].{0,12}同意|[请請].{0,6}[贯貫]彻")
 # fmt: on
 _TITLE_IN_TEXT = re.compile(
     r"(?:(?:19|20)\d{2}年(?:度)?)[^。；;，,《》“”\s]{0,30}?"
     r"(?:工作要点|工作要點|工作计划|工作計劃|工作重点|工作重點|重点工作|重點工作|工作任务|工作任務)"
 )
 DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*[号號]"
+    r"(?:[\u4e00-\u9fff]|\([a-z\u00e0-\u01dc]{1,6}\)){1,16}"
+    r"\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*[号號]"
 )
 _META_LINE = re.compile(r"^\s*[-–—•·*]\s*(.*)$")
 _KEY_VALUE = re.compile(r"^([^:：]{1,12})[:：]\s*(.+)$")
@@ -62,6 +67,8 @@ _META_KEYS = (
     "信息來源",
     "发布日期",
     "發布日期",
+    "发布时间",
+    "發布時間",
     "发文日期",
     "發文日期",
     "成文日期",
@@ -77,14 +84,41 @@ _META_KEYS = (
 )
 _SPACED_KEY = "|".join(r"\s*".join(map(re.escape, key)) for key in _META_KEYS)
 # Page furniture that ends a value ("信息来源: 芜湖市教育局阅读次数:…").
-_STOP_KEYS = "阅读次数|閱讀次數|浏览次数|瀏覽次數|点击|點擊|编辑|編輯|字体|字體|作者|打印|分享"
+_STOP_WORDS = (
+    "阅读次数|閱讀次數|浏览次数|瀏覽次數|访问次数|訪問次數"
+    "|点击|點擊|编辑|編輯|字体|字體|作者|打印|分享"
+)
+_STOP_KEYS = "|".join(
+    [_STOP_WORDS]
+    + [
+        r"\s*".join(key)
+        for key in (
+            "有效性", "有效期", "关键词", "關鍵詞", "主题词", "主題詞", "公开形式", "公開形式",
+            "信息分类", "信息分類", "组配分类", "組配分類", "体裁分类", "相关附件", "標題", "标题",
+        )
+    ]
+)  # fmt: skip
 _META_IN_TEXT = re.compile(
-    rf"(?:^|(?<=[\s|\-]))({_SPACED_KEY})(?:\s*[:：|]|\s+)\s*(.+?)\s*"
+    rf"(?:^|(?<=[\s|\-\d]))({_SPACED_KEY})(?:\s*[:：|]|\s+)\s*(.+?)\s*"
     rf"(?=\||(?:{_SPACED_KEY})(?:\s*[:：|]|\s+)|(?:{_STOP_KEYS})|\s-\s|-\s|\n|$)"
 )
 NOTICE_TITLE = re.compile(r"(?:关于|關于|關於)印[发發]\s*[《〈]?(.+?)[》〉]?\s*的通知")
-DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:印发|印發)?$")
+_ZH_YEAR_DIGITS = "〇○零ＯO一二三四五六七八九"
+_ZH_SMALL = "一二三四五六七八九十"
+# "2020年2月27日", "2019年2月", "二〇二〇年二月二十七日" (○ and 〇 both occur), full-width digits.
+DATE_LINE = re.compile(
+    rf"^(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?"
+    rf"|[{_ZH_YEAR_DIGITS}]{{4}}\s*年\s*[{_ZH_SMALL}]{{1,3}}\s*月(?:\s*[{_ZH_SMALL}]{{1,3}}\s*日)?)"
+    r"(?:印发|印發)?$"
+)
+# A date whose 年月日 a web page lost ("2024327", "201999"): it still ends a signature block,
+# but which day it means is not certain, so no date is read from it.
+_BARE_DATE_LINE = re.compile(r"^(?:19|20)\d{4,6}$")
 _ISO_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_YEAR_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
+_ZH_DATE = re.compile(
+    rf"([{_ZH_YEAR_DIGITS}]{{4}})\s*年\s*([{_ZH_SMALL}]{{1,3}})\s*月(?:\s*([{_ZH_SMALL}]{{1,3}})\s*日)?"
+)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|[〕\]］】)）])")
 SIGNATURE_ENDINGS = (
     "局",
@@ -131,16 +165,15 @@ ISSUER_KEYS = (
     "信息来源",
     "信息來源",
 )
-DATE_KEYS = (
-    "成文日期",
-    "发文日期",
-    "發文日期",
+DATE_KEYS = ("成文日期", "发文日期", "發文日期", "印发日期", "印發日期")
+# When a page was put on the web: used only when the document itself names no date.
+PUBLISHED_KEYS = (
     "政策发布日期",
     "政策發布日期",
     "发布日期",
     "發布日期",
-    "印发日期",
-    "印發日期",
+    "发布时间",
+    "發布時間",
 )
 
 
@@ -164,21 +197,50 @@ def ends_sentence(text: str) -> bool:
 
 def is_title_line(text: str) -> bool:
     """A short line without closing punctuation that names the plan."""
-    if len(text) > 60 or ends_sentence(text) or text.endswith(("：", ":")):
+    if len(text) > 60 or ends_sentence(text) or text.endswith(("：", ":", "，", ",")):
         return False
     if NOTICE_TITLE.search(text) or text.endswith("的通知") or text.startswith("附件"):
+        return False
+    if _NOTICE_BODY.search(text) or any(ch in text for ch in ":：|"):
+        return False
+    # A line with a comma is prose, cut by a PDF copy ("2022 年是…“十四五”规划的关键之年,是…").
+    if any(ch in text for ch in "，,"):
         return False
     return any(word in text for word in TITLE_WORDS)
 
 
+def is_date_line(text: str) -> bool:
+    return DATE_LINE.match(unicodedata.normalize("NFKC", text.strip())) is not None
+
+
+def _zh_number(text: str) -> int:
+    digits = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0}
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(units, 0) if units else 0)
+    return int("".join(str(digits[ch]) for ch in text))
+
+
 def iso_date(text: str) -> str | None:
+    """The date ``text`` names: "2020-02-27", or "2019-02" for a month ("2019年2月")."""
+    text = unicodedata.normalize("NFKC", text)
     m = _ISO_DATE.search(text)
-    if not m:
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
         return None
-    year, month, day = (int(g) for g in m.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    m = _ZH_DATE.search(text)
+    if m:
+        year, month = _zh_number(m.group(1)), _zh_number(m.group(2))
+        day = _zh_number(m.group(3)) if m.group(3) else None
+    elif m := _YEAR_MONTH.search(text):
+        year, month, day = int(m.group(1)), int(m.group(2)), None
+    else:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
 def split_header(lines: list[str]) -> Header:
@@ -196,17 +258,22 @@ def split_header(lines: list[str]) -> Header:
             header.preamble = list(lines)
     else:
         start = title_at
-        if title_at and _continues_into_title(lines[title_at - 1], lines[title_at]):
+        above = lines[: title_at - 1]
+        if title_at and _continues_into_title(lines[title_at - 1], lines[title_at], above):
             start = title_at - 1
         if len("".join(lines[start : title_at + 1])) > 60:
             start = title_at
+        end = title_at + 1
+        # "(2018—2020年)" on the line below belongs to the title.
+        if end < len(lines) and _YEAR_RANGE_LINE.match(lines[end].strip()):
+            end += 1
         header.cover = list(lines[:start])
         # A long title broken over two lines is one title ("…重点工作任务" / "分解和责任分工方案").
-        header.title = "".join(line.strip() for line in lines[start : title_at + 1])
-        header.preamble = list(lines[title_at + 1 :])
+        header.title = "".join(line.strip() for line in lines[start:end])
+        header.preamble = list(lines[end:])
     # Web pages put the cover notice after the title; an intro never holds a lone
     # date line, so everything down to the notice's date belongs to the cover.
-    dated = [i for i, line in enumerate(header.preamble) if DATE_LINE.match(line.strip())]
+    dated = [i for i, line in enumerate(header.preamble) if is_date_line(line)]
     if dated:
         header.cover += header.preamble[: dated[-1] + 1]
         del header.preamble[: dated[-1] + 1]
@@ -239,16 +306,28 @@ def _find_title(lines: list[str]) -> int | None:
 
 
 _TITLE_HEAD = re.compile(r"(?:19|20)\d{2}\s*年|关于|關于|關於")
+_YEAR_RANGE_LINE = re.compile(
+    r"^[（(]\s*(?:19|20)\d{2}\s*(?:年\s*)?(?:[—–\-－~～至]\s*(?:19|20)\d{2}\s*年?)?\s*[）)]$"
+)
 
 
-def _continues_into_title(line: str, title: str) -> bool:
+def _continues_into_title(line: str, title: str, above: list[str]) -> bool:
     """The first half of a title broken over two lines ("立山区政府2023年重点工作" /
-    "任务分解和责任分工方案"): it carries the year or 关于 that the second half lacks."""
+    "任务分解和责任分工方案"): it carries the year or 关于 that the second half lacks; or
+    the second half is only the kind of document ("实施方案"); or the first half opens a
+    block of its own (the line above it is a notice title, a date or nothing)."""
     line = line.strip()
+    if not 2 <= len(line) <= 40:
+        return False
+    starts_block = bool(above) and _ends_block(above[-1])
+    if not (
+        (bool(_TITLE_HEAD.search(line)) and not re.search(r"(?:19|20)\d{2}", title))
+        or len(title.strip()) <= 8
+        or starts_block
+    ):
+        return False
     return (
-        2 <= len(line) <= 40
-        and bool(_TITLE_HEAD.search(line))
-        and not re.search(r"(?:19|20)\d{2}", title)
+        line[:1] not in '（(【[“"《'
         and not line.startswith("附件")
         and not ends_sentence(line)
         and not _is_cover_line(line)
@@ -256,6 +335,17 @@ def _continues_into_title(line: str, title: str) -> bool:
         and not NOTICE_TITLE.search(line)
         and not line.endswith(("文件", "的通知", "。", "，", ",", "）", ")"))
         and not any(ch in line for ch in ":：|")
+    )
+
+
+def _ends_block(line: str) -> bool:
+    """A line after which a new block (such as the plan's title) starts."""
+    line = line.strip()
+    return (
+        ends_sentence(line)
+        or line.endswith(("的通知", "的通知》", "）", ")"))
+        or is_date_line(line)
+        or bool(_BARE_DATE_LINE.match(line))
     )
 
 
@@ -285,7 +375,8 @@ def _inside_book_marks(text: str, pos: int) -> bool:
 
 def _read_metadata(header: Header) -> None:
     meta = header.metadata
-    for line in header.cover:
+    # A file whose title line was not found may still open with its metadata (a pipe table).
+    for line in [*header.cover, *_leading_meta_lines(header.preamble)]:
         found = False
         for m in _META_IN_TEXT.finditer(line):
             key = re.sub(r"\s+", "", m.group(1))
@@ -298,7 +389,9 @@ def _read_metadata(header: Header) -> None:
             kv = _KEY_VALUE.match((bullet.group(1) if bullet else line).strip())
             if kv and bullet:
                 meta.setdefault(kv.group(1).strip(), kv.group(2).strip())
-    header.doc_number = next((meta[k] for k in DOC_NUMBER_KEYS if meta.get(k)), "")
+    header.doc_number = _doc_number_value(
+        next((meta[k] for k in DOC_NUMBER_KEYS if meta.get(k)), "")
+    )
     if not header.doc_number:
         for text in [*header.cover, header.title]:
             found_number = DOC_NUMBER.search(text)
@@ -313,22 +406,100 @@ def _read_metadata(header: Header) -> None:
             if found_number:
                 header.doc_number = found_number.group(0).strip()
                 break
-    header.issuer = next((meta[k] for k in ISSUER_KEYS if meta.get(k) and "://" not in meta[k]), "")
+    header.date = _date_of_issue(header, meta)
+    header.issuer = (
+        signature_before_date(header.cover)
+        or next((meta[k] for k in ISSUER_KEYS if _is_body(meta.get(k, ""))), "")
+        or issuer_in_title([*header.cover, header.title])
+        or _letterhead(header.cover)
+    )
+
+
+def _leading_meta_lines(lines: list[str]) -> list[str]:
+    out = []
+    for line in lines:
+        if ends_sentence(line) or not (_META_IN_TEXT.search(line) or "|" in line):
+            break
+        out.append(line)
+    return out
+
+
+def _doc_number_value(value: str) -> str:
+    """A 文号 value as written, without what a web page puts after it."""
+    if not value:
+        return ""
+    found = DOC_NUMBER.search(value)
+    if found:
+        return found.group(0).strip()
+    return "" if value.strip() in ("无", "無", "-", "/", "—") else value.strip()
+
+
+def _date_of_issue(header: Header, meta: dict[str, str]) -> str | None:
+    """The date the document was issued: its metadata, else the date line under the
+    signature, else the day the page was published."""
     dated = next((meta[k] for k in DATE_KEYS if meta.get(k)), "")
-    header.date = iso_date(dated) if dated else None
-    if header.date is None:
-        for line in header.cover:
-            if DATE_LINE.match(line.strip()):
-                header.date = iso_date(line)
-    if not header.issuer:
-        header.issuer = signature_before_date(header.cover)
+    if dated and iso_date(dated):
+        return iso_date(dated)
+    for line in header.cover:
+        if is_date_line(line):
+            return iso_date(line)
+    published = next((meta[k] for k in PUBLISHED_KEYS if meta.get(k)), "")
+    return iso_date(published) if published else None
+
+
+def _is_body(value: str) -> bool:
+    """An issuing body's name, not a web site ("德阳市公众信息网") or an address."""
+    value = value.strip()
+    return (
+        bool(value)
+        and "://" not in value
+        and len(value) <= 40
+        and value.endswith(SIGNATURE_ENDINGS)
+    )
+
+
+_ISSUER_BEFORE = re.compile(r"^(?:【[^】]*】)?(.{2,60}?)(?:关于|關于|關於|印发《|印發《)")
+
+
+def issuer_in_title(lines: list[str]) -> str:
+    """ "长沙市人民政府办公厅关于印发…的通知" → 长沙市人民政府办公厅; several issuers separated
+    by spaces are kept ("中共静安区委办公室 静安区人民政府办公室")."""
+    for line in lines:
+        m = _ISSUER_BEFORE.match(line.strip())
+        if not m:
+            continue
+        before = re.split(r"[号號]", m.group(1))[-1]
+        names: list[str] = []
+        for token in reversed(before.split()):
+            if not token.endswith(SIGNATURE_ENDINGS) or len(token) > 30:
+                break
+            names.insert(0, token)
+        if names:
+            return " ".join(names)
+    return ""
+
+
+def _letterhead(lines: list[str]) -> str:
+    """ "鞍山市立山区人民政府文件" → 鞍山市立山区人民政府."""
+    for line in lines[:5]:
+        line = line.strip()
+        if line.endswith("文件") and is_signature(line[:-2]):
+            return line[:-2]
+    return ""
 
 
 def signature_before_date(lines: list[str]) -> str:
-    """The issuing body written just above a date line, if any."""
+    """The issuing body (or bodies, one a line) written just above a date line."""
     for i, line in enumerate(lines):
-        if DATE_LINE.match(line.strip()) and i > 0 and is_signature(lines[i - 1]):
-            return lines[i - 1].strip()
+        if not (is_date_line(line) or _BARE_DATE_LINE.match(line.strip())):
+            continue
+        names: list[str] = []
+        j = i - 1
+        while j >= 0 and is_signature(lines[j]) and len(names) < 4:
+            names.insert(0, " ".join(lines[j].split()))
+            j -= 1
+        if names:
+            return " ".join(names)
     return ""
 
 

@@ -39,6 +39,9 @@ _SUBSECTION = re.compile(rf"[（(][ \t\u3000]*([{ZH_NUMERAL}]{{1,4}})[ \t\u3000]
 # (a digit right after a dot makes a decimal). "3、6月底前完成…" may be item 3 or the
 # months 3 and 6: such a match is marked ambiguous and the sequence decides.
 _ITEM = re.compile(r"([0-9０-９]{1,3})[ \t\u3000]*(?:[.．](?![0-9０-９%％])|、(?![%％]))")
+# "11.121人才梯队项目": a number right after the dot. Read as a label only where the numbering
+# expects exactly this item and the digits are no decimal part ("2.5亿元", "3.15万").
+_ITEM_BEFORE_DIGITS = re.compile(r"([0-9０-９]{1,3})[.．](?=[0-9０-９]{3}(?![0-9０-９.．]))")
 _SUBITEM_PAREN = re.compile(r"[（(][ \t\u3000]*([0-9０-９]{1,3})[ \t\u3000]*[）)]")
 _SUBITEM_HALF = re.compile(r"([0-9０-９]{1,2})[）)]")
 _SUBITEM_CIRCLED = re.compile(rf"([{CIRCLED}])")
@@ -93,6 +96,14 @@ def int_to_zh(n: int) -> str:
 
 def match_label(text: str, pos: int = 0) -> LabelMatch | None:
     """The label that starts ``text`` at ``pos``, if the local shape is one."""
+    found = _match_label(text, pos)
+    if found is None and pos == 0 and (m := _ITEM_BEFORE_DIGITS.match(text, pos)):
+        number = int(m.group(1).translate(FULLWIDTH_DIGITS))
+        return LabelMatch(ITEM, number, m.group(0), "arabic", ambiguous=True) if number else None
+    return found
+
+
+def _match_label(text: str, pos: int) -> LabelMatch | None:
     for kind, pattern, style in _PATTERNS:
         m = pattern.match(text, pos)
         if not m:

@@ -23,6 +23,7 @@ class ParsedTask:
     suggested_lead: str = ""
     suggested_cooperating: tuple[str, ...] = ()
     suggested_deadline: str = ""
+    suggested_leader: str = ""  # 分管领导 named in a note
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -30,6 +31,7 @@ class ParsedTask:
             "suggested_lead": self.suggested_lead,
             "suggested_cooperating": list(self.suggested_cooperating),
             "suggested_deadline": self.suggested_deadline,
+            "suggested_leader": self.suggested_leader,
         }
 
 

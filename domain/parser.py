@@ -28,7 +28,13 @@ from domain.deadlines import find_deadline_phrase
 from domain.labels import CIRCLED, LEVEL, ZH_NUMERAL, LabelMatch, match_label
 from domain.outline import ITEM, SECTION, SUBITEM, SUBSECTION, ParsedNode, ParsedPlan, ParsedTask
 from domain.sentences import TERMINATORS, split_sentences
-from domain.suggestions import NOTE_LINE, UnitSuggestion, find_units
+from domain.suggestions import (
+    NOTE_LINE,
+    UnitSuggestion,
+    ends_with_note_field,
+    find_units,
+    is_note_sentence,
+)
 from domain.textsource import SourceText, clean_text, read_plan_file
 
 WHITESPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b"
@@ -123,7 +129,11 @@ def parse_lines(lines: Iterable[str]) -> ParsedPlan:
             paras.append(_Para(text, number))
     wrapped = _looks_wrapped(paras)
     by_line = _Reader(paras, inline=False).read()
-    if any(len(p.text) > 200 for p in paras):
+    # Labels inside lines are looked for in long lines, and in short files that may be a
+    # plan copied without its breaks.
+    if any(len(p.text) > 200 for p in paras) or (
+        len(paras) <= 5 and any(len(p.text) > 60 for p in paras)
+    ):
         by_text = _Reader(paras, inline=True).read()
         if by_text.labels > by_line.labels:
             return by_text.build(wrapped=wrapped)
@@ -170,16 +180,21 @@ class _Reader:
         ]
         if not starts:
             return next((i for i, p in enumerate(self.paras) if match_label(p.text)), None)
-        # A cover notice may number its own points (一、各单位要高度重视…); the plan then
-        # starts after the notice's signature and date, at its title line.
+        # A cover notice may number its own points (一、各单位要高度重视… or 1.高度重视…);
+        # the plan then starts after the notice, at its title line: one below the notice's
+        # signature and date, or one whose outline opens a level above the notice's list.
         texts = [p.text for p in self.paras]
         for t in range(len(texts) - 1, starts[0], -1):
             if not hdr.is_title_line(texts[t]):
                 continue
-            if not any(hdr.DATE_LINE.match(x) for x in texts[max(0, t - 3) : t]):
-                continue
             after = [i for i in starts if i > t]
-            if after and not any(match_label(x) for x in texts[t + 1 : after[0]]):
+            if not after or any(match_label(x) for x in texts[t + 1 : after[0]]):
+                continue
+            dated = any(hdr.is_date_line(x) for x in texts[max(0, t - 3) : t])
+            opens = match_label(texts[after[0]])
+            before = [m for x in texts[starts[0] : t] if (m := match_label(x))]
+            above = opens is not None and all(LEVEL[m.kind] > LEVEL[opens.kind] for m in before)
+            if dated or above:
                 return after[0]
         return starts[0]
 
@@ -188,8 +203,11 @@ class _Reader:
         pos = 0
         while pos < len(text):
             m = match_label(text, pos) if pos == 0 or self.inline else None
-            if m is not None and not self._accept(m, strict=self.inline and pos > 0):
+            # A label inside the line was already judged by _next_inline_label.
+            if m is not None and not (pos > 0 or self._accept(m, strict=False)):
                 m = None
+            if m is not None and pos > 0 and self._restarts(text, pos, m):
+                self._restart()
             # Open the node first: the next label inside the paragraph is judged by the
             # sequence as it stands after this one.
             opened = self._open(m, para.line) if m is not None else None
@@ -203,34 +221,98 @@ class _Reader:
                 self.header.append(segment.strip(WHITESPACE))
             pos = end
 
+    def _restarts(self, text: str, pos: int, m: LabelMatch) -> bool:
+        """ "…通知如下:一、…二、…三、…分解方案一、…": the numbering starts again at 1 right
+        after a title, so what was read so far was a cover notice's own list."""
+        if m.number != 1 or m.kind not in (SECTION, ITEM) or not self.roots:
+            return False
+        top = self.roots[0].node.kind
+        if top != m.kind or self.seq.last.get(m.kind, 0) < 2:
+            return False
+        return _ends_with_title_word(text[:pos].rstrip(WHITESPACE))
+
+    def _restart(self) -> None:
+        """Everything read as outline so far goes back to the header, as it stood."""
+        for open_node in self.all_nodes:
+            self.header.append(f"{open_node.node.label}{open_node.head}".strip(WHITESPACE))
+            self.header.extend(open_node.paras)
+        self.roots, self.stack, self.all_nodes = [], [], []
+        self.seq = _Sequence()
+        self.labels = 0
+
     def _accept(self, m: LabelMatch, *, strict: bool) -> bool:
         if not self.stack and not self.roots and m.number != 1 and self.inline:
             return False
         return self.seq.accepts(m, strict=strict)
 
     def _next_inline_label(self, text: str, start: int) -> int:
-        """Position of the next label inside ``text`` that the sequence expects, or the end."""
+        """Position of the next label inside ``text`` that the sequence expects, or the end.
+
+        A label the sequence expects exactly is taken in any good context; after the end of
+        a sentence (or of a note) a small gap is tolerated too, so that one label lost to an
+        odd context never loses the labels after it."""
         for pos in range(start, len(text)):
             if text[pos] not in _LABEL_START:
                 continue
             m = match_label(text, pos)
-            if m is None or not self.seq.accepts(m, strict=True):
+            if m is None:
+                continue
+            if self._restarts(text, pos, m):
+                return pos
+            if not self.seq.accepts(m, strict=False):
                 continue
             if not self.stack and not self.roots and m.number != 1:
                 continue
-            if self._inline_context_ok(text, pos, m, start):
+            exact = self.seq.accepts(m, strict=True)
+            if not exact and not self._after_sentence(text[:pos]):
+                continue
+            if self._inline_context_ok(text, pos, m, start, exact=exact):
                 return pos
         return len(text)
 
-    def _inline_context_ok(self, text: str, pos: int, m: LabelMatch, start: int) -> bool:
+    def _after_sentence(self, before: str) -> bool:
+        """The text before a label ends a sentence, or a note that follows one."""
+        before = before.rstrip(WHITESPACE)
+        if not before:
+            return True
+        group = _closing_group(before)
+        if group is not None:
+            rest = before[: len(before) - len(group)].rstrip(WHITESPACE)
+            return not rest or rest[-1] in SENTENCE_ENDS or bool(find_units(group))
+        before = before.rstrip("”’」』")
+        if not before:
+            return True
+        prev = before[-1]
+        # An ASCII full stop after a Chinese character ends a sentence ("…建设.2.深化…").
+        return prev in SENTENCE_ENDS or (prev == "." and len(before) > 1 and _is_cjk(before[-2]))
+
+    def _inline_context_ok(
+        self, text: str, pos: int, m: LabelMatch, start: int, *, exact: bool = True
+    ) -> bool:
+        if self._after_sentence(text[:pos]):
+            return True
         before = text[:pos].rstrip(WHITESPACE + "”’」』）)】")
         if not before:
             return True
         prev = before[-1]
-        if prev in SENTENCE_ENDS:
-            return True
-        if m.kind == SECTION or prev in _QUANTITY_BEFORE or prev in _CLAUSE_MARKS:
+        if m.kind == SECTION:
+            # "…安排如下:一、" and "某某区2021年教育工作要点一、指导思想": the first section.
+            first = m.number == 1 and not self.seq.last.get(SECTION)
+            return first and exact and (prev in "：:" or _ends_with_title_word(before))
+        if prev in _QUANTITY_BEFORE or prev in _CLAUSE_MARKS:
             return False
+        if exact and ends_with_note_field(text[start:pos]):
+            return True  # "…责任单位:区发展和改革局(二)规上工业…"
+        if (
+            exact
+            and m.kind == ITEM
+            and _is_cjk(prev)
+            and pos - start >= 6
+            and _heading_follows(text, pos + len(m.label))
+        ):
+            # "…开展专题学习教育2.深化理论武装。": no punctuation, but the numbering expects
+            # exactly this item and a heading follows it.
+            return True
         # Right after a heading that has no closing punctuation ("…治理水平1.深入学习…"):
         # only a deeper label may follow, and the heading must not have ended a sentence.
         segment = text[start - 1 : pos]
@@ -305,15 +387,15 @@ class _Reader:
         if not plan.title:
             plan.warnings.append("No title line was found before the outline.")
         for root in plan.outline:
-            for node in root.walk():
-                _suggest(node)
+            _hoist_closing_notes(root)
+            _suggest(root, UnitSuggestion())
 
 
 def _is_closing_line(text: str, below: list[str]) -> bool:
-    if _CLOSING.match(text) or hdr.DATE_LINE.match(text):
+    if _CLOSING.match(text) or hdr.is_date_line(text):
         return True
     # A signature counts only right above a date line already taken.
-    return bool(below) and hdr.DATE_LINE.match(below[0]) is not None and hdr.is_signature(text)
+    return bool(below) and hdr.is_date_line(below[0]) and hdr.is_signature(text)
 
 
 def _fill_node(open_node: _OpenNode, *, wrapped: bool) -> None:
@@ -332,21 +414,37 @@ def _fill_node(open_node: _OpenNode, *, wrapped: bool) -> None:
     # A label alone on its line ("1.") takes the next line as its text.
     if not head and body:
         head = body.pop(0)
-    sentences = split_sentences(head)
-    has_more = bool(body or node.children or len(sentences) > 1)
+    # "基教处牵头，财务处配合，9月底前完成。" names who does the item; it is no task, and no
+    # reason to take the sentence before it for a title.
+    sentences = _without_note_sentences(split_sentences(head), node)
+    rest = _without_note_sentences([s for para in body for s in split_sentences(para)], node)
+    has_more = bool(rest or node.children or len(sentences) > 1)
     if sentences and has_more and _is_title(sentences[0], node.kind):
         node.title = sentences.pop(0)
     elif (
         len(sentences) == 1
-        and not body
+        and not rest
         and (node.kind == SECTION or node.children)
         and (not hdr.ends_sentence(sentences[0]) or node.children)
     ):
         # A heading line on its own ("三、全面发力攻坚，推动基础教育扩优提质"). A sub-section
         # without children is a one-line task ("（一）地区生产总值增长7%以上").
         node.title = sentences.pop(0)
-    tasks = sentences + [s for para in body for s in split_sentences(para)]
-    node.tasks = [ParsedTask(s.strip(WHITESPACE)) for s in tasks if s.strip(WHITESPACE)]
+    node.tasks = [ParsedTask(s.strip(WHITESPACE)) for s in sentences + rest]
+
+
+def _without_note_sentences(sentences: list[str], node: ParsedNode) -> list[str]:
+    """The sentences that are not notes; the notes go to the node's notes."""
+    kept = []
+    for sentence in sentences:
+        text = sentence.strip(WHITESPACE)
+        if not text:
+            continue
+        if is_note_sentence(text):
+            node.notes.append(text)
+        else:
+            kept.append(sentence)
+    return kept
 
 
 WRAPPED_LINE_MIN_CHARS = 20
@@ -375,8 +473,41 @@ def join_wrapped_lines(paras: list[str]) -> list[str]:
     return out
 
 
+def _closing_group(text: str) -> str | None:
+    """The bracketed group ``text`` ends with ("…。（责任单位：A）"), if any."""
+    if not text or text[-1] not in "）)】":
+        return None
+    opener = {"）": "（(", ")": "（(", "】": "【"}[text[-1]]
+    depth = 0
+    for i in range(len(text) - 1, max(-1, len(text) - 200), -1):
+        ch = text[i]
+        if ch in "）)】":
+            depth += 1
+        elif ch in "（(【":
+            depth -= 1
+            if depth == 0:
+                return text[i:] if ch in opener else None
+    return None
+
+
+def _ends_with_title_word(text: str) -> bool:
+    return hdr.is_title_line(text[-60:].split("。")[-1].strip()) and text.rstrip()[-1:] not in "，,"
+
+
+def _heading_follows(text: str, pos: int) -> bool:
+    """A short heading sentence starts at ``pos``: "深化理论武装。"."""
+    end = next((i for i in range(pos, min(len(text), pos + 31)) if text[i] in TERMINATORS), None)
+    if end is None:
+        return False
+    heading = text[pos:end]
+    return 2 <= len(heading) <= TITLE_MAX_CHARS and not any(ch in _CLAUSE_MARKS for ch in heading)
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
+_YEAR_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def _is_title(sentence: str, kind: str) -> bool:
@@ -385,27 +516,77 @@ def _is_title(sentence: str, kind: str) -> bool:
         return False
     if kind in (SECTION, SUBSECTION):
         return len(core) <= HEADING_MAX_CHARS
-    return len(core) <= TITLE_MAX_CHARS and not any(ch in _CLAUSE_MARKS for ch in core)
+    # A heading names a field of work; a sentence with a year in it is a task
+    # ("继续按不高于2017年征收标准征收…").
+    if len(core) > TITLE_MAX_CHARS or _YEAR_IN_TEXT.search(core):
+        return False
+    clauses = re.split(r"[，,]", core)
+    if any(ch in "；;：:" for ch in core) or len(clauses) > 2:
+        return False
+    # Two short parallel clauses make a heading too ("服务国家战略,承载上海综合服务功能");
+    # with a figure in them they state a target ("组织教师培训，参训率达到100%").
+    return len(clauses) == 1 or (
+        len(core) <= 24
+        and all(3 <= len(c) <= 14 for c in clauses)
+        and not any(ch.isdigit() for ch in core)
+    )
 
 
-def _suggest(node: ParsedNode) -> None:
-    node_units = find_units("\n".join(node.notes)) if node.notes else UnitSuggestion()
+def _hoist_closing_notes(node: ParsedNode) -> None:
+    """A note line after an item's last sub-item names the units of the whole item
+    ("(1)…(2)…(3)…" then "(责任单位:…)"), unless the sub-items carry notes of their own."""
+    for child in node.children:
+        _hoist_closing_notes(child)
+    subs = node.children
+    if len(subs) < 2 or any(c.children for c in subs) or node.notes:
+        return
+    if any(c.notes for c in subs[:-1]) or not subs[-1].notes:
+        return
+    node.notes.extend(subs[-1].notes)
+    subs[-1].notes.clear()
+
+
+def _suggest(node: ParsedNode, inherited: UnitSuggestion) -> None:
+    """Suggestions for each task: its own note or words, else its node's notes (lines, note
+    sentences, the bracketed note closing the item), else those of the nodes above."""
+    node_units = UnitSuggestion()
+    for note in node.notes:
+        node_units = node_units.or_else(find_units(note))
     if not node_units and node.tasks:
-        node_units = _trailing_note_units(node.tasks[-1].text)
+        node_units = node_units.or_else(_trailing_note_units(node.tasks[-1].text))
+    if not node_units and node.title:
+        node_units = node_units.or_else(_trailing_note_units(node.title))
+    node_units = node_units.or_else(inherited)
     for task in node.tasks:
-        units = find_units(task.text) or node_units
+        own = find_units(task.text)
+        units = own.or_else(node_units)
         task.suggested_lead = units.lead
         task.suggested_cooperating = units.cooperating
-        task.suggested_deadline = find_deadline_phrase(task.text) or ""
+        task.suggested_leader = units.leader
+        # The task's own dates first: a note's 完成时限 covers what does not name one.
+        task.suggested_deadline = (
+            own.deadline or find_deadline_phrase(_without_notes(task.text)) or node_units.deadline
+        )
+    for child in node.children:
+        _suggest(child, node_units)
 
 
-_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[:：][^（()）]*[）)]\s*$")
+# A bracketed note, which may hold one level of brackets: "(各县(市、区)人民政府)".
+_BRACKETED_NOTE = r"[（(【][^（()）【】]*(?:[（(][^（()）]*[）)][^（()）【】]*)*[）)】]"
+_TRAILING_NOTE = re.compile(_BRACKETED_NOTE + r"\s*[。.；;]?\s*$")
+_BRACKETED = re.compile(_BRACKETED_NOTE)
 
 
 def _trailing_note_units(text: str) -> UnitSuggestion:
-    """ "…。（责任单位：A、B）" at the end of an item names the units of the whole item."""
+    """ "…。（责任单位：A、B）" or "…。（A牵头，B配合）" at the end of an item names the units
+    of the whole item."""
     m = _TRAILING_NOTE.search(text)
     return find_units(m.group(0)) if m else UnitSuggestion()
+
+
+def _without_notes(text: str) -> str:
+    """The sentence without its bracketed notes, whose dates are the note's, not the task's."""
+    return _BRACKETED.sub(lambda m: "" if find_units(m.group(0)) else m.group(0), text)
 
 
 def outline_text(plan: ParsedPlan) -> str:

@@ -1,9 +1,10 @@
-"""Reading a plan file into lines of text: .txt in any common encoding, or .docx.
+"""Reading a plan file into lines of text: .txt in any common encoding, .docx or a text PDF.
 
 The encoding is detected, never asked: a byte-order mark decides first, then strict
 UTF-8, UTF-16 without a mark (told by its zero bytes), then GB18030 (a superset of
-GBK and GB2312). Files that are not text (images, PDFs, old .doc, binaries renamed
-.txt) are refused with a message that names the file and says what to do.
+GBK and GB2312). A PDF is read with the positions of its lines (domain/pdf_reader.py); a
+scanned one, without a text layer, is refused. Files that are not text (images, old .doc,
+binaries renamed .txt) are refused with a message that names the file and says what to do.
 """
 
 from __future__ import annotations
@@ -33,12 +34,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
 _BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 _SIGNATURES: list[tuple[bytes, str, str]] = [
-    (
-        b"%PDF",
-        "not_text",
-        "This is a PDF file. Open it, copy the text into a .txt file or "
-        "save it as .docx, and import that.",
-    ),
     (b"\x89PNG", "not_text", "This is a PNG image, not a plan. Choose the .txt or .docx file."),
     (
         b"\xff\xd8\xff",
@@ -55,7 +50,7 @@ _SIGNATURES: list[tuple[bytes, str, str]] = [
 class SourceText:
     path: Path
     lines: list[str]
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "gb18030" or "docx"
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16", "gb18030", "docx" or "pdf"
     sha256: str
     size: int
     warnings: list[str] = field(default_factory=list)
@@ -70,7 +65,7 @@ class SourceText:
 
 
 def read_plan_file(path: str | Path) -> SourceText:
-    """Read ``path`` (.txt or .docx) into lines. Raises PlanInputError for bad input."""
+    """Read ``path`` (.txt, .docx or .pdf) into lines. Raises PlanInputError for bad input."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -79,7 +74,9 @@ def read_plan_file(path: str | Path) -> SourceText:
     except OSError as exc:
         raise PlanInputError(path, f"The file cannot be read ({exc.strerror}).") from None
     if path.is_dir():
-        raise PlanInputError(path, "This is a folder; choose a .txt or .docx file.", code="missing")
+        raise PlanInputError(
+            path, "This is a folder; choose a .txt, .docx or .pdf file.", code="missing"
+        )
     if size == 0:
         raise PlanInputError(
             path, "The file is empty. Choose the file that holds the plan.", code="empty"
@@ -95,6 +92,8 @@ def read_plan_file(path: str | Path) -> SourceText:
             ".docx and import that.",
             code="unsupported",
         )
+    if head.startswith(b"%PDF") or (suffix == ".pdf" and not head.startswith(b"PK")):
+        return _read_pdf(path, size)
     is_docx = head.startswith(b"PK\x03\x04") or suffix == ".docx"
     # A .docx may be large because of its pictures; only its text parts are read, under
     # their own limits. A text file that large is not a plan.
@@ -114,10 +113,11 @@ def read_plan_file(path: str | Path) -> SourceText:
     for magic, code, reason in _SIGNATURES:
         if head.startswith(magic):
             raise PlanInputError(path, reason, code=code)
-    if suffix in (".doc", ".wps", ".pdf", ".xls", ".xlsx", ".rtf"):
+    if suffix in (".doc", ".wps", ".xls", ".xlsx", ".rtf"):
         raise PlanInputError(
             path,
-            f"Duban reads .txt and .docx files, not {suffix}. Save the plan as .docx or .txt.",
+            f"Duban reads .txt, .docx and .pdf files, not {suffix}. "
+            "Save the plan as .docx or .txt.",
             code="unsupported",
         )
     data = path.read_bytes()
@@ -191,6 +191,17 @@ def _read_docx(path: Path, size: int) -> SourceText:
     with path.open("rb") as fh:
         digest = hashlib.file_digest(fh, "sha256").hexdigest()
     return SourceText(path, lines, "docx", digest, size, warnings)
+
+
+def _read_pdf(path: Path, size: int) -> SourceText:
+    from domain.pdf_reader import read_pdf_lines
+
+    text, warnings = clean_text("\n".join(read_pdf_lines(path)), path)
+    lines = text.split("\n")
+    _check_line_lengths(lines, path)
+    with path.open("rb") as fh:
+        digest = hashlib.file_digest(fh, "sha256").hexdigest()
+    return SourceText(path, lines, "pdf", digest, size, warnings)
 
 
 def decode_text(data: bytes, path: str | Path | None = None) -> tuple[str, str]:

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from db.errors import StoreError
-from db.store import DamagedDatabase, restore_into
-from qtapp.context import AppContext
-from qtapp.i18n import choose_language, install_translators
+from qtapp.i18n import CHINESE, choose_language, install_translators
 from qtapp.prompts import Prompts, QtPrompts
+from qtapp.startup import open_window_context
 from qtapp.ui.main_window import MainWindow
 from qtapp.ui_settings import UiSettings
+
+log = logging.getLogger("duban")
+
+# Set by smoke tests and the bundle check: print the window's title once it is shown and
+# quit, so a test can start the real program and know that it got as far as a window.
+EXIT_WHEN_SHOWN = "DUBAN_EXIT_WHEN_SHOWN"
+EXIT_QUIT = 2  # the clerk chose to quit because no database could be opened
 
 
 def application() -> QApplication:
@@ -23,48 +32,13 @@ def application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Duban")
     app.setOrganizationName("Duban")
-    app.setApplicationDisplayName("督办 Duban")
     return app
 
 
-def open_context(db_path: str | Path, prompts: Prompts, settings: UiSettings) -> AppContext:
-    """The context on ``db_path``. A damaged file is not opened: the newest good backup is
-    offered instead (the damaged file is kept); refusing raises the ``DamagedDatabase``."""
-    try:
-        return AppContext(db_path, prompts, settings)
-    except DamagedDatabase as exc:
-        if exc.backup is None:
-            raise
-        question = (
-            QCoreApplication.translate(
-                "App",
-                "The database %1 is damaged (%2), so it is not opened.\n\nRestore the newest "
-                "good backup, made %3? The damaged file is kept beside the backups.",
-            )
-            .replace("%1", str(db_path))
-            .replace("%2", exc.problems[0])
-            .replace("%3", f"{exc.backup.made_at:%Y-%m-%d %H:%M}")
-        )
-        title = QCoreApplication.translate("App", "Damaged database")
-        if not prompts.confirm(title, question):
-            raise
-        restore_into(db_path, exc.backup, "window", source="window")
-        return AppContext(db_path, prompts, settings)
-
-
-def build_window(
-    db_path: str | Path,
-    *,
-    language: str | None = None,
-    ui_settings: UiSettings | None = None,
-    prompts: Prompts | None = None,
-) -> MainWindow:
-    """The main window on ``db_path`` in ``language`` ("zh_CN", "en"; None: setting/system)."""
-    app = application()
-    settings = ui_settings or UiSettings()
+def _set_language(app: QApplication, settings: UiSettings, language: str | None) -> list:
     chosen = choose_language(language or settings.language())
     translators = install_translators(app, chosen)
-    if chosen == "zh_CN":
+    if chosen == CHINESE:
         # Prefer a font with good Chinese glyphs where one is installed (Windows: 微软雅黑).
         font = QFont(app.font())
         font.setFamilies(
@@ -77,24 +51,75 @@ def build_window(
             ]
         )
         app.setFont(font)
-    qt_prompts = QtPrompts(None)
-    ctx = open_context(db_path, prompts or qt_prompts, settings)
+    return translators
+
+
+def build_window(
+    db_path: str | Path | None,
+    *,
+    language: str | None = None,
+    ui_settings: UiSettings | None = None,
+    prompts: Prompts | None = None,
+) -> MainWindow | None:
+    """The main window on ``db_path`` (None: the file used last) in ``language`` ("zh_CN",
+    "en"; None: setting/system); None when no file could be opened and the clerk quit."""
+    app = application()
+    settings = ui_settings or UiSettings()
+    translators = _set_language(app, settings, language)
+    prompts = prompts or QtPrompts(None)
+    ctx = open_window_context(Path(db_path) if db_path is not None else None, prompts, settings)
+    if ctx is None:
+        return None
     window = MainWindow(ctx)
-    qt_prompts.parent = window
+    if isinstance(prompts, QtPrompts):
+        prompts.parent = window
     window.translators = translators  # type: ignore[attr-defined]  # keep them alive
     window.destroyed.connect(ctx.close)
-    settings.add_recent_file(db_path)
+    ctx.ui_settings.add_recent_file(ctx.db_path)
+    log.info("window on %s%s", ctx.db_path, " (read-only)" if ctx.read_only else "")
     return window
 
 
-def run_app(db_path: str | Path, *, lang: str | None = None) -> int:
+def install_error_dialog(prompts: Prompts, log_file: Path | None) -> None:
+    """An unexpected error in the window is logged and explained; the window goes on."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        log.error("unexpected error in the window", exc_info=(kind, exc, tb))
+        text = QCoreApplication.translate(
+            "App",
+            "Something went wrong that Duban did not expect. What you saved is safe; the "
+            "last action may not have been completed. Please try it again.",
+        )
+        if log_file is not None:
+            text += "\n\n" + QCoreApplication.translate(
+                "App", "The details are in the log file: %1"
+            ).replace("%1", str(log_file))
+        details = "".join(traceback.format_exception(kind, exc, tb))
+        prompts.show_error(QCoreApplication.translate("App", "Unexpected error"), text, details)
+
+    sys.excepthook = hook
+
+
+def run_app(
+    db_path: str | Path | None, *, lang: str | None = None, log_file: Path | None = None
+) -> int:
     app = application()
-    try:
-        window = build_window(db_path, language=lang)
-    except StoreError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Duban"), str(exc))
-        return 2
+    prompts = QtPrompts(None)
+    install_error_dialog(prompts, log_file)
+    window = build_window(db_path, language=lang, prompts=prompts)
+    if window is None:
+        return EXIT_QUIT
     window.show()
+    if os.environ.get(EXIT_WHEN_SHOWN):
+
+        def report() -> None:
+            print(f"shown: {window.windowTitle()}", flush=True)
+            window.close()
+
+        QTimer.singleShot(0, report)
     code = app.exec()
     window.ctx.close()
     return code

@@ -15,7 +15,9 @@ from PySide6.QtGui import QUndoCommand
 from sqlite_utils import Database
 
 from db import directory_state, task_edits
-from db.assignments import AssignmentState, assign, restore, snapshot
+from db.assignments import KEEP, AssignmentState, assign, restore, snapshot
+from db.departments import get_department
+from db.leaders import get_leader
 from db.progress import (
     get_progress,
     period_rows,
@@ -60,6 +62,10 @@ class DubanCommand(QUndoCommand):
     def do_undo(self) -> None:
         raise NotImplementedError
 
+    def done_message(self) -> str:
+        """What the status bar says once the command has been applied."""
+        return tr("Done: %1").replace("%1", self.text())
+
 
 Operation = tuple[Sequence[int], dict[str, Any]]  # task ids and assign() keyword arguments
 
@@ -91,6 +97,55 @@ class AssignCommand(DubanCommand):
     def do_undo(self) -> None:
         restore(self.ctx.db, self.before, action="assign.undo")
         self.ctx.tasks_changed.emit(self.task_ids)
+
+    def done_message(self) -> str:
+        """ "已将 34 项任务的牵头处室设为组织干部处" — and a lead taken off the cooperating
+        departments where it was one of them."""
+        if len(self.operations) != 1:
+            return tr("%n suggestion(s) taken.", len(self.task_ids))
+        ids, changes = self.operations[0]
+        db = self.ctx.db
+        parts = []
+        lead = changes.get("lead", KEEP)
+        if lead is not KEEP:
+            parts.append(
+                tr("lead department set to %1").replace("%1", get_department(db, lead).name)
+                if lead is not None
+                else tr("lead department cleared")
+            )
+        cooperating = changes.get("cooperating", KEEP)
+        if cooperating is not KEEP:
+            names = "、".join(get_department(db, d).name for d in cooperating)
+            parts.append(
+                tr("cooperating departments set to %1").replace("%1", names)
+                if names
+                else tr("cooperating departments cleared")
+            )
+        leader = changes.get("leader", KEEP)
+        if leader is not KEEP:
+            parts.append(
+                tr("leader set to %1").replace("%1", get_leader(db, leader).name)
+                if leader is not None
+                else tr("leader cleared")
+            )
+        deadline = changes.get("deadline", KEEP)
+        if deadline is not KEEP:
+            parts.append(
+                tr("deadline set to %1").replace("%1", str(deadline))
+                if deadline
+                else tr("deadline cleared")
+            )
+        message = tr("%n task(s): %1.", len(ids)).replace("%1", tr(", ").join(parts))
+        moved = [
+            a for b, a in zip(self.before, self.after, strict=True)
+            if a.lead_id is not None and a.lead_id != b.lead_id and a.lead_id in b.cooperating_ids
+        ]  # fmt: skip
+        if moved:
+            message += " " + tr(
+                "%1 now leads, so it was taken off the cooperating departments of %n task(s).",
+                len(moved),
+            ).replace("%1", get_department(db, moved[0].lead_id).name)  # type: ignore[arg-type]
+        return message
 
     def do_redo(self) -> None:
         restore(self.ctx.db, self.after, action="assign.redo")

@@ -6,6 +6,7 @@ listen to its signals to stay current after any edit, from any panel.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -15,6 +16,7 @@ from sqlite_utils import Database
 from db.backups import Backup
 from db.connection import checkpoint as checkpoint_wal
 from db.errors import SYSTEM_ERRORS, InvalidValue, NotFound, Notice, StoreError, store_error_for
+from db.progress import all_period_ids, default_period
 from db.settings import get_setting
 from db.store import (
     HELD,
@@ -27,6 +29,9 @@ from db.store import (
     run_daily_backup,
 )
 from db.writer_lock import Holder
+from qtapp.drafts import Drafts
+from qtapp.i18n import tr
+from qtapp.input_errors import error_text, holder_text
 from qtapp.jobs import JobRunner
 from qtapp.prompts import Prompts
 from qtapp.ui_settings import UiSettings
@@ -44,6 +49,9 @@ class AppContext(QObject):
     access_changed = Signal()  # the file became read-only or writable (see ``read_only``)
     notices_changed = Signal()  # a warning to show (a failed backup, a wrong clock, a share)
     checkpointed = Signal()  # the saves so far are in the database file itself
+    file_changing = Signal()  # another file is about to be opened (keep what is typed)
+    edited = Signal(str)  # an edit was made: what the status bar says about it
+    period_changed = Signal()  # the current reporting period, or the date lights are judged by
 
     def __init__(
         self,
@@ -56,6 +64,9 @@ class AppContext(QObject):
         self.prompts = prompts
         self.ui_settings = ui_settings or UiSettings()
         self.undo_stack = QUndoStack(self)
+        self._index = 0
+        self._pushing = False
+        self.undo_stack.indexChanged.connect(self._index_changed)
         self.jobs = JobRunner(self)
         self.db_path = Path(db_path)
         self.store: Store = self._open(self.db_path)
@@ -71,6 +82,10 @@ class AppContext(QObject):
                        self.directory_changed, self.settings_changed, self.periods_changed,
                        self.undo_stack.indexChanged):  # fmt: skip
             signal.connect(self._saved)
+        self.drafts = Drafts(self.ui_settings, self.db_path)
+        self._periods: dict[int, int | None] = {}  # plan id → the current period
+        self.as_of = dt.date.today()  # the date warning lights are judged by
+        self.periods_changed.connect(self._periods_updated)
         self._after_open()
 
     @staticmethod
@@ -117,6 +132,34 @@ class AppContext(QObject):
         if checkpoint_wal(self.db):  # else a reader held some back: the next burst copies them
             self.checkpointed.emit()
 
+    # -- the current period and the date lights are judged by -----------------------------
+
+    def current_period(self, plan_id: int) -> int | None:
+        """The reporting period chosen anywhere in the window for this plan (at first: the
+        one that holds today, or the latest with reports); None: no period, as of today."""
+        if plan_id not in self._periods:
+            self._periods[plan_id] = default_period(self.db, plan_id)
+        return self._periods[plan_id]
+
+    def set_period(self, plan_id: int, period_id: int | None) -> None:
+        if self._periods.get(plan_id, -1) != period_id:
+            self._periods[plan_id] = period_id
+            self.period_changed.emit()
+
+    def _periods_updated(self) -> None:
+        """Periods were added or removed: a plan without a period chosen, or whose period
+        is gone, gets its default again."""
+        existing = all_period_ids(self.db)
+        for plan_id, period_id in list(self._periods.items()):
+            if period_id is None or period_id not in existing:
+                del self._periods[plan_id]
+        self.period_changed.emit()
+
+    def set_as_of(self, day: dt.date) -> None:
+        if day != self.as_of:
+            self.as_of = day
+            self.period_changed.emit()
+
     # -- access ----------------------------------------------------------------------------
 
     @property
@@ -148,20 +191,7 @@ class AppContext(QObject):
 
     def holder_text(self) -> str:
         """Who edits the file, in the window's language."""
-        holder = self.store.holder
-        if holder is None:
-            return self.tr("another Duban")
-        program = (
-            self.tr("the window") if holder.program == "window" else self.tr("the command line")
-        )
-        return (
-            self.tr("Duban (%1) on %2, user %3, process %4, since %5")
-            .replace("%1", program)
-            .replace("%2", holder.host)
-            .replace("%3", holder.user or "?")
-            .replace("%4", str(holder.pid))
-            .replace("%5", holder.since.replace("T", " ")[:16])
-        )
+        return holder_text(self.store.holder)
 
     def writable(self) -> bool:
         """True when edits may be made; otherwise says why (and changes nothing)."""
@@ -207,9 +237,12 @@ class AppContext(QObject):
     def reopen(self, path: str | Path) -> None:
         """Switch to another database file; the undo history belongs to the old one."""
         store = self._open(Path(path))  # may raise StoreError: the current file stays open
+        self.file_changing.emit()
         self.jobs.wait()
         self.store.close()
         self._use(store)
+        self.drafts.use_file(store.path)
+        self._periods.clear()
         self.undo_stack.clear()
         self.ui_settings.add_recent_file(path)
         self._after_open()
@@ -223,6 +256,7 @@ class AppContext(QObject):
         if not self.writable():
             return None
         path = self.db_path
+        self.file_changing.emit()
         self.jobs.wait()
         self.store.close()
         try:
@@ -245,25 +279,34 @@ class AppContext(QObject):
         try:
             command.apply()  # type: ignore[attr-defined]
         except (InvalidValue, NotFound, StoreError) as exc:
-            self.prompts.show_error(self.tr("Not changed"), self.error_text(exc))
+            self.prompts.show_error(self.tr("Not changed"), error_text(exc))
             return False
         except SYSTEM_ERRORS as exc:  # the disk is full, the share went away …
             refused = store_error_for(exc, self.db_path)
             if refused is None:
                 raise
-            self.prompts.show_error(self.tr("Not changed"), self.error_text(refused))
+            self.prompts.show_error(self.tr("Not changed"), error_text(refused))
             return False
-        self.undo_stack.push(command)
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
+        message = getattr(command, "done_message", None)
+        self.edited.emit(message() if message else command.text())
         return True
 
-    def error_text(self, exc: BaseException) -> str:
-        """An error in the window's language: the file, then the sentence for its code."""
-        from qtapp.input_errors import translated_reason
-
-        if isinstance(exc, StoreError):
-            reason = translated_reason(exc.code, exc.reason)
-            return f"{exc.path}: {reason}" if exc.path else reason
-        return str(exc)
+    def _index_changed(self, index: int) -> None:
+        """Undo and redo say what they did (a new command says so in ``execute``)."""
+        before, self._index = self._index, index
+        if self._pushing or index == before or self.undo_stack.count() == 0:
+            return  # a new command, or the history cleared
+        if index < before:
+            command = self.undo_stack.command(index)
+            self.edited.emit(tr("Undone: %1").replace("%1", command.text() if command else ""))
+        else:
+            command = self.undo_stack.command(index - 1)
+            self.edited.emit(tr("Redone: %1").replace("%1", command.text() if command else ""))
 
     def close(self) -> None:
         self._checkpoint_timer.stop()

@@ -42,19 +42,20 @@ def status_text(code: str | None) -> str:
 
 
 def chinese_date(iso: str | None) -> str:
-    """2020-06-30 → 2020年6月30日 (no leading zeros, as official documents write it)."""
+    """2020-06-30 → 2020年6月30日, 2019-02 → 2019年2月 (no leading zeros, as official
+    documents write it)."""
     if not iso:
         return ""
+    parts = iso.split("-")
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        return f"{int(parts[0])}年{int(parts[1])}月"
     d = date.fromisoformat(iso)
     return f"{d.year}年{d.month}月{d.day}日"
 
 
 def deadline_text(record: DeadlineRecord | None) -> str:
-    if record is None:
-        return ""
-    if record.due_on:
-        return f"{record.phrase}（{record.due_on}）"
-    return record.phrase
+    """The deadline as written ("6月底前"); its date is in the tooltip (``deadline_note``)."""
+    return record.phrase if record is not None else ""
 
 
 def deadline_note(record: DeadlineRecord | None) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from db.writer_lock import Holder
 from domain.errors import PlanInputError
 
 CONTEXT = "InputErrors"
@@ -32,8 +33,8 @@ MESSAGES = {
     ),
     "unsupported": QT_TRANSLATE_NOOP(
         "InputErrors",
-        "Duban reads plans from .txt and .docx files. Save the plan as .docx (Word or WPS) or "
-        ".txt and import that.",
+        "Duban reads plans from .txt, .docx and .pdf files and task tables from .xlsx and "
+        ".docx. Save the plan as .docx (Word or WPS) or .txt and import that.",
     ),
     "old_doc": QT_TRANSLATE_NOOP(
         "InputErrors",
@@ -97,29 +98,79 @@ MESSAGES = {
         "The template cannot be used: choose a .docx document saved from Word or WPS.",
     ),
     "duplicate": QT_TRANSLATE_NOOP("InputErrors", "This file was imported before."),
-    # The database file and the computer it is on (db.errors, db.store, db.writer_lock).
-    "store": QT_TRANSLATE_NOOP(
-        "InputErrors", "The database cannot be used as it is; nothing was changed."
-    ),
-    "not_duban": QT_TRANSLATE_NOOP(
+    # The database file: what stops it from being opened, and what to do.
+    "no_folder": QT_TRANSLATE_NOOP(
         "InputErrors",
-        "This is not a Duban database (another program's file, or not a database at all); "
-        "nothing was changed. Choose a file made by Duban, or create a new one.",
+        "The folder for the database cannot be created. Check that the drive or USB stick is "
+        "connected and that you may write there, or choose another place.",
     ),
-    "newer_schema": QT_TRANSLATE_NOOP(
+    "lock_unwritable": QT_TRANSLATE_NOOP(
         "InputErrors",
-        "This database was written by a newer version of Duban; it has not been changed. "
-        "Install the newer version to open it.",
+        "Duban cannot write in the database's folder, so the file cannot be opened for "
+        "editing. Keep the database in a folder you may write to (for example Documents), or "
+        "ask for write access to this one.",
+    ),
+    "cannot_open": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "The database file cannot be opened. Check that it exists, that the drive is "
+        "connected and that no other program holds it.",
     ),
     "damaged": QT_TRANSLATE_NOOP(
         "InputErrors",
-        "The database file is damaged. Restore the newest good backup (File → Restore from "
-        "backup; command line: restore --newest).",
+        "The database file is damaged, so it was not opened (it is left as it is). Restore "
+        "the newest good backup, or keep a copy of the file and ask for help.",
+    ),
+    "not_duban": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "This file is not a Duban database. Choose a database made by Duban (.sqlite3), or "
+        "make a new one.",
+    ),
+    "newer_schema": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "This database was saved by a newer version of Duban; it was not changed. Open it with "
+        "that version, or install it on this PC.",
     ),
     "locked": QT_TRANSLATE_NOOP(
         "InputErrors",
-        "This database is open for editing in another Duban, so nothing was changed here. "
-        "Close it there first, or work read-only here.",
+        "This database is open for editing in another Duban. Close it there first; reading "
+        "still works meanwhile.",
+    ),
+    "upgrade_while_open": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "This database needs an upgrade, and it is open in another Duban. Close it there, then "
+        "open it here.",
+    ),
+    "missing_last": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "The database you worked in last is not there: it may have been moved or renamed, or "
+        "it is on a USB stick or network drive that is not connected.",
+    ),
+    "no_text_layer": QT_TRANSLATE_NOOP(
+        "InputErrors", "This is a scan without a text layer: convert it to text first."
+    ),
+    "not_xlsx": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "This is not an Excel .xlsx workbook (perhaps another kind of file renamed). Save it "
+        "as .xlsx from Excel or WPS and import again.",
+    ),
+    "no_task_table": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "No task table was found: no header row with a task column (工作任务, 具体任务 …) "
+        "beside 牵头单位, 配合单位 or 完成时限.",
+    ),
+    "unknown_departments": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "The table names departments or leaders that are not in the directory. Tick “Add "
+        "them to the directory” or add them first; nothing was imported.",
+    ),
+    "feedback_form": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "This is a progress feedback form exported by Duban, not a plan: read it back "
+        "instead (Progress → Read back feedback forms).",
+    ),
+    # What the computer refuses, and other problems of the database file (db.errors).
+    "store": QT_TRANSLATE_NOOP(
+        "InputErrors", "The database cannot be used as it is; nothing was changed."
     ),
     "busy": QT_TRANSLATE_NOOP(
         "InputErrors",
@@ -182,6 +233,51 @@ MESSAGES = {
 def translated_reason(code: str, fallback: str) -> str:
     sentence = MESSAGES.get(code)
     return QCoreApplication.translate(CONTEXT, sentence) if sentence else fallback
+
+
+def error_text(exc: BaseException) -> str:
+    """Any error with a ``code``, in the window's language: the file (and place) it names
+    and the translated sentence; without a sentence for its code, the original."""
+    if isinstance(exc, PlanInputError):
+        return input_error_text(exc)
+    code = getattr(exc, "code", None)
+    reason = getattr(exc, "reason", None)
+    if not isinstance(code, str) or code not in MESSAGES or reason is None:
+        return str(exc)
+    path = getattr(exc, "path", "") or ""
+    sentence = translated_reason(code, str(reason))
+    holder = getattr(exc, "holder", None)
+    if isinstance(holder, Holder):
+        sentence += " (" + holder_text(holder) + ")"
+    return f"{path}: {sentence}" if path else sentence
+
+
+def error_line(exc: BaseException) -> str:
+    """The command line's message for ``exc``: "error: " and the translated sentence, then
+    the original particulars on a line of their own (for whoever helps the clerk)."""
+    line = QCoreApplication.translate("InputErrors", "error: %1").replace("%1", error_text(exc))
+    details = QCoreApplication.translate("InputErrors", "(details: %1)")
+    return line + "\n" + details.replace("%1", str(getattr(exc, "reason", exc)))
+
+
+def holder_text(holder: Holder | None) -> str:
+    """Who edits a file, in the window's language."""
+    translate = QCoreApplication.translate
+    if holder is None:
+        return translate("InputErrors", "another Duban")
+    program = (
+        translate("InputErrors", "the window")
+        if holder.program == "window"
+        else translate("InputErrors", "the command line")
+    )
+    return (
+        translate("InputErrors", "Duban (%1) on %2, user %3, process %4, since %5")
+        .replace("%1", program)
+        .replace("%2", holder.host)
+        .replace("%3", holder.user or "?")
+        .replace("%4", str(holder.pid))
+        .replace("%5", holder.since.replace("T", " ")[:16])
+    )
 
 
 def input_error_text(exc: PlanInputError) -> str:

@@ -64,16 +64,25 @@ class TaskActions(QObject):
             )
         )
 
-    def split(self, task: TaskRow, at: int) -> bool:
-        return self.ctx.execute(
-            TaskEditCommand(
-                self.ctx,
-                tr("Split task %1").replace("%1", task.code),
-                task.plan_id,
-                [task.id],
-                lambda db: [task_edits.split(db, task.id, at)],
-            )
+    def split(self, task: TaskRow, at: int) -> list[int]:
+        """Split a task at ``at``; the ids of both parts (none when refused)."""
+        command = TaskEditCommand(
+            self.ctx,
+            tr("Split task %1").replace("%1", task.code),
+            task.plan_id,
+            [task.id],
+            lambda db: [task_edits.split(db, task.id, at)],
         )
+        return [task.id, *command.created] if self.ctx.execute(command) else []
+
+    def merge_target(self, rows: Sequence[TaskRow]) -> TaskRow | None:
+        """The task to merge with its next: the one selected, or the first of two selected
+        that follow each other in their item; None otherwise."""
+        if len(rows) == 1:
+            return rows[0]
+        if len(rows) == 2 and task_edits.next_in_item(self.ctx.db, rows[0].id) == rows[1].id:
+            return rows[0]
+        return None
 
     def merge_with_next(self, task: TaskRow) -> bool:
         next_id = task_edits.next_in_item(self.ctx.db, task.id)

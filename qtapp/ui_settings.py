@@ -27,6 +27,25 @@ class UiSettings:
     def set_blob(self, key: str, value: QByteArray) -> None:
         self._s.setValue(f"layout/{key}", value)
 
+    def remove(self, key: str) -> None:
+        self._s.remove(f"layout/{key}")
+
+    # -- on/off choices: whole texts in the table, … -------------------------------------
+    def flag(self, key: str, default: bool = False) -> bool:
+        value = self._s.value(f"ui/{key}", default)
+        return value in (True, "true", "1", 1)
+
+    def set_flag(self, key: str, on: bool) -> None:
+        self._s.setValue(f"ui/{key}", bool(on))
+
+    # -- text values (drafts, …) ---------------------------------------------------------
+    def text(self, key: str, default: str = "") -> str:
+        return str(self._s.value(key, default))
+
+    def set_text(self, key: str, value: str) -> None:
+        self._s.setValue(key, value)
+        self._s.sync()  # drafts are worth a write at once: nothing typed is lost in a crash
+
     # -- recent database files ------------------------------------------------------------
     def recent_files(self) -> list[str]:
         value = self._s.value("files/recent", [])
@@ -50,7 +69,15 @@ class UiSettings:
 
     # -- folders --------------------------------------------------------------------------
     def folder(self, key: str) -> str:
-        return str(self._s.value(f"folders/{key}", ""))
+        """The folder last used for ``key`` (imports, exports, …); at first the user's
+        Documents folder (or home), never the folder the program was started in."""
+        found = str(self._s.value(f"folders/{key}", ""))
+        if found and Path(found).is_dir():
+            return found
+        from platformdirs import user_documents_dir
+
+        documents = Path(user_documents_dir())
+        return str(documents if documents.is_dir() else Path.home())
 
     def set_folder(self, key: str, path: str | Path) -> None:
         self._s.setValue(f"folders/{key}", str(Path(path).parent if Path(path).is_file() else path))

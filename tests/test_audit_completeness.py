@@ -81,6 +81,9 @@ def demo(tmp_path: Path) -> Path:
 
 def test_every_command_line_change_is_logged(demo: Path, tmp_path: Path, capsys) -> None:
     db = str(demo)
+    lists = {"d": tmp_path / "departments.txt", "l": tmp_path / "leaders.txt"}
+    lists["d"].write_text("校外教育处 | 校外处 | 校外活动处\n", encoding="utf-8")
+    lists["l"].write_text("孙芳 | 副局长 | 校外处\n", encoding="utf-8")
 
     def cli(*args: str) -> Callable[[], None]:
         def run() -> None:
@@ -98,6 +101,9 @@ def test_every_command_line_change_is_logged(demo: Path, tmp_path: Path, capsys)
         ("departments alias", cli("departments", "alias", "教育信息中心", "电教馆")),
         ("departments retire", cli("departments", "retire", "教育信息中心")),
         ("leaders add", cli("leaders", "add", "王芳", "--title", "副局长")),
+        ("leaders title", cli("leaders", "title", "王芳", "党委副书记")),
+        ("departments from a file", cli("departments", "add", "--from-file", str(lists["d"]))),
+        ("leaders from a file", cli("leaders", "add", "--from-file", str(lists["l"]))),
         ("periods year", cli("periods", "year", "2020", "--quarterly")),
         (
             "periods add",
@@ -162,8 +168,10 @@ def test_a_read_back_is_logged_as_such(demo: Path, tmp_path: Path, capsys) -> No
 
 @pytest.mark.gui
 def test_every_window_edit_its_undo_and_its_redo_are_logged(qtbot, demo: Path, tmp_path) -> None:
+    from db.leaders import find_leader
     from qtapp.app import build_window
     from qtapp.commands import DirectoryCommand, PeriodsCommand, ProgressCommand, SettingsCommand
+    from qtapp.directory_actions import DirectoryActions
     from qtapp.prompts import ScriptedPrompts
     from qtapp.ui_settings import UiSettings
 
@@ -172,6 +180,7 @@ def test_every_window_edit_its_undo_and_its_redo_are_logged(qtbot, demo: Path, t
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.tasks.model.rowCount() == 152, timeout=10000)
     ctx, actions = win.ctx, win.actions_
+    directory = DirectoryActions(ctx)
     win.ctx.jobs.wait()  # the day's backup
 
     def task(i: int):
@@ -203,6 +212,10 @@ def test_every_window_edit_its_undo_and_its_redo_are_logged(qtbot, demo: Path, t
             ctx, {"office.name": "青岛市教育局办公室", "warning.yellow_days": 10}, "settings"))),
         ("directory", lambda: ctx.execute(DirectoryCommand(
             ctx, "add", lambda db: add_department(db, "校外活动指导处")))),
+        ("pasted departments", lambda: directory.add_department_list("督查室 | 督查 | 督办室")),
+        ("pasted leaders", lambda: directory.add_leader_list("孙芳 | 副局长 | 督查室")),
+        ("leader title", lambda: directory.set_leader_title(
+            find_leader(ctx.db, "李明"), "常务副局长")),
     ]  # fmt: skip
     for what, edit in edits:
         count = ctx.undo_stack.count()

@@ -49,7 +49,8 @@ def test_every_bad_input_is_handled_cleanly(corpus: CorpusResult) -> None:
 
 def test_zip_bombs_stay_within_memory(corpus: CorpusResult) -> None:
     bombs = [o for o in corpus.outcomes if o.case.startswith("bomb")]
-    assert len(bombs) == 9  # bomb.docx, bomb-lying-header.docx, bomb.xlsx × 3 commands
+    # bomb.docx, bomb-lying-header.docx, bomb.xlsx × 3 commands; bomb.pdf × parse and import
+    assert len(bombs) == 11
     for outcome in bombs:
         assert outcome.peak_rss_mb is not None, outcome
         assert outcome.peak_rss_mb < MEMORY_LIMIT_MB, outcome
@@ -73,7 +74,15 @@ EXPECTED = [
     ("xxe.docx", "import", 2, "DTD"),
     ("xxe.docx", "readback", 2, "DTD"),
     ("xxe.xlsx", "readback", 2, "DTD"),
-    ("workbook.xlsx", "import", 2, "not from Excel workbooks"),
+    ("workbook.xlsx", "import", 0, "Imported plan"),  # a task table: imported
+    ("garbage.xlsx", "import", 2, "not an Excel .xlsx workbook"),
+    ("png-renamed.xlsx", "parse", 2, "PNG image renamed to .xlsx"),
+    ("truncated.xlsx", "import", 2, "workbook is damaged or incomplete"),
+    ("xxe.xlsx", "import", 2, "declares entities"),
+    ("password.xlsx", "import", 2, "password-protected"),
+    ("form-sheet-renamed.xlsx", "import", 2, "feedback form exported by Duban"),
+    ("form-no-header.xlsx", "import", 2, "holds no task table"),
+    ("huge-100mb.xlsx", "import", 2, "100.0 MB"),
     ("workbook.xlsx", "readback", 2, "not a Duban feedback form"),
     ("mixed-encoding.txt", "import", 2, "line 16"),
     ("lone-surrogates-utf16.txt", "parse", 2, "encoding"),
@@ -105,6 +114,12 @@ EXPECTED = [
     ("form-sheet-renamed.xlsx", "readback", 0, "Preview"),
     ("form-cell-at-XFD1048576.xlsx", "readback", 2, "a cell at XFD1048576"),
     ("form-cell-at-J1048576.xlsx", "readback", 2, "a cell at J1048576"),
+    ("image-only.pdf", "import", 2, "no text layer"),
+    ("image-only.pdf", "parse", 2, "no text layer"),
+    ("encrypted.pdf", "import", 2, "password"),
+    ("damaged.pdf", "parse", 2, "damaged or incomplete"),
+    ("huge-100mb.pdf", "import", 2, "100.0 MB"),
+    ("bomb.pdf", "import", 2, "zip bomb"),
 ]
 
 

@@ -241,7 +241,8 @@ def test_whole_cycle_in_the_window(qtbot, tmp_path: Path) -> None:
         qtbot.mouseClick(readback.findChild(QPushButton, "recordButton"), Qt.MouseButton.LeftButton)
     readback.close()
 
-    # The dashboard of the period shows the reported figures.
+    # The dashboard of the period shows the reported figures, judged as the quarter ended.
+    ctx.set_as_of(dt.date(2020, 6, 30))
     board = win.dashboard
     win.show_dashboard()
     q2 = next(p.id for p in list_periods(ctx.db, plan) if p.name == Q2)

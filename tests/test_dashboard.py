@@ -283,6 +283,7 @@ def panel_setup(qtbot, db_path: Path, tmp_path: Path) -> Iterator[tuple]:
     db.close()
     settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     ctx = AppContext(db_path, ScriptedPrompts(), settings)
+    ctx.set_as_of(dt.date(2020, 4, 30))  # the window judges lights by this date
     data.db = ctx.db
     panel = DashboardPanel(ctx)
     qtbot.addWidget(panel)
@@ -326,11 +327,21 @@ def test_panel_shows_the_latest_period_and_its_figures(panel_setup) -> None:
     model = panel.department_model
     assert [r.department_id for r in model.records()] == [data.basic, data.vocational,
                                                            data.office, None]  # fmt: skip
-    from qtapp.models.dashboard_models import COL_COMPLETION, COL_OVERDUE
+    from PySide6.QtGui import QColor
 
+    from qtapp.lights import LIGHT_COLORS
+    from qtapp.models.dashboard_models import COL_COMPLETION, COL_DONE, COL_OVERDUE
+
+    # The bar beside "1/15" shows exactly that share, in the green of "已完成" (the figure
+    # on the dashboard and the count in the table); overdue has its red column.
     assert model.index(0, COL_COMPLETION).data() == "1/15"
-    assert tuple(model.index(0, COL_COMPLETION).data(model.BarRole)) == (1, 0, 9, 15)
+    assert tuple(model.index(0, COL_COMPLETION).data(model.BarRole)) == (1, 0, 0, 15)
     assert model.index(0, COL_OVERDUE).data() == "9"
+    green = QColor(LIGHT_COLORS["green"])
+    for column in (COL_DONE, COL_COMPLETION):
+        assert model.index(0, column).data(Qt.ItemDataRole.ForegroundRole).color() == green
+    red = model.index(0, COL_OVERDUE).data(Qt.ItemDataRole.ForegroundRole).color()
+    assert red == QColor(LIGHT_COLORS["red"])
     table = panel.findChild(QTableView, "notReportedTable")
     assert table.model().rowCount() == TOTAL - 4
     assert panel.grab().width() > 0  # the bar delegate paints
@@ -375,6 +386,7 @@ def test_clicking_a_department_cell_or_a_task_shows_its_tasks(qtbot, panel_setup
 def test_changing_the_period_updates_the_figures(qtbot, panel_setup) -> None:
     panel, data = panel_setup
     combo = panel.findChild(QComboBox, "dashboardPeriodCombo")
+    panel.ctx.set_as_of(dt.date(2020, 3, 31))  # as the first quarter ended
     with qtbot.waitSignal(panel.loaded, timeout=10000):
         combo.setCurrentIndex(combo.findData(data.q1))
     assert [count_on(panel, c) for c in ("overdue", "done", "yellow")] == [0, 1, 27]
@@ -383,6 +395,7 @@ def test_changing_the_period_updates_the_figures(qtbot, panel_setup) -> None:
     with qtbot.waitSignal(panel.show_tasks) as blocker:
         qtbot.mouseClick(panel.findChild(QToolButton, "figure_behind"), Qt.MouseButton.LeftButton)
     assert blocker.args[1] == [data.ids[2], data.ids[12]] and "2020年第一季度" in blocker.args[0]
+    panel.ctx.set_as_of(dt.date.today())
     with qtbot.waitSignal(panel.loaded, timeout=10000):
         combo.setCurrentIndex(combo.findData(-1))  # as of today: long past the deadlines
     assert panel.dashboard.period is None and panel.dashboard.as_of == dt.date.today()
@@ -418,6 +431,7 @@ def test_new_periods_settings_and_a_removed_plan(qtbot, panel_setup) -> None:
 
     panel, data = panel_setup
     combo = panel.findChild(QComboBox, "dashboardPeriodCombo")
+    panel.ctx.set_as_of(dt.date(2020, 3, 31))
     with qtbot.waitSignal(panel.loaded, timeout=10000):
         combo.setCurrentIndex(combo.findData(data.q1))
     may = add_period(data.db, data.plan_id, "2020年5月", "2020-05-01", "2020-05-31").id

@@ -550,3 +550,48 @@ def test_find_inside_a_sentence(before: str, after: str, year: int) -> None:
     found = find_deadline_phrase(text)
     assert found is not None and found in text
     assert resolve_deadline(found, year).recognised
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "milestones"),
+    [
+        ("计划寒假前，其它7月底前", date(2022, 1, 15), [date(2022, 1, 15), date(2021, 7, 31)]),
+        ("发布寒假前，实施全年", date(2022, 1, 15), [date(2022, 1, 15), date(2021, 12, 31)]),
+        (
+            "全年，其中目标、制度等寒假前",
+            date(2022, 1, 15),
+            [date(2021, 12, 31), date(2022, 1, 15)],
+        ),
+        (
+            "3月底前完成试点，6月底前完成推广",
+            date(2021, 6, 30),
+            [date(2021, 3, 31), date(2021, 6, 30)],
+        ),
+    ],
+)
+def test_compound_deadline_is_the_latest_part_and_each_part_a_milestone(
+    phrase: str, due: date, milestones: list[date]
+) -> None:
+    got = resolve_deadline(phrase, Y)
+    assert (got.kind, got.due) == (K.COMPOUND, due)
+    assert [m.due for m in got.milestones] == milestones
+
+
+@pytest.mark.parametrize(
+    "phrase", ["计划寒假前，其它7月底前", "发布寒假前，实施全年", "全年，其中目标、制度等寒假前"]
+)
+def test_a_compound_deadline_resolves_the_same_typed_in_a_note_or_in_a_sentence(
+    phrase: str,
+) -> None:
+    from domain.parser import parse_text
+
+    typed = resolve_deadline(phrase, Y)
+    plan = parse_text(
+        f"{Y}年工作要点\n一、推进改革\n1.推进改革。制定实施方案。\n"
+        f"牵头单位：基教处；完成时限：{phrase}\n"
+        f"2.深化课改。课程方案{phrase}。\n"
+    )
+    noted, in_sentence = list(plan.tasks())
+    assert noted.suggested_deadline == phrase
+    assert resolve_deadline(noted.suggested_deadline, Y).due == typed.due
+    assert resolve_deadline(in_sentence.suggested_deadline, Y).due == typed.due

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLineEdit, QTableView, QTreeView
+from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView, QTreeView
 
 from db.departments import require_department
 from db.leaders import require_leader
@@ -99,14 +99,42 @@ def test_assign_a_whole_section_in_one_step_and_undo_it(qtbot, window: MainWindo
     }
     assert ctx.undo_stack.count() == 1
     assert ctx.undo_stack.undoText() == "Assign 24 task(s)"
+    assert window.statusBar().currentMessage() == (
+        "24 task(s): lead department set to 基础教育处, cooperating departments set to "
+        "办公室、宣传教育处, leader set to 李明, deadline set to 6月底前."
+    )
     shown = {window.tasks.proxy.index(r, COL_LEAD).data() for r in range(24)}
-    assert shown == {"基础教育处"}
+    assert shown == {"基教处"}  # the short name, as office tables write it
+    tooltip = window.tasks.proxy.index(0, COL_LEAD).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "基础教育处"
 
     ctx.undo_stack.undo()
+    assert window.statusBar().currentMessage() == "Undone: Assign 24 task(s)"
     assert list_tasks(ctx.db, TaskFilter(unassigned=True)).__len__() == 152
     assert {window.tasks.proxy.index(r, COL_LEAD).data() for r in range(24)} == {""}
     ctx.undo_stack.redo()
+    assert window.statusBar().currentMessage() == "Redone: Assign 24 task(s)"
     assert len(list_tasks(ctx.db, TaskFilter(unassigned=True))) == 152 - 24
+
+
+def test_a_cooperating_department_made_lead_leaves_the_cooperating_ones(qtbot, window) -> None:
+    ctx = window.ctx
+    ids = [window.tasks.model.record(i).id for i in range(3)]
+    office = require_department(ctx.db, "办公室")
+    basic = require_department(ctx.db, "基础教育处")
+    window.actions_.assign(ids, {"lead": basic.id, "cooperating": [office.id]})
+    window.tasks.select_ids(ids)
+    editor = window.detail.editor
+    editor.lead.lineEdit().selectAll()  # the clerk types over the lead shown
+    type_text(editor.lead.lineEdit(), "办公室")
+    editor.request_apply()
+    assert {(r.lead, r.cooperating) for r in list_tasks(ctx.db, TaskFilter(task_ids=tuple(ids)))} \
+        == {("办公室", ())}  # fmt: skip
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .endswith("办公室 now leads, so it was taken off the cooperating departments of 3 task(s).")
+    )
 
 
 def test_assigning_selected_rows_only_touches_them_and_keeps_other_fields(qtbot, window) -> None:
@@ -152,29 +180,32 @@ def test_unknown_deadline_phrase_is_accepted_but_flagged(qtbot, window: MainWind
 def test_split_and_merge_with_undo_and_redo(qtbot, window: MainWindow) -> None:
     ctx = window.ctx
     first = window.tasks.model.record(0)
+    at = first.text.index("、") + 1  # the clerk puts the cursor after a pause mark
     window.tasks.select_ids([first.id])
-    window.detail.text.textCursor()
     cursor = window.detail.text.textCursor()
-    cursor.setPosition(12)
+    cursor.setPosition(at)
     window.detail.text.setTextCursor(cursor)
-    window.findChild(type(window.detail.split), "splitButton").click()
+    window.findChild(QPushButton, "splitButton").click()
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 153, timeout=5000)
     texts = [r.text for r in list_tasks(ctx.db)[:2]]
-    assert texts == [first.text[:12], first.text[12:]]
+    assert texts == [first.text[: at - 1] + "。", first.text[at:]]  # the comma ends a sentence
+    qtbot.waitUntil(lambda: len(window.tasks.selected_ids()) == 2, timeout=5000)
+    assert window.tasks.selected_ids()[0] == first.id  # both halves stay selected
     ctx.undo_stack.undo()
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 152, timeout=5000)
     assert list_tasks(ctx.db)[0].text == first.text
     ctx.undo_stack.redo()
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 153, timeout=5000)
 
-    # Merge the two halves back with the menu action: one step, undoable.
-    window.tasks.select_ids([first.id])
+    # Merge the two halves back with the menu action, both selected: one step.
+    window.tasks.select_ids([r.id for r in list_tasks(ctx.db)[:2]])
     window.findChild(type(window.findChild(QTableView)), "taskTable").setFocus()
     from PySide6.QtGui import QAction
 
     window.findChild(QAction, "mergeAction").trigger()
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 152, timeout=5000)
-    assert list_tasks(ctx.db)[0].text == first.text
+    assert list_tasks(ctx.db)[0].text == "".join(texts)
+    assert window.tasks.selected_ids() == [first.id]  # the merged task stays selected
     assert [r.code for r in list_tasks(ctx.db)[:6]] == ["1-1", "1-2", "1-3", "1-4", "1-5", "2-1"]
     ctx.undo_stack.undo()
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 153, timeout=5000)
@@ -188,7 +219,9 @@ def test_filter_by_text_department_and_count(qtbot, window: MainWindow) -> None:
     assert 0 < shown < 152
     assert all("學習" in window.tasks.proxy.index(r, 1).data() or "学习" in
                window.tasks.proxy.index(r, 1).data() for r in range(shown))  # fmt: skip
-    assert bar.count.text().startswith(f"{shown} of 152")
+    assert bar.count.text() == f"Found {shown} of 152 tasks"
+    highlighted = window.tasks.text_delegate
+    assert highlighted.needle == "学习"
     bar.text.clear()
     type_text(bar.text, "4-2")
     assert [
@@ -202,6 +235,21 @@ def test_filter_by_text_department_and_count(qtbot, window: MainWindow) -> None:
     assert window.tasks.proxy.rowCount() == 5
     bar.reset()
     assert window.tasks.proxy.rowCount() == 152
+
+
+def test_search_in_a_section_says_so_and_widens_in_one_click(qtbot, window: MainWindow) -> None:
+    _select_section(qtbot, window, 3)
+    bar = window.tasks.filter_bar
+    type_text(bar.text, "学习")
+    in_section = window.tasks.proxy.rowCount()
+    text = bar.count.text()
+    assert text.startswith(f"In “三、全面發力攻堅,推動…”: {in_section} task(s) · <a ")
+    in_plan = int(text.rsplit(": ", 1)[1].split("<")[0])
+    assert in_plan > in_section
+    bar.count.linkActivated.emit("plan")  # the clerk clicks "in the whole plan: N"
+    qtbot.waitUntil(lambda: window.tasks.proxy.rowCount() == in_plan, timeout=5000)
+    assert window.outline.current_node() is None  # the plan itself is chosen in the tree
+    assert bar.count.text() == f"Found {in_plan} of 152 tasks"
 
 
 def test_clear_resets_the_light_filter_and_a_dashboard_selection(qtbot, window) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QDialog
 
 from db.imports import import_plan, read_and_parse
@@ -217,3 +217,48 @@ def test_a_failed_store_keeps_the_dialog_open(qtbot, make_ctx, tmp_path: Path) -
     assert dialog.isVisible()
     assert dialog.import_button.isEnabled()  # the clerk may try again
     assert list_plans(ctx.db) == []
+
+
+def test_a_task_table_shows_its_columns_lets_the_clerk_correct_them_and_adds_names(
+    qtbot, make_ctx, tmp_path: Path
+) -> None:
+    from db.departments import list_departments
+    from db.reports import collect
+    from domain.table_plan import COOPERATING, LEAD
+    from tests.table_fixtures import DEPARTMENTS, rows, write_xlsx
+
+    table = write_xlsx(tmp_path / "分解表.xlsx")
+    ctx = make_ctx()
+    dialog = wait_previewed(qtbot, ctx, table)
+    box = dialog.columns
+    assert box.isVisible()
+    assert [c.currentData() for c in box.combos] == [
+        "number", "item", "task", "lead", "cooperating", "deadline", "leader",
+    ]  # fmt: skip
+    assert "93 task" in dialog.summary.text()
+    # Every department is new: listed, and Import waits for the tick.
+    assert dialog.unknown_label.isVisible()
+    assert all(name in dialog.unknown_label.text() for name in DEPARTMENTS)
+    assert not dialog.import_button.isEnabled()
+    # The clerk swaps lead and cooperating: the preview's plan follows at once.
+    lead_column, coop_column = box.mapping.get(LEAD), box.mapping.get(COOPERATING)
+    box.set_role(lead_column, "cooperating")
+    assert box.combos[lead_column].currentData() == "cooperating"
+    assert box.combos[coop_column].currentData() is None  # the role moved away from it
+    box.set_role(coop_column, "lead")
+    second = rows()[1]
+    task = next(t for t in dialog.plan.tasks() if t.text == second.task)
+    assert task.suggested_lead == second.cooperating[0]
+    # Back as it was, tick, import.
+    box.set_role(lead_column, "lead")
+    box.set_role(coop_column, "cooperating")
+    check = dialog.add_names_check  # clicked on its box, where a clerk clicks
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+    assert check.isChecked()
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert {d.name for d in list_departments(ctx.db)} == set(DEPARTMENTS)
+    tasks = collect(ctx.db, dialog.imported_plan_id).tasks
+    assert [t.lead for t in tasks] == [r.lead for r in rows()]
+    assert [t.deadline for t in tasks] == [r.deadline for r in rows()]

@@ -345,6 +345,7 @@ def test_a_dashboard_figure_opens_the_task_table_filtered_to_it(qtbot, window: M
     record_progress(window.ctx.db, t11, q2, status="done", percent=100)
     record_progress(window.ctx.db, t12, q2, status="behind", percent=10)
     window.ctx.tasks_changed.emit([t11, t12])
+    window.ctx.set_as_of(dt.date(2020, 6, 30))  # looking back at the quarter, as it ended
     panel = window.dashboard
     with qtbot.waitSignal(panel.loaded, timeout=10000):
         window.findChild(type(window.actions()[0]), "dashboardAction").trigger()

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from cli import main
 from db.backups import backup_database, backup_dir_for, list_backups
 from db.connection import journal_mode
-from db.store import DamagedDatabase, open_store
+from db.store import open_store
 from qtapp.app import build_window
 from qtapp.context import AppContext
 from qtapp.prompts import ScriptedPrompts
+from qtapp.startup import StartAction
 from qtapp.ui.main_window import MainWindow
 from qtapp.ui.restore_dialog import RestoreDialog
 from qtapp.ui_settings import UiSettings
@@ -69,6 +70,15 @@ def test_a_second_window_is_read_only_says_who_and_changes_nothing(
     assert str(first.store.lock.holder.pid) in banner.text()
     assert "[read-only]" in win.windowTitle()
     before = content(demo)
+    # Every editor is disabled: nothing is offered that would be refused.
+    win.tasks.select_ids([win.tasks.model.record(0).id])
+    qtbot.waitUntil(lambda: win.detail.task_editor.draft_key() is not None, timeout=5000)
+    assert win.detail.task_editor.text.isReadOnly()
+    assert not win.detail.editor.isEnabled()
+    assert not win.detail.progress.progress.isEnabled()
+    assert not win.findChild(QAction, "splitAction").isEnabled()
+    assert not win.findChild(QAction, "importAction").isEnabled()
+    assert win.tasks.table.editTriggers() == win.tasks.table.EditTrigger.NoEditTriggers
     assert not win.actions_.assign([win.tasks.model.record(0).id], {"deadline": "年底前"})
     assert prompts.shown[-1][0] == "error" and "read-only" in prompts.shown[-1][2]
     assert content(demo) == before
@@ -80,6 +90,7 @@ def test_a_second_window_is_read_only_says_who_and_changes_nothing(
     win.findChild(QAction, "openForEditingAction").trigger()
     assert not ctx.read_only and not banner.isVisibleTo(win)
     assert "[read-only]" not in win.windowTitle()
+    assert win.detail.editor.isEnabled() and win.findChild(QAction, "splitAction").isEnabled()
     assert win.actions_.assign([win.tasks.model.record(0).id], {"deadline": "年底前"})
 
 
@@ -127,14 +138,14 @@ def test_a_damaged_file_at_start_up_offers_the_newest_good_backup(
         good = backup_database(store.db, backup_dir_for(demo), reason="by-hand")
     garble_pages(demo, random.Random(5))
     damaged = demo.read_bytes()
-    with pytest.raises(DamagedDatabase):  # the clerk says no: nothing opened, nothing changed
-        build_window(demo, language="en", ui_settings=settings, prompts=ScriptedPrompts(False))
+    # The clerk quits: nothing opened, nothing changed.
+    quit_now = ScriptedPrompts(StartAction.QUIT)
+    assert build_window(demo, language="en", ui_settings=settings, prompts=quit_now) is None
     assert demo.read_bytes() == damaged
-    prompts = ScriptedPrompts(True)
+    assert quit_now.shown[0][:2] == ("start", "damaged")
+    prompts = ScriptedPrompts(StartAction.RESTORE)
     win = _window(qtbot, demo, settings, prompts)
-    made = next(b for b in list_backups(demo) if b.path == good).made_at
-    assert prompts.shown[0][0] == "confirm" and f"{made:%Y-%m-%d %H:%M}" in prompts.shown[0][2]
-    assert "damaged" in prompts.shown[0][2]
+    assert prompts.shown[0][:2] == ("start", "damaged") and "damaged" in prompts.shown[0][2]
     assert content(demo) == content(good) and not win.ctx.read_only
     assert any(b.reason == "damaged" for b in list_backups(demo))
 

@@ -32,6 +32,34 @@ def test_edit_text_is_audited(seeded_db: Database) -> None:
         edits.update_text(seeded_db, task.id, "   ")
 
 
+@pytest.mark.parametrize(
+    ("text", "at", "parts"),
+    [
+        (
+            "提升學前教育發展水平,推進集團化辦園。",
+            10,
+            ("提升學前教育發展水平。", "推進集團化辦園。"),
+        ),
+        (
+            "提升學前教育發展水平，推進集團化辦園。",
+            11,
+            ("提升學前教育發展水平。", "推進集團化辦園。"),
+        ),
+        ("落實責任；確保完成。", 5, ("落實責任。", "確保完成。")),
+        (
+            "開展調研（責任單位：辦公室）督促落實。",
+            14,
+            ("開展調研（責任單位：辦公室）。", "督促落實。"),
+        ),
+        ("第一句。第二句。", 4, ("第一句。", "第二句。")),
+    ],
+)
+def test_a_split_ends_the_first_sentence_and_trims_the_second(
+    text: str, at: int, parts: tuple[str, str]
+) -> None:
+    assert edits.split_text(text, at) == parts
+
+
 def test_split_keeps_assignment_and_restore_takes_it_back(seeded_db: Database) -> None:
     db = seeded_db
     task = list_tasks(db)[0]
@@ -42,10 +70,10 @@ def test_split_keeps_assignment_and_restore_takes_it_back(seeded_db: Database) -
     text = task.text
     new_id = edits.split(db, task.id, 10)
     new = get_task(db, new_id)
-    assert get_task(db, task.id).text == text[:10]
+    assert get_task(db, task.id).text == text[:10] + "。"  # the cut ends a sentence
     assert (new.text, new.origin, new.lead) == (text[10:], "split", "基础教育处")
     assert new.deadline is not None and new.deadline.phrase == "6月底前"
-    assert _item_tasks(db, task.id)[:2] == [text[:10], text[10:]]
+    assert _item_tasks(db, task.id)[:2] == [text[:10] + "。", text[10:]]
     assert [t.code for t in list_tasks(db)[:3]] == ["1-1", "1-2", "1-3"]
     after = edits.capture(db, [task.id, new_id])
     edits.restore(db, with_new_task(state, new_id), action="undo")

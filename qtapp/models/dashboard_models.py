@@ -54,13 +54,23 @@ COUNT_FIELDS = {
     COL_NOT_REPORTED: "not_reported",
 }
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# A figure in the colour of its dot on the dashboard (yellow darkened to be read as text).
+_FIGURE_COLOURS = {
+    COL_DONE: LIGHT_COLORS["green"],
+    COL_BEHIND: "#a16207",
+    COL_OVERDUE: LIGHT_COLORS["red"],
+    COL_COMPLETION: LIGHT_COLORS["green"],
+}
 
 
 class DepartmentStatsModel(ListTableModel):
     SortRole = Qt.ItemDataRole.UserRole + 1
     RecordRole = Qt.ItemDataRole.UserRole + 2
     IdsRole = Qt.ItemDataRole.UserRole + 3  # the task ids behind a cell
-    BarRole = Qt.ItemDataRole.UserRole + 4  # (done, behind, overdue, led) for the bar
+    # (done, behind, overdue, led) for the bar: the completion column's bar shows what its
+    # figure says — the share completed — so behind and overdue are 0 there; they have
+    # their own columns, their figures in the colours of the dashboard's dots.
+    BarRole = Qt.ItemDataRole.UserRole + 4
     HEADERS = DEPARTMENT_HEADERS
 
     def ids(self, row: DepartmentRow, column: int) -> tuple[int, ...]:
@@ -89,12 +99,13 @@ class DepartmentStatsModel(ListTableModel):
         if role == self.IdsRole:
             return list(self.ids(row, column))
         if role == self.BarRole:
-            return (len(row.done), len(row.behind), len(row.overdue), len(row.led))
+            return (len(row.done), 0, 0, len(row.led))
         if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_DEPARTMENT:
             return _RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == COL_OVERDUE and row.overdue:
-                return QBrush(QColor(LIGHT_COLORS["red"]))
+            colour = _FIGURE_COLOURS.get(column)
+            if colour is not None and self.ids(row, column):
+                return QBrush(QColor(colour))
             if column == COL_DEPARTMENT and row.department_id is None:
                 return QBrush(QColor("#6b7280"))
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_COMPLETION:

@@ -43,7 +43,7 @@ LEADER_HEADERS = (
     QT_TRANSLATE_NOOP("LeaderTableModel", "Departments supervised"),
     QT_TRANSLATE_NOOP("LeaderTableModel", "Status"),
 )
-LEADER_EDITABLE = frozenset({COL_LEADER_NAME})
+LEADER_EDITABLE = frozenset({COL_LEADER_NAME, COL_LEADER_TITLE})
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _EDIT = Qt.ItemDataRole.EditRole

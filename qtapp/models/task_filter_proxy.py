@@ -8,17 +8,16 @@ the source model (see task_table_model.py for why).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from db.records import TaskRow
+from domain.codes import code_matches, code_query
 from domain.names import search_key
 from qtapp.models.task_table_model import TaskTableModel
 
-_CODE = re.compile(r"^\d+(?:\.\d+)?-\d*$")
 DUE_ANY, DUE_OVERDUE, DUE_WITHIN = "any", "overdue", "within"
 STATUS_ANY, STATUS_NONE = "any", "none"
 
@@ -76,6 +75,10 @@ class TaskFilterProxy(QSortFilterProxyModel):
         # one range at a time: ten times slower when a filter is cleared at 50,000 rows).
         self.invalidate()
 
+    def count_matching(self, spec: TaskFilterSpec) -> int:
+        """How many rows ``spec`` would show (the filter itself is not changed)."""
+        return len(self._matching(spec))
+
     def _matching(self, spec: TaskFilterSpec) -> list[TaskRow]:
         """Narrow the rows one criterion at a time, each a single fast pass."""
         model = self.source()
@@ -85,10 +88,10 @@ class TaskFilterProxy(QSortFilterProxyModel):
         if spec.node_ids is not None:
             rows = [r for r in rows if r.node_id in spec.node_ids]
         needle = search_key(spec.text.strip())
-        if needle and _CODE.match(needle):
+        code = code_query(spec.text)
+        if code is not None:
             # "4-2" is that task; "4-" every task of item 4 (not 14-2 or 24-2).
-            prefix = needle.endswith("-")
-            rows = [r for r in rows if r.code == needle or (prefix and r.code.startswith(needle))]
+            rows = [r for r in rows if code_matches(r.code, code)]
         elif needle:
             rows = [r for r in rows if needle in model.search_text(r.id)]
         if spec.department_id is not None:

@@ -25,6 +25,7 @@ from db.records import TaskRow
 from domain.names import search_keys
 from domain.warnings import Light
 from qtapp.display import code_sort_key, deadline_note, deadline_text, status_text
+from qtapp.icons import draft_icon
 from qtapp.lights import LIGHT_ORDER, light_icon, light_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,6 +59,8 @@ class TaskTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._light_of: Callable[[TaskRow], Light] | None = None
         self._lights: dict[int, Light] = {}
+        self._drafts: set[int] = set()  # tasks with unsaved typing kept as a draft
+        self._short: dict[str, str] = {}  # department name → its short name (组干处)
 
     # -- content ---------------------------------------------------------------------------
 
@@ -70,6 +73,25 @@ class TaskTableModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, COL_LIGHT), self.index(len(self._rows) - 1, COL_LIGHT)
             )
+
+    def set_short_names(self, short: dict[str, str]) -> None:
+        """Departments are shown by their short names, as office tables write them (the
+        full name is in the tooltip)."""
+        self._short = dict(short)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_LEAD), self.index(len(self._rows) - 1, COL_COOP)
+            )
+
+    def set_drafts(self, task_ids: set[int]) -> None:
+        """Mark the tasks that have a draft (a pencil before their number)."""
+        changed = task_ids ^ self._drafts
+        self._drafts = set(task_ids)
+        for task_id in changed:
+            row = self._row_of.get(task_id)
+            if row is not None:
+                index = self.index(row, COL_CODE)
+                self.dataChanged.emit(index, index)
 
     def light(self, row: TaskRow) -> Light | None:
         if self._light_of is None:
@@ -166,6 +188,11 @@ class TaskTableModel(QAbstractTableModel):
             return row
         if role == self.IdRole:
             return row.id
+        if column == COL_CODE and row.id in self._drafts:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return draft_icon()
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Unsaved draft")
         if column == COL_LIGHT and role in (
             Qt.ItemDataRole.DecorationRole,
             Qt.ItemDataRole.ToolTipRole,
@@ -179,6 +206,10 @@ class TaskTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_TEXT:
                 return row.text
+            if column == COL_LEAD:
+                return row.lead or None
+            if column == COL_COOP:
+                return "、".join(row.cooperating) or None
             if column == COL_DEADLINE:
                 return deadline_note(row.deadline)
             return None
@@ -197,9 +228,9 @@ class TaskTableModel(QAbstractTableModel):
         if column == COL_TEXT:
             return row.text
         if column == COL_LEAD:
-            return row.lead
+            return self._short.get(row.lead, row.lead) if not edit else row.lead
         if column == COL_COOP:
-            return "、".join(row.cooperating)
+            return "、".join(self._short.get(name, name) for name in row.cooperating)
         if column == COL_LEADER:
             return row.leader
         if column == COL_DEADLINE:

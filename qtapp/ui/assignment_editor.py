@@ -28,6 +28,8 @@ from db.records import Department, Leader, TaskRow
 from domain.deadlines import DeadlineKind, resolve_deadline
 from domain.names import name_key
 from qtapp.display import chinese_date
+from qtapp.drafts import ASSIGNMENT, DraftKey
+from qtapp.ui.draft_bar import DraftBar
 
 _SEPARATORS = re.compile(r"[、，,；;\s]+")
 
@@ -63,6 +65,8 @@ class _LastTokenCompleter(QCompleter):
 class AssignmentEditor(QWidget):
     apply_requested = Signal(dict)  # only the fields that were changed
     take_suggestion = Signal()
+    edited = Signal()  # the clerk typed in a field
+    discarded = Signal()  # the clerk threw the unsaved changes away
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +76,11 @@ class AssignmentEditor(QWidget):
         self._leader_of: dict[int, Leader] = {}
         self._dirty: set[str] = set()
         self._count = 0
+        self._rows: list[TaskRow] = []
+        self._shown: dict[str, str] = {}  # each field's stored value for the tasks shown
+        self._restored = False
+        self._editable = True
+        self.draft_bar = DraftBar("assignmentDraftBar", self)
         self.plan_year = date.today().year
 
         self.target = QLabel(self)
@@ -130,6 +139,7 @@ class AssignmentEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.target)
+        layout.addWidget(self.draft_bar)
         layout.addLayout(form)
         layout.addWidget(self.suggestion)
         layout.addWidget(self.error)
@@ -144,6 +154,8 @@ class AssignmentEditor(QWidget):
         self.deadline.textEdited.connect(lambda _t: self._touch("deadline"))
         self.deadline.textChanged.connect(self._show_deadline)
         self.apply.clicked.connect(self.request_apply)
+        self.draft_bar.save_clicked.connect(self.request_apply)
+        self.draft_bar.discard_clicked.connect(self.discard)
         self.take.clicked.connect(self.take_suggestion)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -179,11 +191,19 @@ class AssignmentEditor(QWidget):
 
     # -- showing tasks ---------------------------------------------------------------------
 
+    def _fields(self) -> dict[str, QLineEdit]:
+        return {"lead": self.lead.lineEdit(), "cooperating": self.cooperating,
+                "leader": self.leader.lineEdit(), "deadline": self.deadline}  # fmt: skip
+
     def show_tasks(self, rows: list[TaskRow], target: str) -> None:
-        """Fill the fields with the tasks' values (common values when several)."""
+        """Fill the fields with the tasks' values (common values when several).
+
+        The same tasks shown again (after a save, an undo, a refresh) keep what the clerk
+        typed and has not saved; the caller keeps it as a draft before showing others."""
+        same = [r.id for r in rows] == [r.id for r in self._rows]
         self._count = len(rows)
+        self._rows = list(rows)
         self.target.setText(target)
-        self._dirty.clear()
         self.error.hide()
 
         def common(values: list[str]) -> tuple[str, bool]:
@@ -191,18 +211,86 @@ class AssignmentEditor(QWidget):
             return (values[0], False) if len(distinct) == 1 else ("", len(distinct) > 1)
 
         several = self.tr("(several values — type to replace them all)")
-        for widget, values in (
-            (self.lead, [r.lead for r in rows]),
-            (self.cooperating, ["、".join(r.cooperating) for r in rows]),
-            (self.leader, [r.leader for r in rows]),
-            (self.deadline, [r.deadline.phrase if r.deadline else "" for r in rows]),
-        ):
+        for (name, edit), values in zip(self._fields().items(), (
+            [r.lead for r in rows],
+            ["、".join(r.cooperating) for r in rows],
+            [r.leader for r in rows],
+            [r.deadline.phrase if r.deadline else "" for r in rows],
+        ), strict=True):  # fmt: skip
             text, mixed = common(values) if rows else ("", False)
-            edit = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+            self._shown[name] = text
+            if same and name in self._dirty:
+                if edit.text().strip() == text:
+                    self._dirty.discard(name)  # saved as typed
+                continue  # typed and not saved: kept
             edit.setText(text)
-            edit.setPlaceholderText(several if mixed else self._placeholder(widget))
-        self.setEnabled(bool(rows))
+            edit.setPlaceholderText(several if mixed else self._placeholder(edit))
+        if not same:
+            self._dirty.clear()
+            self._restored = False
+        self.setEnabled(bool(rows) and self._editable)
         self._update_apply()
+
+    def set_editable(self, on: bool) -> None:
+        self._editable = on
+        self.setEnabled(on and bool(self._rows))
+
+    # -- drafts ----------------------------------------------------------------------------
+
+    def draft_key(self) -> DraftKey | None:
+        return DraftKey(ASSIGNMENT, tuple(r.id for r in self._rows)) if self._rows else None
+
+    def draft_values(self) -> dict[str, str] | None:
+        """The fields the clerk typed in that differ from what is stored (None: nothing):
+        "组干处" typed where 组织干部处 leads is no change."""
+        fields = self._fields()
+        typed = {
+            name: fields[name].text()
+            for name in sorted(self._dirty)
+            if self._meaning(name, fields[name].text())
+            != self._meaning(name, self._shown.get(name, ""))
+        }
+        return typed or None
+
+    def _meaning(self, field: str, text: str) -> object:
+        """What a field's text stands for: departments and leaders by who they are."""
+        if field == "deadline":
+            return text.strip()
+        if field == "leader":
+            return name_key(text)
+        parts = _SEPARATORS.split(text) if field == "cooperating" else [text]
+        keys: list[object] = []
+        for name in (p.strip() for p in parts):
+            if name:
+                dept = self._departments.get(name_key(name))
+                keys.append(dept.id if dept is not None else name_key(name))
+        return frozenset(keys) if field == "cooperating" else (keys[0] if keys else None)
+
+    def apply_draft(self, values: dict[str, str]) -> None:
+        fields = self._fields()
+        for name, text in values.items():
+            if name in fields:
+                fields[name].setText(text)
+                self._dirty.add(name)
+        self._restored = True
+        self._update_apply()
+
+    def applied(self) -> None:
+        """The typed values were stored: the fields show them as stored (full names)."""
+        for completer in (self.lead.completer(), self.leader.completer(), self._coop_completer):
+            popup = completer.popup() if completer is not None else None
+            if popup is not None:
+                popup.hide()
+        self.discard(quiet=True)
+
+    def discard(self, *, quiet: bool = False) -> None:
+        for name, edit in self._fields().items():
+            edit.setText(self._shown.get(name, ""))
+        self._dirty.clear()
+        self._restored = False
+        self._update_apply()
+        if not quiet:
+            self.discarded.emit()
 
     def _placeholder(self, widget: QWidget) -> str:
         if widget is self.cooperating:
@@ -219,6 +307,7 @@ class AssignmentEditor(QWidget):
     def _touch(self, field: str) -> None:
         self._dirty.add(field)
         self.error.hide()
+        self.edited.emit()
         if field == "lead" and "leader" not in self._dirty:
             # Propose the leader who supervises the chosen lead department.
             dept = self._departments.get(name_key(self.lead.currentText()))
@@ -231,6 +320,7 @@ class AssignmentEditor(QWidget):
     def _update_apply(self) -> None:
         self.apply.setText(self.tr("Apply to %n task(s)", "", self._count))
         self.apply.setEnabled(self._count > 0 and bool(self._dirty))
+        self.draft_bar.show_state(self.draft_values() is not None, self._restored)
 
     def _show_deadline(self, phrase: str) -> None:
         if not phrase.strip():

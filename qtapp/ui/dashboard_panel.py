@@ -8,6 +8,8 @@ second) and only while the panel is visible; a hidden panel catches up when show
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -28,8 +29,9 @@ from db.connection import connect
 from db.dashboard import Dashboard, TaskLine, dashboard, task_lines
 from db.errors import NotFound
 from db.plans import get_plan
-from db.progress import current_period_index, list_periods
+from db.progress import list_periods
 from qtapp.context import AppContext
+from qtapp.display import chinese_date
 from qtapp.lights import light_icon
 from qtapp.models.dashboard_models import (
     COL_CODE,
@@ -45,6 +47,7 @@ from qtapp.models.dashboard_models import (
     TaskListModel,
 )
 from qtapp.ui.bar_delegate import BarDelegate
+from qtapp.ui.columns import ColumnLayout
 
 NO_PERIOD = -1  # the combo's "as of today" entry
 STATUS_FIGURES = {
@@ -64,11 +67,13 @@ LIGHT_FIGURES = {
 STATUS_COLORS = {"done": "green", "behind": "yellow", "overdue": "red", "postponed": "grey"}
 
 
-def _load(db_path: str, plan_id: int, period_id: int | None) -> tuple[Dashboard, list[TaskLine]]:
+def _load(
+    db_path: str, plan_id: int, period_id: int | None, as_of: dt.date
+) -> tuple[Dashboard, list[TaskLine]]:
     """Runs on the worker thread, with its own connection."""
     db = connect(db_path)
     try:
-        board = dashboard(db, plan_id, period_id)
+        board = dashboard(db, plan_id, period_id, as_of=as_of)
         return board, task_lines(db, plan_id, board.not_reported)
     finally:
         db.close()
@@ -123,23 +128,17 @@ class DashboardPanel(QWidget):
         self.department_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.bar_delegate = BarDelegate(DepartmentStatsModel.BarRole, self.department_table)
         self.department_table.setItemDelegateForColumn(COL_COMPLETION, self.bar_delegate)
-        header = self.department_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_COMPLETION, QHeaderView.ResizeMode.Stretch)
+        self.department_columns = ColumnLayout(
+            self.department_table, "dashboardDepartments", ctx.ui_settings, stretch=COL_COMPLETION
+        )
 
         self.not_reported_model = TaskListModel(self)
         self.not_reported_table = self._table("notReportedTable", self.not_reported_model)
-        # Fixed widths: measuring contents would read every row, and the list may hold a
-        # whole plan at the start of a period.
-        header = self.not_reported_table.horizontalHeader()
-        for column, width in (
-            (COL_CODE, 60),
-            (COL_LEAD, 120),
-            (COL_DEADLINE, 100),
-            (COL_LIGHT, 60),
-        ):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        # Measured on the rows in view only, so a whole plan not reported costs nothing.
+        self.not_reported_columns = ColumnLayout(
+            self.not_reported_table, "dashboardNotReported", ctx.ui_settings, stretch=COL_TEXT,
+            caps={COL_CODE: 5, COL_LEAD: 8, COL_DEADLINE: 7, COL_LIGHT: 3},
+        )  # fmt: skip
 
         self.department_box = QGroupBox(self.tr("By lead department"), self)
         QVBoxLayout(self.department_box).addWidget(self.department_table)
@@ -154,7 +153,8 @@ class DashboardPanel(QWidget):
         layout.addLayout(figures)
         layout.addWidget(splitter, 1)
 
-        self.period_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.period_combo.currentIndexChanged.connect(self._period_picked)
+        ctx.period_changed.connect(self._period_changed)
         self.department_table.clicked.connect(self._department_clicked)
         self.not_reported_table.clicked.connect(self._task_clicked)
         # Bound methods, not lambdas: Qt drops them when the panel goes, the context stays.
@@ -221,20 +221,33 @@ class DashboardPanel(QWidget):
         chosen = keep and self.period_combo.count() > 1
         current = self.period_combo.currentData() if chosen else None
         periods = list_periods(self.ctx.db, self.plan_id) if self.plan_id is not None else []
-        if select is None and periods:
-            select = periods[current_period_index(periods)].id
+        if select is None and self.plan_id is not None:
+            select = self.ctx.current_period(self.plan_id)  # the window's current period
         periods.sort(key=lambda p: (p.ends_on, p.id), reverse=True)
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
         for period in periods:
             self.period_combo.addItem(period.name, period.id)
         self.period_combo.addItem(self.tr("(none: as of today)"), NO_PERIOD)
-        wanted = current if current is not None else select
+        wanted = current if current is not None else (NO_PERIOD if select is None else select)
         index = self.period_combo.findData(wanted) if wanted is not None else -1
         self.period_combo.setCurrentIndex(max(index, 0))
         self.period_combo.blockSignals(False)
 
     def _data_changed(self, *_args: object) -> None:
+        self.reload()
+
+    def _period_picked(self) -> None:
+        """The clerk chose a period here: it becomes the window's current period."""
+        if self.plan_id is not None:
+            self.ctx.set_period(self.plan_id, self.period_id())
+        self.reload()
+
+    def _period_changed(self) -> None:
+        """The period was chosen elsewhere (or the judging date changed): follow it."""
+        if self.plan_id is None:
+            return
+        self._fill_periods(self.ctx.current_period(self.plan_id), keep=False)
         self.reload()
 
     def _structure_changed(self, plan_id: int) -> None:
@@ -265,9 +278,9 @@ class DashboardPanel(QWidget):
             self._again = True  # one more round when the current one is back
             return
         self._loading, self._again, self._stale = True, False, False
-        plan_id, period_id = self.plan_id, self.period_id()
+        plan_id, period_id, as_of = self.plan_id, self.period_id(), self.ctx.as_of
         self.ctx.jobs.start(
-            lambda _progress: _load(str(self.ctx.db_path), plan_id, period_id),
+            lambda _progress: _load(str(self.ctx.db_path), plan_id, period_id, as_of),
             lambda result: self._loaded((plan_id, period_id), result),
             self._failed,
             owner=self,
@@ -309,7 +322,9 @@ class DashboardPanel(QWidget):
             self.not_reported_box.setTitle(self.tr("Not reported this period"))
             return
         self.summary.setText(
-            self.tr("As of %1: %n task(s)", "", board.total).replace("%1", board.as_of.isoformat())
+            self.tr("As of %1: %n task(s)", "", board.total).replace(
+                "%1", chinese_date(board.as_of.isoformat())
+            )
         )
         count = len(board.not_reported)
         self.not_reported_box.setTitle(
@@ -329,7 +344,7 @@ class DashboardPanel(QWidget):
             return ""
         if board.period is not None:
             return board.period.name
-        return self.tr("as of %1").replace("%1", board.as_of.isoformat())
+        return self.tr("as of %1").replace("%1", chinese_date(board.as_of.isoformat()))
 
     def _figure_ids(self, code: str) -> tuple[int, ...]:
         board = self.dashboard

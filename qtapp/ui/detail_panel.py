@@ -3,17 +3,11 @@ suggestions, and the task's change history."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
+    QFrame,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -26,13 +20,14 @@ from db.leaders import list_leaders
 from db.lights import row_light, thresholds
 from db.progress import list_periods, task_progress
 from db.records import Plan, TaskRow
-from db.suggest import SimilarIndex, Suggestion, suggestions
 from qtapp.context import AppContext
+from qtapp.drafts import DraftKeeper
 from qtapp.models.history_model import HistoryModel
+from qtapp.suggestions import SuggestionSource
 from qtapp.ui.assignment_editor import AssignmentEditor
+from qtapp.ui.columns import ColumnLayout
 from qtapp.ui.progress_editor import ProgressEditor
-
-SUGGEST_AT_MOST = 2000  # suggestions are worked out for at most this many target tasks
+from qtapp.ui.task_text_editor import TaskTextEditor
 
 
 class DetailPanel(QWidget):
@@ -49,25 +44,13 @@ class DetailPanel(QWidget):
         self.setObjectName("detailPanel")
         self._targets: list[TaskRow] = []
         self._current: TaskRow | None = None
-        self._index: SimilarIndex | None = None
+        self._plan: Plan | None = None
+        self.suggestions = SuggestionSource(ctx, self)
         self._departments: dict[int, str] = {}
 
-        self.heading = QLabel(self)
-        self.heading.setObjectName("detailHeading")
-        self.heading.setWordWrap(True)
-        self.item = QLabel(self)
-        self.item.setObjectName("detailItem")
-        self.item.setWordWrap(True)
-        self.item.setStyleSheet("color: #4b5563;")
-        self.text = QPlainTextEdit(self)
-        self.text.setObjectName("taskTextEdit")
-        self.text.setMaximumHeight(120)
-        self.save = QPushButton(self.tr("Save text"), self)
-        self.save.setObjectName("saveTextButton")
-        self.split = QPushButton(self.tr("Split at cursor"), self)
-        self.split.setObjectName("splitButton")
-        self.merge = QPushButton(self.tr("Merge with next"), self)
-        self.merge.setObjectName("mergeButton")
+        self.task_editor = TaskTextEditor(self)
+        self.task_editor.setObjectName("taskBox")
+        self.text = self.task_editor.text  # the task's text box (the split position is read here)
         self.editor = AssignmentEditor(self)
         self.history_model = HistoryModel(self)
         self.history = QTableView(self)
@@ -76,22 +59,9 @@ class DetailPanel(QWidget):
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.history.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.history.setWordWrap(True)
+        self.history_columns = ColumnLayout(self.history, "taskHistory", ctx.ui_settings, stretch=1)
 
-        text_buttons = QHBoxLayout()
-        for button in (self.save, self.split, self.merge):
-            text_buttons.addWidget(button)
-        text_buttons.addStretch(1)
-        task_box = QGroupBox(self.tr("Task"), self)
-        task_layout = QVBoxLayout(task_box)
-        task_layout.addWidget(self.heading)
-        task_layout.addWidget(self.item)
-        task_layout.addWidget(self.text)
-        task_layout.addLayout(text_buttons)
         # Assignment, progress and history share the space below the text as tabs.
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("detailTabs")
@@ -103,27 +73,44 @@ class DetailPanel(QWidget):
         ):
             page = QWidget(self.tabs)
             QVBoxLayout(page).addWidget(widget)
-            self.tabs.addTab(page, title)
+            if widget is self.history:
+                self.tabs.addTab(page, title)
+                continue
+            # On a low screen (a 1366×768 laptop) the page scrolls: nothing is ever cut off.
+            scroll = QScrollArea(self.tabs)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(task_box)
+        layout.addWidget(self.task_editor)
         layout.addWidget(self.tabs, 1)
+        self.drafts = DraftKeeper(ctx.drafts, [self.task_editor, self.editor, self.progress], self)
+        self.progress.leaving_period.connect(lambda: self.drafts.stash(self.progress))
+        self.progress.period_shown.connect(lambda: self.drafts.restore(self.progress))
+        ctx.file_changing.connect(self.drafts.stash_all)
 
         self.editor.apply_requested.connect(
             lambda changes: self.assign_requested.emit([r.id for r in self._targets], changes)
         )
         self.editor.take_suggestion.connect(self.take_suggestions)
         self.progress.save_requested.connect(self.progress_save_requested)
-        self.save.clicked.connect(self._save_text)
-        self.split.clicked.connect(self._split)
-        self.merge.clicked.connect(
-            lambda: self._current and self.merge_requested.emit(self._current.id)
+        self.progress.period_chosen.connect(
+            lambda period_id: self._plan and self.ctx.set_period(self._plan.id, period_id)
         )
+        self.task_editor.save_requested.connect(self.text_save_requested)
+        self.task_editor.split_requested.connect(self.split_requested)
+        self.task_editor.merge_requested.connect(self.merge_requested)
         ctx.directory_changed.connect(self.reload_directory)
-        for signal in (ctx.tasks_changed, ctx.structure_changed, ctx.plans_changed):
-            signal.connect(self._forget_index)
         self.reload_directory()
         self.show_selection([], [], "", None)
+
+    def set_editable(self, on: bool) -> None:
+        """Read-only: the task's text, the assignment and the progress are shown, not edited."""
+        self.task_editor.set_editable(on)
+        self.editor.set_editable(on)
+        self.progress.set_editable(on)
 
     def reload_directory(self) -> None:
         departments = list_departments(self.ctx.db)
@@ -131,10 +118,6 @@ class DetailPanel(QWidget):
             d.id: d.name for d in list_departments(self.ctx.db, include_retired=True)
         }
         self.editor.set_directory(departments, list_leaders(self.ctx.db))
-        self._forget_index()
-
-    def _forget_index(self, *_args: object) -> None:
-        self._index = None  # assignments changed: similar-task suggestions are rebuilt
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -143,29 +126,17 @@ class DetailPanel(QWidget):
     ) -> None:
         """``selected``: rows chosen in the table; ``targets``: what an assignment applies
         to (the selection, or everything shown when nothing is selected)."""
+        before = self.drafts.showing()
+        self.drafts.stash_all()  # what was typed is kept under what it was typed for
         self._targets = targets
         self._current = selected[0] if len(selected) == 1 else None
         if plan is not None and plan.year:
             self.editor.plan_year = plan.year
         self._show_progress(self._current, plan)
         single = self._current
-        for widget in (self.text, self.save, self.split, self.merge):
-            widget.setEnabled(single is not None)
-        if single is not None:
-            self.heading.setText(self.tr("Task %1").replace("%1", single.code))
-            self.item.setText(
-                f"{single.section_label}{single.section_title}\n"
-                f"{single.item_label}{single.item_title}".strip()
-            )
-            self.text.setPlainText(single.text)
-            self.history_model.set_entries(task_history(self.ctx.db, single.id))
-        else:
-            self.text.setPlainText("")
-            self.item.setText("")
-            self.history_model.set_entries([])
-            self.heading.setText(
-                self.tr("%n tasks selected", "", len(selected)) if selected else scope
-            )
+        heading = self.tr("%n tasks selected", "", len(selected)) if selected else scope
+        self.task_editor.show_task(single, heading)
+        self.history_model.set_entries(task_history(self.ctx.db, single.id) if single else [])
         if selected:
             target = self.tr("Applies to the %n selected task(s).", "", len(targets))
         elif targets:
@@ -176,30 +147,28 @@ class DetailPanel(QWidget):
             target = self.tr("No task to assign.")
         self.editor.show_tasks(targets, target)
         self.editor.set_suggestion(self._suggestion_text(targets))
+        self.drafts.shown(before)
 
     def _show_progress(self, task: TaskRow | None, plan: Plan | None) -> None:
+        self._plan = plan
         if task is None or plan is None:
             self.progress.show_task(None, [], [], None)
             return
         light = row_light(
-            task, year=plan.year, as_of=dt.date.today(), limits=thresholds(self.ctx.db)
+            task, year=plan.year, as_of=self.ctx.as_of, limits=thresholds(self.ctx.db)
         )
         self.progress.show_task(
             task.id,
             list_periods(self.ctx.db, plan.id),
             task_progress(self.ctx.db, task.id),
             (light.color, light.reason),
+            self.ctx.current_period(plan.id),
         )
 
-    def _suggestions(self, rows: list[TaskRow]) -> dict[int, Suggestion]:
-        if not rows or len(rows) > SUGGEST_AT_MOST:
-            return {}
-        if self._index is None:
-            self._index = SimilarIndex(self.ctx.db)
-        return suggestions(self.ctx.db, [r.id for r in rows], self._index)
-
     def _suggestion_text(self, rows: list[TaskRow]) -> str | None:
-        found = {k: v for k, v in self._suggestions(rows).items() if not v.empty}
+        found = {
+            k: v for k, v in self.suggestions.for_tasks([r.id for r in rows]).items() if not v.empty
+        }
         if not found:
             return None
         if len(rows) > 1:
@@ -215,6 +184,8 @@ class DetailPanel(QWidget):
             parts.append(self.tr("with %1").replace("%1", names))
         if s.deadline:
             parts.append(self.tr("deadline %1").replace("%1", s.deadline))
+        if s.leader:
+            parts.append(self.tr("leader %1").replace("%1", s.leader))
         source = (
             self.tr("named in the plan")
             if s.source == "plan"
@@ -231,39 +202,3 @@ class DetailPanel(QWidget):
     def take_suggestions(self) -> None:
         if self._targets:
             self.suggestions_requested.emit([r.id for r in self._targets])
-
-    def suggestion_operations(self, task_ids: list[int]) -> list[tuple[list[int], dict]]:
-        """assign() operations taking the suggestions of these tasks, grouped by value."""
-        rows = [r for r in self._targets if r.id in set(task_ids)] or []
-        found = (
-            self._suggestions(rows)
-            if rows
-            else suggestions(self.ctx.db, task_ids, self._index or SimilarIndex(self.ctx.db))
-        )
-        groups: dict[tuple, list[int]] = {}
-        for task_id, s in found.items():
-            if s.empty:
-                continue
-            key = (s.lead_id, s.cooperating_ids, s.deadline)
-            groups.setdefault(key, []).append(task_id)
-        operations = []
-        for (lead, coop, deadline), ids in groups.items():
-            changes: dict[str, object] = {}
-            if lead is not None:
-                changes["lead"] = lead
-            if coop:
-                changes["cooperating"] = list(coop)
-            if deadline:
-                changes["deadline"] = deadline
-            operations.append((ids, changes))
-        return operations
-
-    # -- text ------------------------------------------------------------------------------
-
-    def _save_text(self) -> None:
-        if self._current is not None:
-            self.text_save_requested.emit(self._current.id, self.text.toPlainText())
-
-    def _split(self) -> None:
-        if self._current is not None:
-            self.split_requested.emit(self._current.id, self.text.textCursor().position())

@@ -1,23 +1,24 @@
 """The directory: departments (处室) in official order, and leaders in charge (分管领导).
 
-Every change is one ``DirectoryCommand`` on the main undo stack, so Ctrl+Z in the main
-window takes it back, and the dialog reloads whenever the directory changes (also by an
-undo made while it is open). Questions go through ``ask_*`` methods that tests replace.
+The dialog shows the two tables and forwards the clerk's requests to ``DirectoryActions``,
+which asks what it needs through the prompts and makes each change one
+``DirectoryCommand`` on the main undo stack, so Ctrl+Z in the main window takes it back.
+The dialog reloads whenever the directory changes (also by an undo made while it is open).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -25,39 +26,55 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from db import departments as dept_db
 from db import leaders as leader_db
-from db.errors import NotFound
 from db.records import Department, Leader
-from qtapp.commands import DirectoryCommand
 from qtapp.context import AppContext
+from qtapp.directory_actions import DirectoryActions
 from qtapp.models.directory_models import (
     COL_ALIASES,
+    COL_LEADER_DEPARTMENTS,
+    COL_LEADER_NAME,
+    COL_LEADER_TITLE,
+    COL_LEADERS,
     COL_NAME,
     COL_SHORT_NAME,
     DepartmentTableModel,
     LeaderTableModel,
 )
-from qtapp.ui.directory_questions import (
-    ask_department_checklist,
-    ask_pasted_names,
-    fill,
-    split_names,
-    table_view,
-)
+from qtapp.ui.columns import ColumnLayout
+
+# Widest a column grows, in characters, before it shows "…" (whole names fit).
+DEPARTMENT_CAPS = {COL_NAME: 20, COL_SHORT_NAME: 10, COL_LEADERS: 12}
+LEADER_CAPS = {COL_LEADER_NAME: 10, COL_LEADER_TITLE: 12}
+
+
+def table_view(name: str, model: Any, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+    )
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    return view
 
 
 class DirectoryDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.actions = DirectoryActions(ctx, self)
         self.setObjectName("directoryDialog")
         self.setWindowTitle(self.tr("Departments and leaders"))
         # The window opens it with exec() on itself as parent: free it when closed.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(860, 500)
+        self.resize(900, 520)
         self.department_model = DepartmentTableModel(self)
         self.leader_model = LeaderTableModel(self)
         self.buttons: dict[str, QPushButton] = {}
@@ -72,16 +89,23 @@ class DirectoryDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
 
-        self.department_model.edit_requested.connect(self._department_edit_requested)
-        self.leader_model.edit_requested.connect(self._leader_edit_requested)
+        # Sized to the names when first shown and as they change; the clerk's widths kept.
+        self.department_columns = ColumnLayout(
+            self.department_table, "directoryDepartments", ctx.ui_settings,
+            stretch=COL_ALIASES, caps=DEPARTMENT_CAPS,
+        )  # fmt: skip
+        self.leader_columns = ColumnLayout(
+            self.leader_table, "directoryLeaders", ctx.ui_settings,
+            stretch=COL_LEADER_DEPARTMENTS, caps=LEADER_CAPS,
+        )  # fmt: skip
+        self.department_model.edit_requested.connect(self.actions.edit_department)
+        self.leader_model.edit_requested.connect(self.actions.edit_leader)
         for table in (self.department_table, self.leader_table):
             table.selectionModel().selectionChanged.connect(self._update_buttons)
             table.installEventFilter(self)
         self.show_retired.toggled.connect(self.reload)
         ctx.directory_changed.connect(self.reload)
         self.reload()
-        for table in (self.department_table, self.leader_table):
-            table.resizeColumnsToContents()
 
     def _departments_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -116,10 +140,17 @@ class DirectoryDialog(QDialog):
         tab = QWidget(self)
         tab.setObjectName("leadersTab")
         self.leader_table = table_view("leaderTable", self.leader_model, tab)
+        hint = QLabel(self.tr("Double-click a name or a title to change it."), tab)
+        hint.setObjectName("leaderHint")
+        hint.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addWidget(self.leader_table, 1)
+        left.addWidget(hint)
         layout = QHBoxLayout(tab)
-        layout.addWidget(self.leader_table, 1)
+        layout.addLayout(left, 1)
         layout.addLayout(self._side(tab, [
             ("addLeaderButton", self.tr("Add…"), self.add_leader),
+            ("pasteLeadersButton", self.tr("Paste a list…"), self.paste_leader_list),
             ("leaderDepartmentsButton", self.tr("Departments…"), self.edit_leader_departments),
             ("leaderUpButton", self.tr("Move up"), lambda: self.move_leader(-1)),
             ("leaderDownButton", self.tr("Move down"), lambda: self.move_leader(1)),
@@ -141,25 +172,6 @@ class DirectoryDialog(QDialog):
             side.addWidget(button)
         side.addStretch(1)
         return side
-
-    # -- questions (tests replace these) ----------------------------------------------------
-
-    def ask_text(self, title: str, label: str) -> str | None:
-        text, ok = QInputDialog.getText(self, title, label)
-        return text if ok else None
-
-    def ask_choice(self, title: str, label: str, items: Sequence[str]) -> int | None:
-        item, ok = QInputDialog.getItem(self, title, label, list(items), 0, False)
-        return list(items).index(item) if ok and item in items else None
-
-    def ask_department_list(self) -> str | None:
-        """The pasted list of names, or None when cancelled."""
-        return ask_pasted_names(self)
-
-    def ask_departments(self, current_ids: Sequence[int]) -> list[int] | None:
-        """The departments a leader supervises, chosen from a checklist; None: cancelled."""
-        departments = dept_db.list_departments(self.ctx.db, include_retired=True)
-        return ask_department_checklist(self, departments, current_ids)
 
     # -- state ------------------------------------------------------------------------------
 
@@ -207,15 +219,16 @@ class DirectoryDialog(QDialog):
         rows = self.leader_table.selectionModel().selectedRows()
         return rows[0].data(LeaderTableModel.RecordRole) if rows else None
 
-    def select_department(self, department_id: int) -> None:
-        self._select_id(self.department_table, self.department_model.row_of(department_id))
-
-    def select_leader(self, leader_id: int) -> None:
-        self._select_id(self.leader_table, self.leader_model.row_of(leader_id))
-
-    def _select_id(self, table: QTableView, row: int | None) -> None:
+    def select_department(self, department_id: int | None) -> None:
+        row = self.department_model.row_of(department_id) if department_id is not None else None
         if row is not None:
-            self._select_row(table, row)
+            self._select_row(self.department_table, row)
+
+    def select_leader(self, leader_id: int | None) -> None:
+        row = self.leader_model.row_of(leader_id) if leader_id is not None else None
+        if row is not None:
+            self.tabs.setCurrentIndex(1)
+            self._select_row(self.leader_table, row)
 
     def _update_buttons(self, *_args: object) -> None:
         b = self.buttons
@@ -255,202 +268,52 @@ class DirectoryDialog(QDialog):
                     return True
         return super().eventFilter(watched, event)
 
-    # -- changes: each one command ----------------------------------------------------------
-
-    def _execute(
-        self, text: str, operation: Callable[[Database], object], department_ids: Sequence[int] = ()
-    ) -> bool:
-        command = DirectoryCommand(self.ctx, text, operation, department_ids=department_ids)
-        return self.ctx.execute(command)
-
-    def _department_edit_requested(self, department_id: int, column: int, text: str) -> None:
-        try:
-            dept = dept_db.get_department(self.ctx.db, department_id)
-        except NotFound:  # gone meanwhile (an undo): the reload has closed the row
-            return
-        value = " ".join(text.split())
-        if column == COL_NAME and value != dept.name:
-            self._execute(
-                self.tr("Rename department"),
-                lambda db: dept_db.rename_department(db, department_id, value),
-            )
-        elif column == COL_SHORT_NAME and value != dept.short_name:
-            self._execute(
-                self.tr("Change short name"),
-                lambda db: dept_db.set_short_name(db, department_id, value),
-            )
-        elif column == COL_ALIASES:
-            self.set_aliases(department_id, split_names(text, fold=False))
-
-    def set_aliases(self, department_id: int, aliases: Sequence[str]) -> bool:
-        """Make the aliases exactly ``aliases`` (removed and added ones in one command)."""
-        old = dept_db.get_department(self.ctx.db, department_id).aliases
-        removed = [a for a in old if a not in aliases]
-        added = [a for a in aliases if a not in old]
-        if not removed and not added:
-            return False
-
-        def operation(db: Database) -> None:
-            for alias in removed:
-                dept_db.remove_alias(db, department_id, alias)
-            for alias in added:
-                dept_db.add_alias(db, department_id, alias)
-
-        return self._execute(self.tr("Change aliases"), operation)
+    # -- the clerk's requests, forwarded with the selection ------------------------------
 
     def add_department(self) -> int | None:
-        name = self.ask_text(self.tr("Add department"), self.tr("Name of the department:"))
-        if not name or not name.strip():
-            return None
-        added: list[Department] = []
-        if not self._execute(
-            self.tr("Add department"), lambda db: added.append(dept_db.add_department(db, name))
-        ):
-            return None
-        self.select_department(added[0].id)
-        return added[0].id
+        added = self.actions.add_department()
+        self.select_department(added)
+        return added
 
     def paste_department_list(self) -> list[int]:
-        text = self.ask_department_list()
-        return self.paste_departments(text) if text else []
-
-    def paste_departments(self, text: str) -> list[int]:
-        """Add every new name in ``text`` in order, as one command; the ids added."""
-        names = split_names(text)
-        new = [
-            n
-            for n in names
-            if dept_db.find_department(self.ctx.db, n, include_retired=True) is None
-        ]
-        if not new:
-            if names:
-                self.ctx.prompts.show_info(
-                    self.tr("Paste departments"),
-                    self.tr("All these departments are already listed."),
-                )
-            return []
-        added: list[Department] = []
-        if not self._execute(
-            self.tr("Add %n department(s)", "", len(new)),
-            lambda db: added.extend(dept_db.add_departments(db, new)),
-        ):
-            return []
-        if added:
-            self.select_department(added[0].id)
-        return [d.id for d in added]
-
-    def _move(self, step: int, model: Any, everything: list[int]) -> list[int] | None:
-        """The order with the selected row swapped with the next one shown above or below it
-        (rows hidden in between keep their turn), or None when it cannot move."""
-        table = self.department_table if model is self.department_model else self.leader_table
-        rows = table.selectionModel().selectedRows()
-        shown = [r.id for r in model.records()]
-        if not rows or not 0 <= rows[0].row() + step < len(shown):
-            return None
-        item, neighbour = shown[rows[0].row()], shown[rows[0].row() + step]
-        order = [i for i in everything if i != item]
-        order.insert(order.index(neighbour) + (step > 0), item)
-        return order
+        added = self.actions.paste_departments()
+        self.select_department(added[0] if added else None)
+        return added
 
     def move_department(self, step: int) -> bool:
-        everything = [d.id for d in dept_db.list_departments(self.ctx.db, include_retired=True)]
-        order = self._move(step, self.department_model, everything)
-        return order is not None and self._execute(
-            self.tr("Move department"), lambda db: dept_db.reorder_departments(db, order)
-        )
+        dept = self.selected_department()
+        shown = [d.id for d in self.department_model.records()]
+        return dept is not None and self.actions.move_department(dept.id, step, shown)
 
     def toggle_department_retired(self) -> bool:
         dept = self.selected_department()
-        if dept is None or dept.merged_into_id is not None:  # a merge is taken back by undo
-            return False
-        text = self.tr("Retire department") if dept.active else self.tr("Reactivate department")
-        return self._execute(
-            text, lambda db: dept_db.set_department_active(db, dept.id, not dept.active)
-        )
+        return dept is not None and self.actions.toggle_department_retired(dept)
 
     def merge_department(self) -> bool:
-        """Merge the selected department into another active one, after a confirmation."""
         source = self.selected_department()
-        if source is None or not source.active:
-            return False
-        targets = [d for d in dept_db.list_departments(self.ctx.db) if d.id != source.id]
-        if not targets:
-            return False
-        choice = self.ask_choice(
-            self.tr("Merge department"),
-            fill(self.tr("Merge “%1” into:"), source.name),
-            [d.name for d in targets],
-        )
-        if choice is None or not 0 <= choice < len(targets):
-            return False
-        target = targets[choice]
-        question = fill(
-            self.tr(
-                "Merge “%1” into “%2”?\n\nThe tasks assigned to “%1” and its leader move to "
-                "“%2”, and “%1” becomes another name (alias) of “%2”, so plans that still "
-                "use it keep matching. Undo takes the merge back."
-            ),
-            source.name,
-            target.name,
-        )
-        if not self.ctx.prompts.confirm(self.tr("Merge departments"), question, destructive=True):
-            return False
-        done = self._execute(
-            fill(self.tr("Merge %1 into %2"), source.name, target.name),
-            lambda db: dept_db.merge_departments(db, source.id, target.id),
-            department_ids=[source.id, target.id],
-        )
-        if done:
-            self.select_department(target.id)
-        return done
-
-    def _leader_edit_requested(self, leader_id: int, column: int, text: str) -> None:
-        self._execute(
-            self.tr("Rename leader"), lambda db: leader_db.rename_leader(db, leader_id, text)
-        )
+        target = self.actions.merge_department(source) if source is not None else None
+        self.select_department(target)
+        return target is not None
 
     def add_leader(self) -> int | None:
-        """Ask for a name, then a title (may be empty); None when cancelled or refused."""
-        name = self.ask_text(self.tr("Add leader"), self.tr("Name of the leader:"))
-        if not name or not name.strip():
-            return None
-        title = self.ask_text(self.tr("Add leader"), self.tr("Title, e.g. 副局长 (may be empty):"))
-        if title is None:
-            return None
-        added: list[Leader] = []
-        if not self._execute(
-            self.tr("Add leader"),
-            lambda db: added.append(leader_db.add_leader(db, name, title=title)),
-        ):
-            return None
-        self.tabs.setCurrentIndex(1)
-        self.select_leader(added[0].id)
-        return added[0].id
+        added = self.actions.add_leader()
+        self.select_leader(added)
+        return added
+
+    def paste_leader_list(self) -> list[int]:
+        added = self.actions.paste_leaders()
+        self.select_leader(added[0] if added else None)
+        return added
 
     def edit_leader_departments(self) -> bool:
         leader = self.selected_leader()
-        if leader is None:
-            return False
-        chosen = self.ask_departments(list(leader.department_ids))
-        if chosen is None or sorted(set(chosen)) == sorted(leader.department_ids):
-            return False
-        ids = list(dict.fromkeys(chosen))
-        return self._execute(
-            fill(self.tr("Change departments supervised by %1"), leader.name),
-            lambda db: leader_db.set_leader_departments(db, leader.id, ids),
-        )
+        return leader is not None and self.actions.edit_leader_departments(leader)
 
     def move_leader(self, step: int) -> bool:
-        order = self._move(step, self.leader_model, [x.id for x in self.leader_model.records()])
-        return order is not None and self._execute(
-            self.tr("Move leader"), lambda db: leader_db.reorder_leaders(db, order)
-        )
+        leader = self.selected_leader()
+        shown = [x.id for x in self.leader_model.records()]
+        return leader is not None and self.actions.move_leader(leader.id, step, shown)
 
     def toggle_leader_retired(self) -> bool:
         leader = self.selected_leader()
-        if leader is None:
-            return False
-        text = self.tr("Retire leader") if leader.active else self.tr("Reactivate leader")
-        return self._execute(
-            text, lambda db: leader_db.set_leader_active(db, leader.id, not leader.active)
-        )
+        return leader is not None and self.actions.toggle_leader_retired(leader)

@@ -30,11 +30,20 @@ from PySide6.QtWidgets import (
 from db.connection import connect
 from db.departments import list_departments
 from db.plans import list_plans
-from db.progress import current_period_index, list_periods
+from db.progress import list_periods
 from db.settings import get_setting
+from domain.names import in_script_of
 from exports.service import FOLDER_KINDS, ExportRequest, run_export, safe_file_name
 from qtapp.commands import SettingsCommand
 from qtapp.context import AppContext
+
+# The document's name in file names, as the office writes it (whatever the window's language).
+FILE_NAMES = {
+    "decomposition": "任务分解表",
+    "report": "进展情况通报",
+    "feedback-forms": "进展情况反馈表",
+    "reminders": "催办通知",
+}
 
 KINDS = (
     ("decomposition", QT_TRANSLATE_NOOP("ExportDialog", "Task decomposition table (任务分解表)")),
@@ -162,6 +171,7 @@ class ExportDialog(QDialog):
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.plan.currentIndexChanged.connect(self._plan_changed)
+        self.period.currentIndexChanged.connect(self._period_picked)
         if plan_id is not None:
             self.plan.setCurrentIndex(max(0, self.plan.findData(plan_id)))
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
@@ -185,6 +195,7 @@ class ExportDialog(QDialog):
             output=Path(self.output.text().strip()),
             period_id=self.period.currentData(),
             department_ids=tuple(ticked),
+            as_of=self.ctx.as_of,  # the date the window judges lights by
             with_leader=self.with_leader.isChecked(),
             with_due_date=self.with_dates.isChecked(),
             form_format=self.form_format.currentData() if kind == "feedback-forms" else "docx",
@@ -203,19 +214,33 @@ class ExportDialog(QDialog):
         self._suggest_output()
 
     def _plan_changed(self) -> None:
+        self.period.blockSignals(True)
         self.period.clear()
         self.period.addItem(self.tr("(none: as of today)"), None)
         plan_id = self.plan.currentData()
         if plan_id is not None:
-            periods = list_periods(self.ctx.db, plan_id)
-            for period in periods:
+            for period in list_periods(self.ctx.db, plan_id):
                 self.period.addItem(period.name, period.id)
-            self.period.setCurrentIndex(current_period_index(periods) + 1)
+            # The window's current period, as the dashboard and the progress tab show it.
+            self.period.setCurrentIndex(
+                max(0, self.period.findData(self.ctx.current_period(plan_id)))
+            )
+        self.period.blockSignals(False)
+        self._suggest_output()
+
+    def _period_picked(self) -> None:
+        if self.plan.currentData() is not None:
+            self.ctx.set_period(self.plan.currentData(), self.period.currentData())
         self._suggest_output()
 
     def _suggest_output(self) -> None:
-        folder = Path(self.ctx.ui_settings.folder("export") or Path.home())
-        name = safe_file_name(f"{self.plan.currentText()}-{self.kind.currentText()}")
+        folder = Path(self.ctx.ui_settings.folder("export"))
+        title = self.plan.currentText()
+        parts = [title]
+        if self.kind.currentData() != "decomposition" and self.period.currentData() is not None:
+            parts.append(self.period.currentText())
+        parts.append(in_script_of(title, FILE_NAMES[self.kind.currentData()]))
+        name = safe_file_name("-".join(parts))
         self.output.setText(
             str(folder / name) if self._per_department() else str(folder / f"{name}.docx")
         )

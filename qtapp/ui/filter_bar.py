@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from qtapp.models.task_filter_proxy import (
 
 class FilterBar(QWidget):
     changed = Signal(object)  # TaskFilterSpec (without the outline scope)
+    widen_requested = Signal()  # "search the whole plan" was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +83,8 @@ class FilterBar(QWidget):
         self.clear.setText(self.tr("Clear"))
         self.count = QLabel(self)
         self.count.setObjectName("taskCountLabel")
+        self.count.setTextFormat(Qt.TextFormat.RichText)
+        self.count.linkActivated.connect(lambda _link: self.widen_requested.emit())
 
         # Two rows: the search field gets the whole width, the choices sit below it.
         top = QHBoxLayout()
@@ -170,7 +173,35 @@ class FilterBar(QWidget):
             widget.blockSignals(False)
         self.set_ids("", None)  # also "only these tasks" from the dashboard; emits
 
-    def show_count(self, shown: int, total: int) -> None:
-        self.count.setText(
-            self.tr("%1 of %2 tasks").replace("%1", str(shown)).replace("%2", str(total))
-        )
+    def show_count(
+        self, shown: int, total: int, scope: str = "", in_plan: int | None = None
+    ) -> None:
+        """How many tasks are shown, and of what: the plan, or the part of it chosen in the
+        tree — with one click to search the whole plan when the filter is narrowed."""
+        if scope and in_plan is not None:
+            text = (
+                self.tr("In “%1”: %2")
+                .replace("%1", _short(scope))
+                .replace("%2", self.tr("%n task(s)", "", shown))
+            )
+            text += " · " + '<a href="plan">{}</a>'.format(
+                self.tr("In the whole plan: %n", "", in_plan)
+            )
+        elif scope:
+            text = (
+                self.tr("“%1”: %2 of %3 tasks")
+                .replace("%1", _short(scope))
+                .replace("%2", str(shown))
+                .replace("%3", str(total))
+            )
+        elif shown != total:
+            text = (
+                self.tr("Found %1 of %2 tasks").replace("%1", str(shown)).replace("%2", str(total))
+            )
+        else:
+            text = self.tr("%n task(s)", "", total)
+        self.count.setText(text)
+
+
+def _short(scope: str, at_most: int = 12) -> str:
+    return scope if len(scope) <= at_most else scope[: at_most - 1] + "…"

@@ -3,6 +3,10 @@ the clerk presses Import.
 
 Reading and storing run off the GUI thread (``ctx.jobs``); the store job opens its own
 connection. A file imported before is refused unless the clerk ticks "Replace it".
+
+A task table (任务分解表, .xlsx or .docx) shows which column holds what, and the clerk can
+correct it (the preview follows at once); the departments and leaders it names that the
+directory lacks are listed and added only when the clerk ticks the box.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,16 +33,19 @@ from PySide6.QtWidgets import (
 
 from db.audit import set_audit_context
 from db.connection import connect
-from db.imports import ImportResult, read_and_parse, store_parsed
+from db.imports import ImportResult, read_plan_or_table, store_parsed, store_table, unknown_names
 from db.plans import find_plans_by_hash
 from db.records import Plan
 from domain.errors import PlanInputError
 from domain.outline import ParsedPlan
+from domain.table_plan import TableMapping, TaskTable
 from domain.textsource import SourceText
 from qtapp.context import AppContext
+from qtapp.display import chinese_date
 from qtapp.input_errors import input_error_text
 from qtapp.jobs import Progress
 from qtapp.models.parsed_outline_model import ParsedOutlineModel
+from qtapp.ui.column_mapping import ColumnMappingBox
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 WARNINGS_SHOWN = 8  # more are summed up in one line
@@ -56,6 +64,8 @@ class ImportDialog(QDialog):
         self.path: str | None = None
         self.plan: ParsedPlan | None = None
         self.source: SourceText | None = None
+        self.table: TaskTable | None = None  # when the file is a task table
+        self.unknown: tuple[list[str], list[str]] = ([], [])  # departments, leaders
         self.duplicates: list[Plan] = []
         self.imported_plan_id: int | None = None
         self.import_result: ImportResult | None = None
@@ -89,11 +99,25 @@ class ImportDialog(QDialog):
         self.year_spin.setRange(YEAR_MIN, YEAR_MAX)
         self.year_spin.setToolTip(self.tr("The year the plan's deadlines (“6月底前”) belong to"))
         self.warnings = self._label("importWarnings")
+        self.columns = ColumnMappingBox(self)
+        self.columns.mapping_changed.connect(self._mapping_changed)
+        self.unknown_label = self._label("importUnknownNames")
+        self.unknown_label.setStyleSheet("color: #b26a00;")
+        self.add_names_check = QCheckBox(self.tr("Add them to the directory when importing"))
+        self.add_names_check.setObjectName("addNamesCheck")
+        self.add_names_check.toggled.connect(self._update_buttons)
         self.tree = QTreeView(self)
         self.tree.setObjectName("importPreviewTree")
         self.tree.setUniformRowHeights(True)
         self.model = ParsedOutlineModel(parent=self.tree)
         self.tree.setModel(self.model)
+        # The outline takes the width; the task counts as much as they need.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ParsedOutlineModel.COL_OUTLINE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(
+            ParsedOutlineModel.COL_TASKS, QHeaderView.ResizeMode.ResizeToContents
+        )
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = self.buttons.addButton(
@@ -117,6 +141,9 @@ class ImportDialog(QDialog):
         self.preview = QGroupBox(self.tr("Preview"), self)
         preview_layout = QVBoxLayout(self.preview)
         preview_layout.addLayout(form)
+        preview_layout.addWidget(self.columns)
+        preview_layout.addWidget(self.unknown_label)
+        preview_layout.addWidget(self.add_names_check)
         preview_layout.addWidget(self.warnings)
         preview_layout.addWidget(self.tree, 1)
         layout = QVBoxLayout(self)
@@ -147,7 +174,7 @@ class ImportDialog(QDialog):
         path = self.ctx.prompts.ask_open_path(
             self.tr("Import a work plan"),
             self.ctx.ui_settings.folder("import"),
-            self.tr("Work plans (*.txt *.docx);;All files (*)"),
+            self.tr("Work plans and task tables (*.txt *.docx *.pdf *.xlsx);;All files (*)"),
         )
         if path:
             self.ctx.ui_settings.set_folder("import", path)
@@ -163,18 +190,22 @@ class ImportDialog(QDialog):
         self._reading = True  # (_clear disabled Import: there is no plan now)
         self._set_status(self.tr("Reading…"))
         self.ctx.jobs.start(
-            lambda progress: read_and_parse(path),
+            lambda progress: read_plan_or_table(path),
             lambda result: self._read_done(generation, result),
             lambda exc: self._read_failed(generation, exc),
             title=self.tr("Reading the plan…"),
             parent=self,
         )
 
-    def _read_done(self, generation: int, result: tuple[ParsedPlan, SourceText]) -> None:
+    def _read_done(
+        self, generation: int, result: tuple[ParsedPlan, SourceText, TaskTable | None]
+    ) -> None:
         if generation != self._generation:
             return
         self._reading = False
-        self.plan, self.source = result
+        self.plan, self.source, self.table = result
+        self.columns.set_table(self.table)
+        self._check_unknown_names()
         self._set_status()
         self._show_plan(self.plan)
         self._check_duplicates()
@@ -190,21 +221,66 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def _clear(self) -> None:
-        self.plan = self.source = None
+        self.plan = self.source = self.table = None
         self.duplicates = []
+        self.unknown = ([], [])
         self.model.set_plan(None)
+        self.columns.set_table(None)
         self.preview.hide()
         for widget in (self.status, self.error, self.duplicate, self.replace_check):
             widget.hide()
+        for widget in (self.unknown_label, self.add_names_check):
+            widget.hide()
         self.replace_check.setChecked(False)
+        self.add_names_check.setChecked(False)
         self._update_buttons()
+
+    # -- task tables -------------------------------------------------------------------------
+
+    def _mapping_changed(self, mapping: TableMapping) -> None:
+        """The clerk corrected which column holds what: build the plan again and show it."""
+        if self.table is None:
+            return
+        try:
+            self.plan = self.table.to_plan(mapping)
+        except PlanInputError as exc:
+            self.plan = None
+            self._show_error(exc)
+            self._update_buttons()
+            return
+        self.error.hide()
+        self._check_unknown_names()
+        self._show_plan(self.plan)
+        self._update_buttons()
+
+    def _check_unknown_names(self) -> None:
+        """A quick query: the departments and leaders the table names that are not known."""
+        if self.table is None or self.plan is None:
+            self.unknown = ([], [])
+        else:
+            self.unknown = unknown_names(self.ctx.db, self.plan)
+        departments, leaders = self.unknown
+        lines = []
+        if departments:
+            lines.append(
+                self.tr("Departments not in the directory: %1").replace(
+                    "%1", "、".join(departments)
+                )
+            )
+        if leaders:
+            lines.append(
+                self.tr("Leaders not in the directory: %1").replace("%1", "、".join(leaders))
+            )
+        self.unknown_label.setText("\n".join(lines))
+        self.unknown_label.setVisible(bool(lines))
+        self.add_names_check.setVisible(bool(lines))
 
     def _show_plan(self, plan: ParsedPlan) -> None:
         none = self.tr("(not stated)")
         self.title_label.setText(plan.title or none)
         self.doc_number_label.setText(plan.doc_number or none)
         self.issuer_label.setText(plan.issuer or none)
-        self.date_label.setText(plan.date or none)
+        self.date_label.setText(chinese_date(plan.date) if plan.date else none)
         self.summary.setText(self._counts_text(plan))
         year = plan.year if plan.year is not None else date.today().year
         self.year_spin.setValue(min(max(year, YEAR_MIN), YEAR_MAX))
@@ -217,7 +293,6 @@ class ImportDialog(QDialog):
         self.warnings.setVisible(bool(plan.warnings))
         self.model.set_plan(plan)
         self.tree.expandToDepth(0)
-        self.tree.resizeColumnToContents(ParsedOutlineModel.COL_TASKS)
         self.preview.show()
 
     def _counts_text(self, plan: ParsedPlan) -> str:
@@ -261,10 +336,12 @@ class ImportDialog(QDialog):
     # -- storing -----------------------------------------------------------------------------
 
     def can_import(self) -> bool:
+        names_ok = not any(self.unknown) or self.add_names_check.isChecked()
         return (
             self.plan is not None
             and not self._reading
             and not self._importing
+            and names_ok
             and (not self.duplicates or self.replace_check.isChecked())
         )
 
@@ -273,19 +350,32 @@ class ImportDialog(QDialog):
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         for widget in (self.choose_button, self.year_spin, self.replace_check, cancel):
             widget.setEnabled(not self._importing)  # the store runs to its end
+        self.columns.setEnabled(not self._importing)
+        self.add_names_check.setEnabled(not self._importing)
 
     def start_import(self) -> None:
         """Store the previewed plan off the GUI thread, with its own connection."""
         if not self.can_import() or self.plan is None or self.source is None:
             return
-        plan, source = self.plan, self.source
+        plan, source, table = self.plan, self.source, self.table
         replace, year = bool(self.duplicates), self.year_spin.value()
+        add_names = self.add_names_check.isChecked()
         db_path = self.ctx.db_path
 
         def work(progress: Progress) -> ImportResult:
             conn = connect(db_path)
             try:
                 set_audit_context(conn, "import")
+                if table is not None:
+                    return store_table(
+                        conn,
+                        plan,
+                        source,
+                        add_names=add_names,
+                        replace=replace,
+                        year=year,
+                        progress=progress,
+                    )
                 return store_parsed(
                     conn, plan, source, replace=replace, year=year, progress=progress
                 )
@@ -309,6 +399,8 @@ class ImportDialog(QDialog):
             # The history spoke of the replaced plan's tasks, which are gone.
             self.ctx.undo_stack.clear()
         self.ctx.plans_changed.emit()
+        if self.table is not None:
+            self.ctx.directory_changed.emit()  # names added, and the tasks' assignments
         self.imported.emit(result.plan_id)
         self.accept()
 

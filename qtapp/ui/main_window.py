@@ -6,31 +6,38 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from qtapp.context import AppContext
-from qtapp.i18n import CHINESE, ENGLISH
+from qtapp.display import chinese_date
 from qtapp.task_actions import TaskActions
 from qtapp.ui.access_banner import AccessBanner
 from qtapp.ui.detail_panel import DetailPanel
 from qtapp.ui.outline_panel import OutlinePanel
 from qtapp.ui.task_panel import TaskPanel
 from qtapp.ui.window_files import WindowFiles
+from qtapp.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from qtapp.ui.dashboard_panel import DashboardPanel
 
 DASHBOARD_TAB = 1
+# The commands that change the file: disabled while it is open read-only.
+EDIT_ACTIONS = (
+    "importAction", "removePlanAction", "restoreAction", "editTaskAction", "splitAction",
+    "mergeAction", "addTaskAction", "deleteTaskAction", "moveUpAction", "moveDownAction",
+    "assignAction", "takeSuggestionAction", "acceptAllSuggestionsAction", "carryOverAction",
+)  # fmt: skip
 
 
 class MainWindow(QMainWindow):
@@ -65,14 +72,22 @@ class MainWindow(QMainWindow):
         column.addWidget(self.banner)
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        # Which date the lights are judged by, always in sight; a click changes it.
+        self.as_of_button = QToolButton(self)
+        self.as_of_button.setObjectName("asOfButton")
+        self.as_of_button.setAutoRaise(True)
+        self.as_of_button.clicked.connect(self.choose_as_of)
         self.status = QLabel(self)
+        self.status.setObjectName("fileLabel")
+        self.statusBar().addPermanentWidget(self.as_of_button)
         self.statusBar().addPermanentWidget(self.status)
-        self._build_menus()
+        self.menus = WindowMenus(self)
+        self.menus.build()
 
         self.outline.scope_changed.connect(self._scope_changed)
         self.tasks.selection_changed.connect(self._selection_changed)
         self.tasks.text_edit_requested.connect(self._edit_text)
-        self.detail.assign_requested.connect(self.actions_.assign)
+        self.detail.assign_requested.connect(self._assign)
         self.detail.suggestions_requested.connect(self._take_suggestions)
         self.detail.text_save_requested.connect(self._edit_text)
         self.detail.progress_save_requested.connect(self._record_progress)
@@ -80,212 +95,30 @@ class MainWindow(QMainWindow):
         self.detail.merge_requested.connect(lambda _id: self._merge())
         ctx.plans_changed.connect(self._update_title)
         ctx.access_changed.connect(self._update_title)
-        ctx.periods_changed.connect(self._selection_changed)
+        ctx.access_changed.connect(self._update_access)
+        ctx.period_changed.connect(self._selection_changed)
         self.files.plan_chosen.connect(self.outline.select_plan)
+        self.tasks.filter_bar.widen_requested.connect(self._search_whole_plan)
+        self.tasks.welcome.import_requested.connect(self.files.import_plan)
+        self.tasks.welcome.open_requested.connect(self.files.open_database)
+        self.tasks.welcome.demo_requested.connect(self.files.open_demo)
+        ctx.edited.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        ctx.drafts.changed.connect(self._mark_drafts)
+        self.tasks.loaded.connect(self._mark_drafts)
         self._restore_layout()
+        self._update_access()
         self._update_title()
         self.outline.reload()
-
-    # -- menus -----------------------------------------------------------------------------
-
-    def _action(
-        self,
-        name: str,
-        text: str,
-        slot: object,
-        shortcut: str | QKeySequence | None = None,
-        menu: QMenu | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        if menu is not None:
-            menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
-        self._action(
-            "newDatabaseAction",
-            self.tr("&New database…"),
-            self.files.new_database,
-            QKeySequence.StandardKey.New,
-            file,
-        )
-        self._action(
-            "openAction",
-            self.tr("&Open database…"),
-            self.files.open_database,
-            QKeySequence.StandardKey.Open,
-            file,
-        )
-        self.recent_menu = file.addMenu(self.tr("Open &recent"))
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent(self.recent_menu))
-        self.edit_again = self._action(
-            "openForEditingAction",
-            self.tr("Open for &editing"),
-            lambda _checked=False: self.ctx.try_write(),
-            None,
-            file,
-        )
-        self._action(
-            "restoreAction",
-            self.tr("Restore from &backup…"),
-            self.files.open_restore,
-            None,
-            file,
-        )
-        self._action("saveCopyAction", self.tr("Save a &copy…"), self.files.save_copy, None, file)
-        file.addSeparator()
-        self._action(
-            "importAction", self.tr("&Import a plan…"), self.files.import_plan, "Ctrl+I", file
-        )
-        self._action(
-            "removePlanAction", self.tr("&Remove this plan…"), self.files.remove_plan, None, file
-        )
-        file.addSeparator()
-        self._action(
-            "quitAction", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file
-        )
-
-        edit = bar.addMenu(self.tr("&Edit"))
-        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("Undo"))
-        undo.setObjectName("undoAction")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setObjectName("redoAction")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit.addActions([undo, redo])
-        edit.addSeparator()
-        self._action("editTaskAction", self.tr("&Edit task text"), self._edit_in_table, "F2", edit)
-        self._action(
-            "splitAction", self.tr("&Split task at cursor"), self._split_at_cursor, "Ctrl+K", edit
-        )
-        self._action("mergeAction", self.tr("&Merge with next task"), self._merge, "Ctrl+M", edit)
-        self._action(
-            "addTaskAction",
-            self.tr("&Add a task after this one…"),
-            self._add_task,
-            "Ctrl+Shift+N",
-            edit,
-        )
-        self._action(
-            "deleteTaskAction",
-            self.tr("&Delete tasks"),
-            self._delete,
-            QKeySequence.StandardKey.Delete,
-            edit,
-        )
-        self._action(
-            "moveUpAction", self.tr("Move task &up"), lambda: self._move(-1), "Ctrl+Shift+Up", edit
-        )
-        self._action(
-            "moveDownAction",
-            self.tr("Move task do&wn"),
-            lambda: self._move(1),
-            "Ctrl+Shift+Down",
-            edit,
-        )
-        edit.addSeparator()
-        self._action(
-            "findAction",
-            self.tr("&Find tasks"),
-            self._focus_filter,
-            QKeySequence.StandardKey.Find,
-            edit,
-        )
-
-        assign = bar.addMenu(self.tr("&Assign"))
-        self._action("assignAction", self.tr("&Assign…"), self._focus_assign, "Ctrl+L", assign)
-        self._action(
-            "takeSuggestionAction",
-            self.tr("&Take suggestions"),
-            self.detail.take_suggestions,
-            "Alt+S",
-            assign,
-        )
-        self._action(
-            "acceptAllSuggestionsAction",
-            self.tr("Accept &all suggestions in this item or section"),
-            self._accept_all_suggestions,
-            "Ctrl+Shift+A",
-            assign,
-        )
-        assign.addSeparator()
-        self._action(
-            "directoryAction",
-            self.tr("&Departments and leaders…"),
-            self.files.open_directory,
-            "Ctrl+D",
-            assign,
-        )
-
-        export = bar.addMenu(self.tr("E&xport"))
-        for name, text, kind, keys in (
-            (
-                "exportDecompositionAction",
-                self.tr("Task &decomposition table…"),
-                "decomposition",
-                "Ctrl+E",
-            ),
-            ("exportReportAction", self.tr("&Progress report…"), "report", None),
-            ("exportFeedbackAction", self.tr("&Feedback forms…"), "feedback-forms", None),
-            ("exportRemindersAction", self.tr("&Reminder notices…"), "reminders", None),
-        ):
-            self._action(
-                name, text, lambda _c=False, k=kind: self.files.open_export(k), keys, export
+        if len(ctx.drafts):
+            self.statusBar().showMessage(
+                self.tr(
+                    "%n unsaved draft(s) kept from before: select the task (marked ✎) or the "
+                    "part of the plan again to save or discard it.",
+                    "",
+                    len(ctx.drafts),
+                ),
+                30000,
             )
-        export.addSeparator()
-        self._action(
-            "settingsAction", self.tr("Office &settings…"), self.files.open_settings, None, export
-        )
-
-        progress = bar.addMenu(self.tr("&Progress"))
-        self._action(
-            "periodsAction", self.tr("Reporting &periods…"), self.files.open_periods, None, progress
-        )
-        self._action(
-            "readbackAction",
-            self.tr("&Read back feedback forms…"),
-            self.files.open_readback,
-            "Ctrl+R",
-            progress,
-        )
-        self._action(
-            "dashboardAction", self.tr("&Dashboard"), self.show_dashboard, "Ctrl+2", progress
-        )
-        self._action("tasksViewAction", self.tr("&Tasks"), self.show_task_table, "Ctrl+1", progress)
-        progress.addSeparator()
-        self._action(
-            "carryOverAction",
-            self.tr("&Carry over unfinished tasks…"),
-            self.files.carry_over,
-            None,
-            progress,
-        )
-
-        view = bar.addMenu(self.tr("&View"))
-        language = view.addMenu(self.tr("&Language"))
-        language.setObjectName("languageMenu")
-        for code, name in (
-            ("auto", self.tr("Automatic")),
-            (CHINESE, "简体中文"),
-            (ENGLISH, "English"),
-        ):
-            action = language.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(self.ctx.ui_settings.language() == code)
-            action.setObjectName(f"language_{code}")
-            action.triggered.connect(
-                lambda _checked=False, c=code: self.files.set_language(c, language)
-            )
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action("aboutAction", self.tr("&About Duban"), self.files.about, None, help_menu)
 
     # -- scope and selection ---------------------------------------------------------------
 
@@ -336,13 +169,28 @@ class MainWindow(QMainWindow):
         targets = selected or self.tasks.visible_rows()
         plan = self.outline.current_plan()
         self.detail.show_selection(selected, targets, self.tasks.scope_name, plan)
-        shown, total = self.tasks.proxy.rowCount(), self.tasks.model.rowCount()
-        self.status.setText(
-            self.tr("%1 of %2 tasks · %3")
-            .replace("%1", str(shown))
-            .replace("%2", str(total))
-            .replace("%3", str(self.ctx.db_path))
+        self.as_of_button.setText(
+            self.tr("Lights as of %1").replace("%1", chinese_date(self.ctx.as_of.isoformat()))
         )
+        self.as_of_button.setToolTip(
+            self.tr("Warning lights everywhere are judged by this date. Click to change it.")
+        )
+        path = str(self.ctx.db_path)
+        self.status.setText(path if len(path) <= 48 else "…" + path[-47:])
+        self.status.setToolTip(path)
+
+    def choose_as_of(self) -> None:
+        """The date the warning lights are judged by (today, unless the clerk looks back)."""
+        chosen = self.ctx.prompts.ask_date(
+            self.tr("Judge lights as of"),
+            self.tr(
+                "Warning lights in the table, the detail panel, the dashboard and the documents "
+                "are judged by this date."
+            ),
+            self.ctx.as_of,
+        )
+        if chosen is not None:
+            self.ctx.set_as_of(chosen)
 
     def _single(self) -> object:
         rows = self.tasks.selected_rows()
@@ -352,6 +200,11 @@ class MainWindow(QMainWindow):
         return rows[0]
 
     # -- task edits ------------------------------------------------------------------------
+
+    def _assign(self, task_ids: list[int], changes: dict) -> None:
+        if self.actions_.assign(task_ids, changes):
+            self.detail.editor.applied()  # what was typed is stored: no longer a draft
+            self.detail.drafts.stash(self.detail.editor)
 
     def _edit_text(self, task_id: int, text: str) -> None:
         task = next((r for r in self.tasks.model.records() if r.id == task_id), None)
@@ -370,8 +223,9 @@ class MainWindow(QMainWindow):
 
     def _split(self, task_id: int, at: int) -> None:
         task = next((r for r in self.tasks.model.records() if r.id == task_id), None)
-        if task is not None and self.actions_.split(task, at):
-            self.tasks.reload(select=[task_id])
+        parts = self.actions_.split(task, at) if task is not None else []
+        if parts:
+            self.tasks.reload(select=parts)  # both halves stay selected
 
     def _split_at_cursor(self) -> None:
         task = self._single()
@@ -379,9 +233,15 @@ class MainWindow(QMainWindow):
             self._split(task.id, self.detail.text.textCursor().position())  # type: ignore[attr-defined]
 
     def _merge(self) -> None:
-        task = self._single()
-        if task is not None:
-            self.actions_.merge_with_next(task)  # type: ignore[arg-type]
+        """Merge the task selected with the next one — or the two selected, when they are
+        one after the other (as a split leaves them)."""
+        task = self.actions_.merge_target(self.tasks.selected_rows())
+        if task is None:
+            self.statusBar().showMessage(
+                self.tr("Select one task, or two that follow each other in an item."), 4000
+            )
+            return
+        self.actions_.merge_with_next(task)
 
     def _add_task(self) -> None:
         task = self._single()
@@ -404,12 +264,12 @@ class MainWindow(QMainWindow):
             self.tasks.reload(select=[task.id])  # type: ignore[attr-defined]
 
     def _take_suggestions(self, task_ids: list[int]) -> None:
-        self.actions_.take_suggestions(self.detail.suggestion_operations(task_ids))
+        self.actions_.take_suggestions(self.detail.suggestions.operations(task_ids))
 
     def _accept_all_suggestions(self) -> None:
         """Every suggestion in the item or section chosen in the tree (or shown), one step."""
         ids = [r.id for r in self.tasks.visible_rows()]
-        self.actions_.take_suggestions(self.detail.suggestion_operations(ids))
+        self.actions_.take_suggestions(self.detail.suggestions.operations(ids))
 
     def _focus_filter(self) -> None:
         self.tasks.filter_bar.text.setFocus()
@@ -419,34 +279,70 @@ class MainWindow(QMainWindow):
         self.detail.editor.lead.setFocus()
         self.detail.editor.lead.lineEdit().selectAll()
 
-    def _update_title(self) -> None:
+    def _update_access(self) -> None:
+        """A read-only window offers no edit at all: the editors and edit commands are
+        disabled (and say why), rather than refusing when the clerk applies."""
+        writable = not self.ctx.read_only
+        for name in EDIT_ACTIONS:
+            self.menus.actions[name].setEnabled(writable)
+        self.tasks.set_editable(writable)
+        self.detail.set_editable(writable)
+
+    def _search_whole_plan(self) -> None:
+        """The filter finds more outside the part chosen in the tree: show the whole plan."""
         plan = self.outline.current_plan()
-        title = self.tr("Duban") + " — " + self.ctx.db_path.name
         if plan is not None:
-            title = f"{plan.title} — {title}"
+            self.outline.select_plan(plan.id)
+
+    def _update_title(self) -> None:
+        # "2020年全市教育工作要点 — office.sqlite3 — 督办": the plan, the file, the program,
+        # each once (no application display name: Qt would add the program a second time).
+        plan = self.outline.current_plan()
+        file = self.ctx.db_path.name
         if self.ctx.read_only:
-            title += " " + self.tr("[read-only]")
-        self.setWindowTitle(title)
+            file += " " + self.tr("[read-only]")
+        parts = [plan.title] if plan is not None else []
+        self.setWindowTitle(" — ".join([*parts, file, self.tr("Duban")]))
         self.edit_again.setEnabled(self.ctx.read_only)
 
     # -- layout memory ---------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
         settings = self.ctx.ui_settings
+        screen = self.screen().availableGeometry()  # the screen the window opens on
         if geometry := settings.blob("geometry"):
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # clamped to the screen by Qt
         else:
-            self.resize(1440, 860)
+            # A first start: as large as comfortable, never larger than the screen (an
+            # office laptop has 1366×768, and the taskbar and title bar take their part).
+            width = min(1440, screen.width() - 16)
+            height = min(860, screen.height() - 48)
+            self.resize(width, height)
+            self.move(
+                screen.left() + (screen.width() - width) // 2,
+                screen.top() + max(0, (screen.height() - height - 32) // 2),
+            )
         if splitter := settings.blob("mainSplitter"):
             self.splitter.restoreState(splitter)
-        if header := settings.blob("taskHeader"):
-            self.tasks.table.horizontalHeader().restoreState(header)
+        else:
+            width = self.width()
+            self.splitter.setSizes([width * 16 // 100, width * 56 // 100, width * 28 // 100])
+        self.set_wrapped(settings.flag("wrapText"))
+
+    def set_wrapped(self, on: bool) -> None:
+        """Show whole task texts over several lines (remembered for the next start)."""
+        self.tasks.set_wrapped(on)
+        self.menus.actions["wrapTextAction"].setChecked(on)
+        self.ctx.ui_settings.set_flag("wrapText", on)
+
+    def _mark_drafts(self) -> None:
+        self.tasks.model.set_drafts(self.ctx.drafts.task_ids())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail.drafts.stash_all()  # nothing typed is lost when the window closes
         settings = self.ctx.ui_settings
         settings.set_blob("geometry", self.saveGeometry())
         settings.set_blob("mainSplitter", self.splitter.saveState())
-        settings.set_blob("taskHeader", self.tasks.table.horizontalHeader().saveState())
         settings.sync()
         super().closeEvent(event)
         if event.isAccepted():

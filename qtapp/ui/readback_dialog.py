@@ -7,7 +7,6 @@ connection; recording goes through ``ReadbackCommand`` on the GUI thread.
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -27,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.connection import connect
 from db.plans import get_plan
-from db.progress import current_period_index, list_periods
+from db.progress import list_periods
 from db.readback import (
     CONFLICT,
     DUPLICATE,
@@ -41,9 +38,8 @@ from db.readback import (
     UPDATE,
     ApplyResult,
     ReadbackPreview,
-    preview_readback,
 )
-from exports.readback import FilledForm, FormError, form_files, read_filled_form
+from exports.readback import form_files
 from qtapp.commands import ReadbackCommand
 from qtapp.context import AppContext
 from qtapp.models.readback_model import (
@@ -54,44 +50,8 @@ from qtapp.models.readback_model import (
     ReadbackFilter,
     ReadbackModel,
 )
-
-Forms = dict[Path, FilledForm | FormError]
-
-
-def _read_and_preview(
-    db_path: str,
-    paths: list[Path],
-    cached: Forms,
-    plan_id: int,
-    period_id: int | None,
-    choose_period: bool,
-) -> tuple[Forms, int | None, ReadbackPreview | None]:
-    """Runs on the worker thread: read the files not read yet, take the period from the
-    forms when asked, and preview."""
-    forms = {p: cached[p] if p in cached else read_filled_form(p) for p in paths}
-    db = connect(db_path)
-    try:
-        if choose_period:
-            # The period most of the forms were exported for (of this plan's periods).
-            known = {p.id: p.ends_on for p in list_periods(db, plan_id)}
-            named = Counter(
-                f.form_id.period_id
-                for f in forms.values()
-                if isinstance(f, FilledForm)
-                and f.form_id
-                and f.form_id.plan_id == plan_id
-                and f.form_id.period_id in known
-            )
-            if named:
-                period_id = max(named, key=lambda p: (named[p], known[p]))
-        preview = (
-            preview_readback(db, list(forms.values()), plan_id=plan_id, period_id=period_id)
-            if forms and period_id is not None
-            else None
-        )
-    finally:
-        db.close()
-    return forms, period_id, preview
+from qtapp.readback_job import Forms, read_and_preview
+from qtapp.ui.columns import ColumnLayout
 
 
 class ReadbackDialog(QDialog):
@@ -119,7 +79,8 @@ class ReadbackDialog(QDialog):
         self.period.setObjectName("readbackPeriodCombo")
         for period in list_periods(ctx.db, plan_id):
             self.period.addItem(period.name, period.id)
-        self.period.setCurrentIndex(current_period_index(list_periods(ctx.db, plan_id)))
+        # The window's current period, until the forms say which period they were sent for.
+        self.period.setCurrentIndex(max(0, self.period.findData(ctx.current_period(plan_id))))
         self.period.activated.connect(self._period_picked)
         add_files = self._button("addFormsButton", self.tr("Add files…"), self.add_files)
         add_folder = self._button("addFolderButton", self.tr("Add a folder…"), self.add_folder)
@@ -143,9 +104,11 @@ class ReadbackDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)  # the reason takes what is left
+        # The reason (the last column) takes what is left; names and texts within caps.
+        self.columns = ColumnLayout(
+            self.table, "readback", ctx.ui_settings,
+            caps={COL_FILE: 12, COL_TASK: 14, COL_NOW: 16, COL_FORM: 16},
+        )  # fmt: skip
         self.changes_only = QCheckBox(self.tr("Only rows that change something"), self)
         self.changes_only.setObjectName("changesOnlyCheck")
         self.changes_only.toggled.connect(self.proxy.set_changes_only)
@@ -265,7 +228,7 @@ class ReadbackDialog(QDialog):
             not self._period_chosen,
         )
         self.ctx.jobs.start(
-            lambda _progress: _read_and_preview(*args),
+            lambda _progress: read_and_preview(*args),
             self._previewed,
             self._failed,
             title=self.tr("Reading the forms…"),
@@ -295,9 +258,6 @@ class ReadbackDialog(QDialog):
 
     def _show_preview(self) -> None:
         self.model.set_preview(self.preview)
-        self.table.resizeColumnsToContents()
-        for column, widest in ((COL_FILE, 220), (COL_TASK, 220), (COL_NOW, 280), (COL_FORM, 280)):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         if self.period.count() == 0:
             self.hint.setText(
                 self.tr("This plan has no reporting periods yet: add them first (Progress menu).")

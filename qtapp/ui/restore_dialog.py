@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from db.backups import backup_problems, list_backups
 from db.errors import StoreError
 from qtapp.context import AppContext
 from qtapp.models.backups_model import BackupsModel, CheckedBackup
+from qtapp.ui.columns import ColumnLayout
 
 
 def _checked(db_path: Path) -> list[CheckedBackup]:
@@ -53,7 +53,7 @@ class RestoreDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.columns = ColumnLayout(self.table, "backups", ctx.ui_settings)
         self.status = QLabel(self)
         self.status.setObjectName("restoreStatus")
         self.status.setWordWrap(True)

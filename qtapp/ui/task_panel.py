@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.connection import connect
 from db.departments import list_departments
@@ -16,15 +20,34 @@ from db.records import TaskRow
 from db.tasks import TaskFilter, list_tasks
 from qtapp.context import AppContext
 from qtapp.models.task_filter_proxy import TaskFilterProxy, TaskFilterSpec
-from qtapp.models.task_table_model import COL_CODE, COL_TEXT, TaskTableModel
+from qtapp.models.task_table_model import (
+    COL_CODE,
+    COL_COOP,
+    COL_DEADLINE,
+    COL_LEAD,
+    COL_LEADER,
+    COL_LIGHT,
+    COL_STATUS,
+    COL_TEXT,
+    TaskTableModel,
+)
+from qtapp.ui.columns import ColumnLayout
 from qtapp.ui.filter_bar import FilterBar
+from qtapp.ui.task_text_delegate import TaskTextDelegate
+from qtapp.ui.welcome import WelcomePanel
+
+# The widest each column is fitted to, in characters: names are short, the task is long.
+COLUMN_CAPS = {
+    COL_CODE: 5, COL_LEAD: 8, COL_COOP: 12, COL_LEADER: 4, COL_DEADLINE: 7,
+    COL_STATUS: 4, COL_LIGHT: 3,
+}  # fmt: skip
 
 
-def _load_plan(db_path: str, plan_id: int) -> list[TaskRow]:
+def _load_plan(db_path: str, plan_id: int, period_id: int | None) -> list[TaskRow]:
     """Runs on the worker thread, with its own connection."""
     db = connect(db_path)
     try:
-        return list_tasks(db, TaskFilter(plan_id=plan_id))
+        return list_tasks(db, TaskFilter(plan_id=plan_id, up_to_period=period_id))
     finally:
         db.close()
 
@@ -61,16 +84,34 @@ class TaskPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_CODE, 52)
-        for column, width in ((2, 100), (3, 120), (4, 60), (5, 140), (6, 64), (7, 52)):
-            header.resizeSection(column, width)
+        self.table.horizontalHeader().setSectionsMovable(True)
+        self.text_delegate = TaskTextDelegate(self.table)
+        self.table.setItemDelegateForColumn(COL_TEXT, self.text_delegate)
+        self.columns = ColumnLayout(
+            self.table, "tasks", ctx.ui_settings, stretch=COL_TEXT, caps=COLUMN_CAPS
+        )
+        # "显示全文": rows grow to show the whole text; fitted as they come into view.
+        self._fit_rows_soon = QTimer(self)
+        self._fit_rows_soon.setSingleShot(True)
+        self._fit_rows_soon.setInterval(0)
+        self._fit_rows_soon.timeout.connect(self._fit_visible_rows)
+        self.table.verticalScrollBar().valueChanged.connect(self._fit_rows_soon.start)
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: column == COL_TEXT and self._refit_rows()
+        )
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filter_bar)
+        column.addWidget(self.table)
+        # No plan yet: the first steps instead of an empty table.
+        self.welcome = WelcomePanel(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(page)
+        self.pages.addWidget(self.welcome)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self.table)
+        layout.addWidget(self.pages)
 
         self.filter_bar.changed.connect(self._filter_changed)
         self.table.selectionModel().selectionChanged.connect(
@@ -81,44 +122,50 @@ class TaskPanel(QWidget):
         ctx.structure_changed.connect(self._structure_changed)
         ctx.directory_changed.connect(self._directory_changed)
         ctx.settings_changed.connect(self._set_light_rule)
+        ctx.period_changed.connect(self._period_changed)
         self._directory_changed()
 
     # -- loading ---------------------------------------------------------------------------
 
     def show_scope(self, plan_id: int, node_ids: frozenset[int] | None, name: str) -> None:
         """Show a plan (loading it if needed), narrowed to part of its outline."""
+        same = plan_id == self.plan_id and node_ids == self._node_ids
         self.scope_name = name
         self._node_ids = node_ids
         if plan_id != self.plan_id:
             self.plan_id = plan_id
             self.reload()
-        else:
+        elif not same:  # another part of the plan: what was selected may not be shown
             self._apply_filter(clear_selection=True)
 
     def reload(self, select: list[int] | None = None) -> None:
-        if self.plan_id is None or self.plan_id < 0:
+        no_plan = self.plan_id is None or self.plan_id < 0
+        self.pages.setCurrentWidget(self.welcome if no_plan else self.pages.widget(0))
+        if no_plan:
             self.model.set_rows([])
             self._apply_filter()
             self.loaded.emit()
             return
         plan_id = self.plan_id
+        period_id = self.ctx.current_period(plan_id)
         self._pending_select = list(select or self.selected_ids())
         self.ctx.jobs.start(
-            lambda _progress: _load_plan(str(self.ctx.db_path), plan_id),
+            lambda _progress: _load_plan(str(self.ctx.db_path), plan_id, period_id),
             lambda rows: self._loaded(plan_id, rows),
             lambda exc: self.ctx.prompts.show_error(self.tr("Tasks not loaded"), str(exc)),
             owner=self,
         )
 
     def _set_light_rule(self) -> None:
-        """Lights as of today, against the plan's year and the office's thresholds."""
+        """Lights as of the window's judging date, against the plan's year and the office's
+        thresholds."""
         if self.plan_id is None or self.plan_id < 0:
             self.model.set_light_rule(None)
             return
         year = get_plan(self.ctx.db, self.plan_id).year
         limits = thresholds(self.ctx.db)
-        today = dt.date.today()
-        self.model.set_light_rule(lambda row: row_light(row, year=year, as_of=today, limits=limits))
+        as_of = self.proxy.today = self.ctx.as_of  # "overdue" is judged by the same date
+        self.model.set_light_rule(lambda row: row_light(row, year=year, as_of=as_of, limits=limits))
         if self.proxy.spec().light != "any":
             self._apply_filter()
 
@@ -133,7 +180,8 @@ class TaskPanel(QWidget):
 
     def refresh_tasks(self, task_ids: list[int]) -> None:
         """Tasks changed in place (assignment, text): update their rows, keep the view."""
-        rows = list_tasks(self.ctx.db, TaskFilter(task_ids=tuple(task_ids)))
+        period = self.ctx.current_period(self.plan_id) if self.plan_id is not None else None
+        rows = list_tasks(self.ctx.db, TaskFilter(task_ids=tuple(task_ids), up_to_period=period))
         selected = self.selected_ids()
         self.model.update_rows(rows)
         # The filter survives edits: rows that no longer match leave, others stay.
@@ -141,6 +189,11 @@ class TaskPanel(QWidget):
             self._apply_filter()
             self.select_ids(selected)
         self.selection_changed.emit()
+
+    def _period_changed(self) -> None:
+        """Another period (status as of it) or judging date (lights): the rows again."""
+        if self.plan_id is not None and self.plan_id >= 0:
+            self.reload()
 
     def show_only(self, label: str, task_ids: list[int]) -> None:
         """Show exactly these tasks of the plan (a figure clicked on the dashboard)."""
@@ -152,9 +205,53 @@ class TaskPanel(QWidget):
             self.reload()
 
     def _directory_changed(self) -> None:
+        departments = list_departments(self.ctx.db, include_retired=True)
+        self.model.set_short_names({d.name: d.short_name for d in departments if d.short_name})
         self.filter_bar.set_directory(list_departments(self.ctx.db), list_leaders(self.ctx.db))
         if self.plan_id is not None and self.plan_id >= 0:
             self.reload()  # names shown in rows may have changed
+
+    def set_editable(self, on: bool) -> None:
+        """Task texts can be edited in the table (F2, double-click) only when writable."""
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            if on
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
+
+    # -- showing the whole text ------------------------------------------------------------
+
+    @property
+    def wrapped(self) -> bool:
+        return self.text_delegate.wrap
+
+    def set_wrapped(self, on: bool) -> None:
+        """Whole task texts over several lines (on), or one line each cut with "…"."""
+        if on == self.text_delegate.wrap:
+            return
+        self.text_delegate.wrap = on
+        self.table.setWordWrap(on)
+        self.table.verticalHeader().reset()
+        self._fit_rows_soon.start()
+
+    def _refit_rows(self) -> None:
+        # Back to one line each, then the rows in view grow to their text.
+        if self.text_delegate.wrap:
+            self.table.verticalHeader().reset()
+            self._fit_rows_soon.start()
+
+    def _fit_visible_rows(self) -> None:
+        if not self.text_delegate.wrap or self.proxy.rowCount() == 0:
+            return
+        viewport = self.table.viewport()
+        first = max(0, self.table.rowAt(0))
+        row = first
+        while row < self.proxy.rowCount():
+            self.table.resizeRowToContents(row)
+            if self.table.rowViewportPosition(row) > viewport.height():
+                break
+            row += 1
 
     # -- filtering -------------------------------------------------------------------------
 
@@ -162,10 +259,22 @@ class TaskPanel(QWidget):
         self._apply_filter()
 
     def _apply_filter(self, *, clear_selection: bool = False) -> None:
-        self.proxy.set_spec(self.filter_bar.spec().with_(node_ids=self._node_ids))
+        spec = self.filter_bar.spec().with_(node_ids=self._node_ids)
+        self.text_delegate.set_needle(spec.text)
+        self.proxy.set_spec(spec)
+        self._refit_rows()
         if clear_selection:
             self.table.clearSelection()
-        self.filter_bar.show_count(self.proxy.rowCount(), self.model.rowCount())
+        in_plan = None
+        if spec.node_ids is not None and spec.active:
+            # Narrowed to part of the outline: say so, and how many the whole plan has.
+            in_plan = self.proxy.count_matching(spec.with_(node_ids=None))
+        self.filter_bar.show_count(
+            self.proxy.rowCount(),
+            self.model.rowCount(),
+            self.scope_name if spec.node_ids is not None else "",
+            in_plan,
+        )
         self.selection_changed.emit()
 
     # -- selection -------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from db.errors import InvalidValue, StoreError, store_error_for
 from db.plans import delete_plan, get_plan
 from db.records import Plan
 from qtapp.context import AppContext
+from qtapp.input_errors import error_text
 
 
 class WindowFiles(QObject):
@@ -42,7 +43,16 @@ class WindowFiles(QObject):
 
         if not self.ctx.writable():
             return
-        dialog = ImportDialog(self.ctx, None, self.window)
+        # The file first, as Word's Open does; the dialog then previews it.
+        path = self.ctx.prompts.ask_open_path(
+            self.tr("Import a work plan"),
+            self.ctx.ui_settings.folder("import"),
+            self.tr("Work plans and task tables (*.txt *.docx *.pdf *.xlsx);;All files (*)"),
+        )
+        if not path:
+            return
+        self.ctx.ui_settings.set_folder("import", path)
+        dialog = ImportDialog(self.ctx, path, self.window)
         if dialog.exec() and getattr(dialog, "imported_plan_id", None):
             self.plan_chosen.emit(dialog.imported_plan_id)
 
@@ -189,7 +199,7 @@ class WindowFiles(QObject):
             refused = store_error_for(exc, target)
             self.ctx.prompts.show_error(
                 self.tr("No copy was saved"),
-                self.ctx.error_text(refused) if refused is not None else str(exc),
+                error_text(refused) if refused is not None else str(exc),
             )
 
         self.ctx.jobs.start(
@@ -215,6 +225,13 @@ class WindowFiles(QObject):
             if not Path(path).suffix:
                 path += ".sqlite3"
             self.switch_to(path)
+
+    def open_demo(self) -> None:
+        """A fresh copy of the sample plan and departments, in its own file (the clerk's
+        database is not touched), to try things out."""
+        from cli.demo import prepare_demo
+
+        self.switch_to(str(prepare_demo(None)))
 
     def db_filter(self) -> str:
         return self.tr("Duban database (*.sqlite3 *.db);;All files (*)")

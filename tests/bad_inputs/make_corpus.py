@@ -236,6 +236,117 @@ LIBRARY_MADE = frozenset(
 )
 
 
+def pdf_file(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF made of ``objects`` (numbered from 1; object 1 is the catalog), with its
+    cross-reference table."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R %s>>\n" % (len(objects) + 1, trailer))
+    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()
+
+
+def pdf_stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n%s\nendstream" % (len(data), extra, data)
+
+
+def _pdf_page(content_ref: bytes, resources: bytes) -> list[bytes]:
+    return [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources %s /Contents %s >>"
+        % (resources, content_ref),
+    ]
+
+
+def image_only_pdf() -> bytes:
+    """A scan: one page that shows a picture and holds no text at all."""
+    pixels = bytes((x * 29 + y * 13) % 256 for y in range(16) for x in range(16))
+    drawing = b"q 400 0 0 400 97 300 cm /Scan Do Q"
+    return pdf_file(
+        [
+            *_pdf_page(b"4 0 R", b"<< /XObject << /Scan 5 0 R >> >>"),
+            pdf_stream(drawing),
+            pdf_stream(
+                pixels,
+                b"/Type /XObject /Subtype /Image /Width 16 /Height 16 "
+                b"/ColorSpace /DeviceGray /BitsPerComponent 8 ",
+            ),
+        ]
+    )
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    box = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + box[i] + key[i % len(key)]) % 256
+        box[i], box[j] = box[j], box[i]
+    out = bytearray()
+    i = j = 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + box[i]) % 256
+        box[i], box[j] = box[j], box[i]
+        out.append(byte ^ box[(box[i] + box[j]) % 256])
+    return bytes(out)
+
+
+_PDF_PAD = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
+
+
+def encrypted_pdf(user_password: bytes = b"1234") -> bytes:
+    """A text PDF that opens only with a password (standard security handler, RC4 40-bit,
+    revision 2, as the PDF reference describes it)."""
+    import hashlib
+
+    def padded(password: bytes) -> bytes:
+        return (password + _PDF_PAD)[:32]
+
+    file_id = hashlib.md5(b"duban bad input").digest()
+    owner_key = hashlib.md5(padded(b"owner")).digest()[:5]
+    owner = _rc4(owner_key, padded(user_password))
+    permissions = -44
+    key = hashlib.md5(
+        padded(user_password) + owner + struct.pack("<i", permissions) + file_id
+    ).digest()[:5]
+    user = _rc4(key, _PDF_PAD)
+
+    def encrypt(number: int, data: bytes) -> bytes:
+        object_key = hashlib.md5(key + struct.pack("<I", number)[:3] + b"\x00\x00").digest()
+        return _rc4(object_key[:10], data)
+
+    text = "一、加强党的建设".encode("utf-16-be")
+    content = b"BT /F1 12 Tf 72 720 Td <%s> Tj ET" % text.hex().encode()
+    return pdf_file(
+        [
+            *_pdf_page(b"4 0 R", b"<< /Font << /F1 5 0 R >> >>"),
+            pdf_stream(encrypt(4, content)),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>"
+            % (owner.hex().encode(), user.hex().encode(), permissions),
+        ],
+        trailer=b"/Encrypt 6 0 R /ID [<%s> <%s>] "
+        % (file_id.hex().encode(), file_id.hex().encode()),
+    )
+
+
+def damaged_pdf() -> bytes:
+    """A PDF whose body was overwritten: the header is right, the rest is noise."""
+    rng = random.Random(20261202)
+    return b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R" + bytes(
+        rng.randrange(256) for _ in range(3000)
+    )
+
+
 def write_corpus(folder: Path = HERE) -> list[Path]:
     """Write every committed corpus file into ``folder``; return their paths."""
     rng = random.Random(20201129)
@@ -277,6 +388,9 @@ def write_corpus(folder: Path = HERE) -> list[Path]:
         "legacy-xls-renamed.xlsx": ole2_bytes(["Workbook", "\x05SummaryInformation"]),
         "password.docx": ole2_bytes(["EncryptionInfo", "EncryptedPackage", "\x06DataSpaces"]),
         "password.xlsx": ole2_bytes(["EncryptionInfo", "EncryptedPackage", "\x06DataSpaces"]),
+        "image-only.pdf": image_only_pdf(),
+        "encrypted.pdf": encrypted_pdf(),
+        "damaged.pdf": damaged_pdf(),
     }
     written = []
     for name, data in files.items():

@@ -38,6 +38,7 @@ import sys
 import time
 import traceback
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -315,6 +316,23 @@ def _bomb_xlsx(work: Path, forms: Forms) -> Path:
     return write_bomb(target, forms.xlsx, "xl/worksheets/sheet1.xml", b"<sheetData>")
 
 
+def _bomb_pdf(work: Path, _forms: Forms) -> Path:
+    """A small PDF whose one page's drawing instructions inflate to 1 GiB."""
+    from tests.bad_inputs.make_corpus import _pdf_page, pdf_file, pdf_stream
+
+    packer = zlib.compressobj(9)
+    chunk = b" " * _MB
+    packed = b"".join(packer.compress(chunk) for _ in range(BOMB_BYTES // _MB)) + packer.flush()
+    data = pdf_file([*_pdf_page(b"4 0 R", b"<< >>"), pdf_stream(packed, b"/Filter /FlateDecode ")])
+    target = work / "bomb.pdf"
+    target.write_bytes(data)
+    return target
+
+
+def _huge_pdf(work: Path, _forms: Forms) -> Path:
+    return _sparse(work / "huge-100mb.pdf", 100 * _MB, b"%PDF-1.7\n")
+
+
 def _huge_txt(work: Path, _forms: Forms) -> Path:
     return _sparse(work / "huge-100mb.txt", 100 * _MB, "2020年工作要点\n一、".encode())
 
@@ -427,6 +445,8 @@ GENERATED: tuple[Case, ...] = (
     Case("bomb.docx", _bomb_docx, child=True),
     Case("bomb-lying-header.docx", _bomb_lying_docx, child=True),
     Case("bomb.xlsx", _bomb_xlsx, child=True),
+    Case("bomb.pdf", _bomb_pdf, child=True),
+    Case("huge-100mb.pdf", _huge_pdf),
     Case("huge-100mb.txt", _huge_txt),
     Case("huge-100mb.docx", _huge_docx),
     Case("huge-100mb.xlsx", _huge_xlsx),
