@@ -338,14 +338,16 @@ def formula_injection(work: Path, rng: random.Random, result: OfficeResult) -> N
 
 SAVER = """
 import json, sys
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from qtapp.commands import ProgressCommand
 from qtapp.context import AppContext
 from qtapp.prompts import ScriptedPrompts
+from qtapp.ui_settings import UiSettings
 path, period, bursts, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-ctx = AppContext(path, ScriptedPrompts())
+settings = UiSettings(QSettings(path + ".ui.ini", QSettings.Format.IniFormat))
+ctx = AppContext(path, ScriptedPrompts(), settings)
 ctx.jobs.wait()
 saved = 0
 for burst in range(bursts):
@@ -382,9 +384,11 @@ def copy_while_open(work: Path, rng: random.Random, result: OfficeResult) -> Non
     period = sqlite3.connect(db).execute("SELECT id FROM reporting_periods").fetchone()[0]
     bursts, size = 4, rng.randint(10, 30)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
+    errors = (work / "saver-stderr.txt").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-c", SAVER, str(db), str(period), str(bursts), str(size)],
-        cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors,
+        text=True,
     )  # fmt: skip
     assert proc.stdout is not None and proc.stdin is not None
     reported: list[int] = [0]
@@ -427,10 +431,16 @@ def copy_while_open(work: Path, rng: random.Random, result: OfficeResult) -> Non
                    f"{bursts_done[-1]} saves")  # fmt: skip
             proc.stdin.write("\n")
             proc.stdin.flush()
+    except IndexError:
+        raise Failed(
+            "the window stopped before a burst ended: "
+            + (work / "saver-stderr.txt").read_text(encoding="utf-8")[-500:]
+        ) from None
     finally:
         proc.stdin.close()
         proc.wait(timeout=60)
         reader.join(timeout=10)
+        errors.close()
     result.note("backup_to_copies", result.figures.get("backup_to_copies", 0) + copies)
     result.note(
         "plain_copies_after_burst", result.figures.get("plain_copies_after_burst", 0) + bursts
