@@ -26,7 +26,7 @@ from db.errors import (
     store_error_for,
 )
 from db.migrations import MIGRATION_NAMES, MIGRATION_SET, migrations
-from db.storage import is_network_path
+from db.storage import is_network_path, only_as_immutable
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -39,6 +39,9 @@ def connect(path: str | Path, *, read_only: bool = False, immutable: bool = Fals
     can be written through this connection; ``immutable`` (read-only too) reads it as a file
     nobody changes — for a WAL file in a folder where SQLite cannot make its shared memory.
     """
+    # In a folder nobody may write, a database can only be read, as a file nobody changes
+    # (SQLite cannot make its shared memory there): any connection, from any thread.
+    immutable = immutable or only_as_immutable(Path(path))
     if read_only or immutable:
         mode = "ro&immutable=1" if immutable else "ro"
         uri = f"file:{quote(str(Path(path).resolve()))}?mode={mode}"

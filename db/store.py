@@ -60,7 +60,7 @@ from db.identity import adopt_identity, database_identity, identity_of_file, sta
 from db.locations import ensure_parent
 from db.migrations import MIGRATION_NAMES
 from db.settings import get_setting
-from db.storage import is_network_path
+from db.storage import folder_writable, is_network_path, only_as_immutable
 from db.writer_lock import DatabaseLocked, Holder, WriterLock
 
 HELD, READ_ONLY_FOLDER, READ_ONLY_FILE = "held", "read_only_folder", "read_only_file"
@@ -154,28 +154,9 @@ def the_file(path: str | Path) -> Path:
     return real
 
 
-def _folder_writable(folder: Path) -> bool:
-    if not folder.is_dir():
-        return True  # a new database's folder is made by open_database (or fails there)
-    if not os.access(folder, os.W_OK):
-        return False
-    if os.name != "nt":
-        return True
-    # Windows says every folder is writable; only trying tells (ACLs, read-only shares).
-    probe = folder / f".duban-probe-{os.getpid()}"
-    try:
-        probe.open("xb").close()
-    except FileExistsError:
-        return True
-    except OSError:
-        return False
-    probe.unlink(missing_ok=True)
-    return True
-
-
 def read_only_reason(path: Path, exists: bool) -> str:
     """READ_ONLY_FOLDER or READ_ONLY_FILE when SQLite could not write there, else ""."""
-    if not _folder_writable(path.parent):
+    if not folder_writable(path.parent):
         return READ_ONLY_FOLDER
     if exists and not os.access(path, os.W_OK):
         return READ_ONLY_FILE
@@ -189,11 +170,7 @@ def check_file(path: str | Path) -> list[str]:
 
 
 def _immutable(path: Path, reason: str) -> bool:
-    """Read as a file nobody changes: a WAL database in a folder SQLite cannot make its
-    shared memory in, with no journal left beside it."""
-    return reason == READ_ONLY_FOLDER and not any(
-        Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal")
-    )
+    return reason == READ_ONLY_FOLDER and only_as_immutable(path)
 
 
 def open_store(
