@@ -39,13 +39,20 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         crash = run_kills(args.kills, work / "crash", seed=args.seed)
         figures["kills"] = {"survived": crash.survived, "total": crash.kills,
+                            "operations": crash.operations, "interrupted": crash.interrupted,
+                            "leftovers": len(crash.leftovers),
+                            "cleaned_leftovers": crash.cleaned_leftovers,
+                            "wal_left": crash.wal_left,
                             "seconds": round(time.perf_counter() - started, 1)}  # fmt: skip
         failures += [f"kill: {f}" for f in crash.failures]
-        print(f"Crash safety   {crash.survived}/{crash.kills} kills survived", flush=True)
+        print(f"Crash safety   {crash.summary()}", flush=True)
 
         started = time.perf_counter()
         corpus = run_corpus(work / "corpus")
+        peaks = [o.peak_rss_mb for o in corpus.outcomes if o.peak_rss_mb is not None]
         figures["bad_inputs"] = {"clean": corpus.clean, "tried": corpus.tried,
+                                 "files": len({o.case for o in corpus.outcomes}),
+                                 "peak_mb_in_children": round(max(peaks, default=0), 1),
                                  "seconds": round(time.perf_counter() - started, 1)}  # fmt: skip
         failures += [f"bad input: {f}" for f in corpus.failures]
         print(f"Bad inputs     {corpus.clean}/{corpus.tried} handled cleanly", flush=True)
