@@ -26,7 +26,7 @@ class TaskFilter:
 
 
 _TASK_SQL = """
-SELECT t.id, t.plan_id, t.node_id, t.position, t.text, t.origin, t.leader_id,
+SELECT t.id, t.plan_id, t.node_id, t.position, t.text, t.origin, t.leader_id, t.person,
        t.suggested_lead, t.suggested_cooperating, t.suggested_deadline, t.closed_on, t.updated_at,
        la.department_id AS lead_id, ld.name AS lead_name,
        l.name AS leader_name,
@@ -243,6 +243,8 @@ def _task_row(
         percent=r["latest_percent"],
         closed_on=r["closed_on"],
         updated_at=r["updated_at"],
+        item_id=(item or node).id if (item or node) else None,
+        person=r["person"],
     )
 
 
