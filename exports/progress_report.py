@@ -77,7 +77,7 @@ def opening(report: PlanReport, counts: Counts) -> str:
         f"截至{chinese_date(report.as_of)}，{report.plan.title}确定的{counts.total}项任务中，"
         f"已完成{counts['done']}项，序时推进{counts['on_track']}项，滞后{counts['behind']}项，"
         f"未启动{counts['not_started']}项，暂缓{counts['postponed']}项，"
-        f"逾期{counts['overdue']}项，完成率{counts.completion_rate}。"
+        f"逾期{counts.overdue}项，完成率{counts.completion_rate}。"
     )
     if report.period is not None:
         text += f"本期应报送{counts.total}项，未报送{counts.not_reported}项。"
@@ -115,7 +115,7 @@ def department_columns(with_reports: bool) -> list[Column]:
 
 def _figures(name: str, counts: Counts, with_reports: bool) -> Row:
     cells = [name, counts.total, counts["done"], counts["on_track"], counts["behind"]]
-    cells.append(counts["overdue"])
+    cells.append(counts.overdue)
     if with_reports:
         cells.append(counts.not_reported)
     return Row([str(c) for c in cells] + [counts.completion_rate])
@@ -177,7 +177,7 @@ def task_details(report: PlanReport, task: ReportTask) -> list[str]:
 
 
 def lagging(tasks: Sequence[ReportTask]) -> list[ReportTask]:
-    return [t for t in tasks if category(t) in ("behind", "overdue")]
+    return [t for t in tasks if t.overdue or category(t) == "behind"]
 
 
 def lagging_line(task: ReportTask) -> str:

@@ -9,37 +9,37 @@
         <translation>分配 %n 项任务</translation>
     </message>
     <message>
-        <location filename="../display.py" line="63"/>
+        <location filename="../display.py" line="65"/>
         <source>No deadline yet.</source>
         <translation>尚未设定完成时限。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="65"/>
+        <location filename="../display.py" line="67"/>
         <source>Due %1.</source>
         <translation>完成时限：%1。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="67"/>
+        <location filename="../display.py" line="69"/>
         <source>Kept as written; it names no date Duban understands.</source>
         <translation>已按原文保存；其中没有可识别的日期。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="69"/>
+        <location filename="../display.py" line="71"/>
         <source>Open-ended: reviewed every reporting period.</source>
         <translation>无固定日期：每个报送周期复核。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="79"/>
+        <location filename="../display.py" line="81"/>
         <source>restored (undo/redo)</source>
         <translation>已恢复（撤销/重做）</translation>
     </message>
     <message>
-        <location filename="../display.py" line="81"/>
+        <location filename="../display.py" line="83"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../display.py" line="81"/>
+        <location filename="../display.py" line="83"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -84,22 +84,17 @@
         <translation>在 %1 之后添加任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="106"/>
-        <source>Add a task</source>
-        <translation>添加任务</translation>
-    </message>
-    <message>
-        <location filename="../task_actions.py" line="120"/>
+        <location filename="../task_actions.py" line="109"/>
         <source>Delete %n task(s)</source>
         <translation>删除 %n 项任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="132"/>
+        <location filename="../task_actions.py" line="121"/>
         <source>The task is already first or last in its item.</source>
         <translation>该任务已在本条目的最前或最后。</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="138"/>
+        <location filename="../task_actions.py" line="127"/>
         <source>Move task %1</source>
         <translation>移动任务 %1</translation>
     </message>
@@ -395,97 +390,102 @@ Close Duban there, then choose File → Open for editing.</source>
     </message>
     <message>
         <location filename="../ui/dashboard_panel.py" line="56"/>
+        <source>Not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="57"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="59"/>
+        <location filename="../ui/dashboard_panel.py" line="60"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="60"/>
+        <location filename="../ui/dashboard_panel.py" line="61"/>
         <source>Yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="61"/>
+        <location filename="../ui/dashboard_panel.py" line="62"/>
         <source>Green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="62"/>
+        <location filename="../ui/dashboard_panel.py" line="63"/>
         <source>Grey</source>
         <translation>灰</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="97"/>
+        <location filename="../ui/dashboard_panel.py" line="98"/>
         <source>Reporting period:</source>
         <translation>报送期次：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="103"/>
+        <location filename="../ui/dashboard_panel.py" line="104"/>
         <source>By status</source>
         <translation>按状态</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="108"/>
+        <location filename="../ui/dashboard_panel.py" line="109"/>
         <source>By warning light</source>
         <translation>按预警</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="144"/>
+        <location filename="../ui/dashboard_panel.py" line="145"/>
         <source>By lead department</source>
         <translation>按牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="231"/>
+        <location filename="../ui/dashboard_panel.py" line="232"/>
         <source>(none: as of today)</source>
         <translation>（不按期次：截至今日）</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="297"/>
+        <location filename="../ui/dashboard_panel.py" line="298"/>
         <source>Dashboard not updated</source>
         <translation>看板未更新</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="308"/>
+        <location filename="../ui/dashboard_panel.py" line="309"/>
         <source>No plan chosen.</source>
         <translation>未选择工作要点。</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="309"/>
+        <location filename="../ui/dashboard_panel.py" line="310"/>
         <source>Not reported this period</source>
         <translation>本期未报送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="312"/>
+        <location filename="../ui/dashboard_panel.py" line="313"/>
         <source>As of %1: %n task(s)</source>
         <translation>
             <numerusform>截至%1：共 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="316"/>
+        <location filename="../ui/dashboard_panel.py" line="317"/>
         <source>Not reported this period (%n)</source>
         <translation>
             <numerusform>本期未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="318"/>
+        <location filename="../ui/dashboard_panel.py" line="319"/>
         <source>Never reported (%n)</source>
         <translation>
             <numerusform>从未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="332"/>
+        <location filename="../ui/dashboard_panel.py" line="333"/>
         <source>as of %1</source>
         <translation>截至%1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="362"/>
+        <location filename="../ui/dashboard_panel.py" line="363"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
@@ -904,62 +904,62 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>Display</name>
     <message>
-        <location filename="../display.py" line="13"/>
+        <location filename="../display.py" line="15"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../display.py" line="14"/>
+        <location filename="../display.py" line="16"/>
         <source>On schedule</source>
         <translation>序时推进</translation>
     </message>
     <message>
-        <location filename="../display.py" line="15"/>
+        <location filename="../display.py" line="17"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../display.py" line="16"/>
+        <location filename="../display.py" line="18"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../display.py" line="17"/>
+        <location filename="../display.py" line="19"/>
         <source>Postponed</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location filename="../display.py" line="20"/>
+        <location filename="../display.py" line="22"/>
         <source>text</source>
         <translation>任务文本</translation>
     </message>
     <message>
-        <location filename="../display.py" line="21"/>
+        <location filename="../display.py" line="23"/>
         <source>lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../display.py" line="22"/>
+        <location filename="../display.py" line="24"/>
         <source>cooperating departments</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../display.py" line="23"/>
+        <location filename="../display.py" line="25"/>
         <source>leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../display.py" line="24"/>
+        <location filename="../display.py" line="26"/>
         <source>deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../display.py" line="25"/>
+        <location filename="../display.py" line="27"/>
         <source>order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../display.py" line="26"/>
+        <location filename="../display.py" line="28"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
@@ -1218,7 +1218,7 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <translation>只显示这些任务；点击恢复显示全部</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="189"/>
+        <location filename="../ui/filter_bar.py" line="175"/>
         <source>%1 of %2 tasks</source>
         <translation>%1 / %2 项任务</translation>
     </message>
@@ -2533,7 +2533,7 @@ The database is backed up first; the plan can be brought back from that backup.<
     </message>
     <message>
         <location filename="../ui/window_files.py" line="78"/>
-        <location filename="../ui/window_files.py" line="108"/>
+        <location filename="../ui/window_files.py" line="103"/>
         <source>Not carried over</source>
         <translation>未结转</translation>
     </message>
@@ -2562,52 +2562,52 @@ The database is backed up first.</source>
 操作前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="113"/>
+        <location filename="../ui/window_files.py" line="108"/>
         <source>%1 task(s) carried over; %2 were carried before.</source>
         <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="169"/>
+        <location filename="../ui/window_files.py" line="164"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="176"/>
+        <location filename="../ui/window_files.py" line="171"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="184"/>
+        <location filename="../ui/window_files.py" line="179"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="190"/>
+        <location filename="../ui/window_files.py" line="185"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="200"/>
+        <location filename="../ui/window_files.py" line="195"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="209"/>
+        <location filename="../ui/window_files.py" line="204"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="209"/>
+        <location filename="../ui/window_files.py" line="204"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="214"/>
+        <location filename="../ui/window_files.py" line="209"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="216"/>
+        <location filename="../ui/window_files.py" line="211"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。
