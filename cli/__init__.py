@@ -26,10 +26,13 @@ EXIT_LOCKED = 3  # another Duban is editing the file; nothing was written
 
 
 def default_db_path() -> Path:
-    """The database a clerk uses when no --db is given: one file in the user's data folder."""
+    """The database a clerk uses when no --db is given: one file in the user's data folder
+    (made on first use: a fresh account has no such folder yet)."""
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir("Duban", appauthor=False)) / "duban.sqlite3"
+    folder = Path(user_data_dir("Duban", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "duban.sqlite3"
 
 
 def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:

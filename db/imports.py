@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.backups import backup_database, backup_dir_for, database_path
+from db.plan_script import simplify_plan
 from db.plans import SourceInfo, find_plans_by_hash, insert_plan
 from db.records import Plan
 from domain.errors import PlanInputError
@@ -43,6 +44,7 @@ class ImportResult:
     replaced: tuple[int, ...] = ()
     backup: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    simplified: int = 0  # texts converted from Traditional characters (originals kept)
 
 
 def read_and_parse(path: str | Path) -> tuple[ParsedPlan, SourceText]:
@@ -69,11 +71,19 @@ def import_plan(
     year: int | None = None,
     backups_dir: str | Path | None = None,
     progress: Progress | None = None,
+    simplified: bool = False,
 ) -> ImportResult:
     """Read, parse and store the plan in ``path``."""
     plan, source = read_and_parse(path)
     return store_parsed(
-        db, plan, source, replace=replace, year=year, backups_dir=backups_dir, progress=progress
+        db,
+        plan,
+        source,
+        replace=replace,
+        year=year,
+        backups_dir=backups_dir,
+        progress=progress,
+        simplified=simplified,
     )
 
 
@@ -86,9 +96,11 @@ def store_parsed(
     year: int | None = None,
     backups_dir: str | Path | None = None,
     progress: Progress | None = None,
+    simplified: bool = False,
 ) -> ImportResult:
     """Store a plan already read and parsed. A file imported before is refused unless
-    ``replace``; replacing backs the database up first."""
+    ``replace``; replacing backs the database up first. ``simplified``: convert a plan in
+    Traditional characters to Simplified, keeping the file's text (``db.plan_script``)."""
     existing = find_plans_by_hash(db, source.sha256)
     backup = None
     if existing and not replace:
@@ -97,14 +109,16 @@ def store_parsed(
         # Replacing drops the old plan's assignments and progress: keep a way back.
         target = backup_dir_for(Path(database_path(db)), backups_dir)
         backup = backup_database(db, target, reason="before-replace")
-    plan_id = insert_plan(
-        db,
-        plan,
-        SourceInfo(source.name, source.sha256, source.size),
-        year=year,
-        replace_ids=tuple(p.id for p in existing),
-        progress=progress,
-    )
+    with db.atomic():  # stored and converted, or neither
+        plan_id = insert_plan(
+            db,
+            plan,
+            SourceInfo(source.name, source.sha256, source.size),
+            year=year,
+            replace_ids=tuple(p.id for p in existing),
+            progress=progress,
+        )
+        converted = len(simplify_plan(db, plan_id).changes) if simplified else 0
     return ImportResult(
         plan_id,
         plan.counts(),
@@ -113,4 +127,5 @@ def store_parsed(
         tuple(p.id for p in existing),
         backup,
         list(plan.warnings),
+        converted,
     )

@@ -4,7 +4,7 @@
 <context>
     <name/>
     <message>
-        <location filename="../commands.py" line="80"/>
+        <location filename="../commands.py" line="81"/>
         <source>Assign %n task(s)</source>
         <translation>分配 %n 项任务</translation>
     </message>
@@ -1244,167 +1244,177 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ui/import_dialog.py" line="55"/>
-        <location filename="../ui/import_dialog.py" line="148"/>
+        <location filename="../ui/import_dialog.py" line="57"/>
+        <location filename="../ui/import_dialog.py" line="158"/>
         <source>Import a work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="69"/>
+        <location filename="../ui/import_dialog.py" line="71"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="70"/>
+        <location filename="../ui/import_dialog.py" line="72"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="78"/>
+        <location filename="../ui/import_dialog.py" line="80"/>
         <source>Replace it (the database is backed up first)</source>
         <translation>替换原有计划（先备份数据库）</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="90"/>
+        <location filename="../ui/import_dialog.py" line="84"/>
+        <source>Convert to Simplified characters (简体; the file's text is kept)</source>
+        <translation>转换为简体字（保留文件原文）</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="88"/>
+        <source>The plan is in Traditional characters; official documents use Simplified.</source>
+        <translation>该工作要点为繁体字；公文应使用规范汉字（简体）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="99"/>
         <source>The year the plan's deadlines (“6月底前”) belong to</source>
         <translation>“6月底前”等完成时限所属的年份</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="100"/>
+        <location filename="../ui/import_dialog.py" line="109"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="111"/>
+        <location filename="../ui/import_dialog.py" line="120"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="112"/>
+        <location filename="../ui/import_dialog.py" line="121"/>
         <source>Document number (发文编号):</source>
         <translation>发文编号：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="113"/>
+        <location filename="../ui/import_dialog.py" line="122"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="114"/>
+        <location filename="../ui/import_dialog.py" line="123"/>
         <source>Date of issue:</source>
         <translation>印发日期：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="115"/>
+        <location filename="../ui/import_dialog.py" line="124"/>
         <source>Contents:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="116"/>
+        <location filename="../ui/import_dialog.py" line="125"/>
         <source>Plan year:</source>
         <translation>计划年度：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="117"/>
+        <location filename="../ui/import_dialog.py" line="127"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="150"/>
+        <location filename="../ui/import_dialog.py" line="160"/>
         <source>Work plans (*.txt *.docx);;All files (*)</source>
         <translation>工作要点 (*.txt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="164"/>
+        <location filename="../ui/import_dialog.py" line="174"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="169"/>
+        <location filename="../ui/import_dialog.py" line="179"/>
         <source>Reading the plan…</source>
         <translation>正在读取计划…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="203"/>
+        <location filename="../ui/import_dialog.py" line="213"/>
         <source>(not stated)</source>
         <translation>（未注明）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="215"/>
+        <location filename="../ui/import_dialog.py" line="231"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="216"/>
+        <location filename="../ui/import_dialog.py" line="232"/>
         <source>Warnings:</source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="226"/>
+        <location filename="../ui/import_dialog.py" line="242"/>
         <source>%1, %2, %3, %4; %5; %6</source>
         <translation>%1，%2，%3，%4；%5；%6</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="227"/>
+        <location filename="../ui/import_dialog.py" line="243"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n 个部分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="228"/>
+        <location filename="../ui/import_dialog.py" line="244"/>
         <source>%n sub-section(s)</source>
         <translation>
             <numerusform>%n 个小节</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="229"/>
+        <location filename="../ui/import_dialog.py" line="245"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 个条目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="230"/>
+        <location filename="../ui/import_dialog.py" line="246"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="231"/>
+        <location filename="../ui/import_dialog.py" line="247"/>
         <source>%n task(s) name their units</source>
         <translation>
             <numerusform>%n 项任务注明了责任单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="232"/>
+        <location filename="../ui/import_dialog.py" line="248"/>
         <source>%n name a deadline</source>
         <translation>
             <numerusform>%n 项注明了完成时限</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="243"/>
+        <location filename="../ui/import_dialog.py" line="259"/>
         <source>This file was already imported as plan %1 (“%2”).</source>
         <translation>该文件已作为计划 %1（“%2”）导入过。</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="254"/>
+        <location filename="../ui/import_dialog.py" line="270"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="297"/>
+        <location filename="../ui/import_dialog.py" line="326"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="299"/>
+        <location filename="../ui/import_dialog.py" line="328"/>
         <source>Importing the plan…</source>
         <translation>正在导入计划…</translation>
     </message>
@@ -1577,7 +1587,7 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
     </message>
     <message>
         <location filename="../ui/main_window.py" line="54"/>
-        <location filename="../ui/main_window.py" line="309"/>
+        <location filename="../ui/main_window.py" line="316"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
@@ -1617,207 +1627,212 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
         <translation>导入工作要点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="148"/>
+        <location filename="../ui/main_window.py" line="149"/>
+        <source>Convert plan to &amp;Simplified characters</source>
+        <translation>将工作要点转换为简体字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="155"/>
         <source>&amp;Remove this plan…</source>
         <translation>删除此计划(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152"/>
+        <location filename="../ui/main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="155"/>
+        <location filename="../ui/main_window.py" line="162"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="156"/>
+        <location filename="../ui/main_window.py" line="163"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="159"/>
+        <location filename="../ui/main_window.py" line="166"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="164"/>
+        <location filename="../ui/main_window.py" line="171"/>
         <source>&amp;Edit task text</source>
         <translation>编辑任务文本(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="166"/>
+        <location filename="../ui/main_window.py" line="173"/>
         <source>&amp;Split task at cursor</source>
         <translation>在光标处拆分任务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="168"/>
+        <location filename="../ui/main_window.py" line="175"/>
         <source>&amp;Merge with next task</source>
         <translation>与下一项任务合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="171"/>
+        <location filename="../ui/main_window.py" line="178"/>
         <source>&amp;Add a task after this one…</source>
         <translation>在此后添加任务(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="178"/>
+        <location filename="../ui/main_window.py" line="185"/>
         <source>&amp;Delete tasks</source>
         <translation>删除任务(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="184"/>
+        <location filename="../ui/main_window.py" line="191"/>
         <source>Move task &amp;up</source>
         <translation>任务上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="188"/>
+        <location filename="../ui/main_window.py" line="195"/>
         <source>Move task do&amp;wn</source>
         <translation>任务下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="196"/>
+        <location filename="../ui/main_window.py" line="203"/>
         <source>&amp;Find tasks</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="202"/>
+        <location filename="../ui/main_window.py" line="209"/>
         <source>&amp;Assign</source>
         <translation>分工(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="203"/>
+        <location filename="../ui/main_window.py" line="210"/>
         <source>&amp;Assign…</source>
         <translation>分配(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="206"/>
+        <location filename="../ui/main_window.py" line="213"/>
         <source>&amp;Take suggestions</source>
         <translation>采纳建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="213"/>
+        <location filename="../ui/main_window.py" line="220"/>
         <source>Accept &amp;all suggestions in this item or section</source>
         <translation>采纳本条目或本部分的全部建议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="221"/>
+        <location filename="../ui/main_window.py" line="228"/>
         <source>&amp;Departments and leaders…</source>
         <translation>处室与分管领导(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="227"/>
+        <location filename="../ui/main_window.py" line="234"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="231"/>
+        <location filename="../ui/main_window.py" line="238"/>
         <source>Task &amp;decomposition table…</source>
         <translation>任务分解表(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="235"/>
+        <location filename="../ui/main_window.py" line="242"/>
         <source>&amp;Progress report…</source>
         <translation>进展情况通报(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="236"/>
+        <location filename="../ui/main_window.py" line="243"/>
         <source>&amp;Feedback forms…</source>
         <translation>进展情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="237"/>
+        <location filename="../ui/main_window.py" line="244"/>
         <source>&amp;Reminder notices…</source>
         <translation>催办通知(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="244"/>
+        <location filename="../ui/main_window.py" line="251"/>
         <source>Office &amp;settings…</source>
         <translation>单位设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="247"/>
+        <location filename="../ui/main_window.py" line="254"/>
         <source>&amp;Progress</source>
         <translation>进展(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="249"/>
+        <location filename="../ui/main_window.py" line="256"/>
         <source>Reporting &amp;periods…</source>
         <translation>报送期次(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="253"/>
+        <location filename="../ui/main_window.py" line="260"/>
         <source>&amp;Read back feedback forms…</source>
         <translation>导入反馈表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="259"/>
+        <location filename="../ui/main_window.py" line="266"/>
         <source>&amp;Dashboard</source>
         <translation>督办看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="261"/>
+        <location filename="../ui/main_window.py" line="268"/>
         <source>&amp;Tasks</source>
         <translation>任务列表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="265"/>
+        <location filename="../ui/main_window.py" line="272"/>
         <source>&amp;Carry over unfinished tasks…</source>
         <translation>结转未完成任务(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="271"/>
+        <location filename="../ui/main_window.py" line="278"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="272"/>
+        <location filename="../ui/main_window.py" line="279"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="275"/>
+        <location filename="../ui/main_window.py" line="282"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="286"/>
+        <location filename="../ui/main_window.py" line="293"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="287"/>
+        <location filename="../ui/main_window.py" line="294"/>
         <source>&amp;About Duban</source>
         <translation>关于督办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="340"/>
+        <location filename="../ui/main_window.py" line="347"/>
         <source>%1 of %2 tasks · %3</source>
         <translation>%1 / %2 项任务 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="349"/>
+        <location filename="../ui/main_window.py" line="356"/>
         <source>Select one task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="390"/>
+        <location filename="../ui/main_window.py" line="397"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="390"/>
+        <location filename="../ui/main_window.py" line="397"/>
         <source>Text of the new task:</source>
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="423"/>
+        <location filename="../ui/main_window.py" line="430"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="427"/>
+        <location filename="../ui/main_window.py" line="434"/>
         <source>[read-only]</source>
         <translation>［只读］</translation>
     </message>
@@ -2532,28 +2547,43 @@ The database is backed up first; the plan can be brought back from that backup.<
         <translation>计划已删除。备份：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="78"/>
-        <location filename="../ui/window_files.py" line="103"/>
+        <location filename="../ui/window_files.py" line="77"/>
+        <source>The plan is already in Simplified characters.</source>
+        <translation>该工作要点已是简体字。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="79"/>
+        <source>Convert to Simplified characters</source>
+        <translation>转换为简体字</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="85"/>
+        <source>Converted to Simplified characters; the original text is kept (%1 texts).</source>
+        <translation>已转换为简体字；原文已保留（%1处）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="99"/>
+        <location filename="../ui/window_files.py" line="124"/>
         <source>Not carried over</source>
         <translation>未结转</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="80"/>
+        <location filename="../ui/window_files.py" line="101"/>
         <source>The plan has no year, so next year's plan is unknown. Use the command line with --to.</source>
         <translation>该计划没有年度，无法确定下一年度计划。请使用命令行 --to 指定。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="88"/>
+        <location filename="../ui/window_files.py" line="109"/>
         <source>a new plan “%1年结转任务”</source>
         <translation>新计划“%1年结转任务”</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="91"/>
+        <location filename="../ui/window_files.py" line="112"/>
         <source>Carry over unfinished tasks</source>
         <translation>结转未完成任务</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="93"/>
+        <location filename="../ui/window_files.py" line="114"/>
         <source>Copy the tasks of “%1” that are not completed, with their departments, leader and deadline, into %2?
 
 The database is backed up first.</source>
@@ -2562,52 +2592,52 @@ The database is backed up first.</source>
 操作前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="108"/>
+        <location filename="../ui/window_files.py" line="129"/>
         <source>%1 task(s) carried over; %2 were carried before.</source>
         <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="164"/>
+        <location filename="../ui/window_files.py" line="185"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="171"/>
+        <location filename="../ui/window_files.py" line="192"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="179"/>
+        <location filename="../ui/window_files.py" line="200"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="185"/>
+        <location filename="../ui/window_files.py" line="206"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="195"/>
+        <location filename="../ui/window_files.py" line="216"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="204"/>
+        <location filename="../ui/window_files.py" line="225"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="204"/>
+        <location filename="../ui/window_files.py" line="225"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="209"/>
+        <location filename="../ui/window_files.py" line="230"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="211"/>
+        <location filename="../ui/window_files.py" line="232"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。

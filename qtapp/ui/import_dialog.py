@@ -33,8 +33,10 @@ from db.plans import find_plans_by_hash
 from db.records import Plan
 from domain.errors import PlanInputError
 from domain.outline import ParsedPlan
+from domain.script import is_traditional
 from domain.textsource import SourceText
 from qtapp.context import AppContext
+from qtapp.i18n import CHINESE, choose_language
 from qtapp.input_errors import input_error_text
 from qtapp.jobs import Progress
 from qtapp.models.parsed_outline_model import ParsedOutlineModel
@@ -78,6 +80,13 @@ class ImportDialog(QDialog):
         self.replace_check = QCheckBox(self.tr("Replace it (the database is backed up first)"))
         self.replace_check.setObjectName("replaceCheck")
         self.replace_check.toggled.connect(self._update_buttons)
+        self.simplified_check = QCheckBox(
+            self.tr("Convert to Simplified characters (简体; the file's text is kept)"), self
+        )
+        self.simplified_check.setObjectName("simplifiedCheck")
+        self.simplified_check.setToolTip(
+            self.tr("The plan is in Traditional characters; official documents use Simplified.")
+        )
 
         self.title_label = self._label("importTitle")
         self.doc_number_label = self._label("importDocNumber")
@@ -114,6 +123,7 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Date of issue:"), self.date_label)
         form.addRow(self.tr("Contents:"), self.summary)
         form.addRow(self.tr("Plan year:"), self.year_spin)
+        form.addRow("", self.simplified_check)
         self.preview = QGroupBox(self.tr("Preview"), self)
         preview_layout = QVBoxLayout(self.preview)
         preview_layout.addLayout(form)
@@ -208,6 +218,12 @@ class ImportDialog(QDialog):
         self.summary.setText(self._counts_text(plan))
         year = plan.year if plan.year is not None else date.today().year
         self.year_spin.setValue(min(max(year, YEAR_MIN), YEAR_MAX))
+        # On by default for a Traditional plan in a Chinese window: offices write 规范汉字.
+        traditional = is_traditional("".join(plan.pieces()))
+        self.simplified_check.setVisible(traditional)
+        self.simplified_check.setChecked(
+            traditional and choose_language(self.ctx.ui_settings.language()) == CHINESE
+        )
         if plan.warnings:
             lines = [f"• {w}" for w in plan.warnings[:WARNINGS_SHOWN]]
             rest = len(plan.warnings) - WARNINGS_SHOWN
@@ -271,7 +287,13 @@ class ImportDialog(QDialog):
     def _update_buttons(self) -> None:
         self.import_button.setEnabled(self.can_import())
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        for widget in (self.choose_button, self.year_spin, self.replace_check, cancel):
+        for widget in (
+            self.choose_button,
+            self.year_spin,
+            self.replace_check,
+            self.simplified_check,
+            cancel,
+        ):
             widget.setEnabled(not self._importing)  # the store runs to its end
 
     def start_import(self) -> None:
@@ -280,6 +302,7 @@ class ImportDialog(QDialog):
             return
         plan, source = self.plan, self.source
         replace, year = bool(self.duplicates), self.year_spin.value()
+        simplified = self.simplified_check.isVisible() and self.simplified_check.isChecked()
         db_path = self.ctx.db_path
 
         def work(progress: Progress) -> ImportResult:
@@ -287,7 +310,13 @@ class ImportDialog(QDialog):
             try:
                 set_audit_context(conn, "import")
                 return store_parsed(
-                    conn, plan, source, replace=replace, year=year, progress=progress
+                    conn,
+                    plan,
+                    source,
+                    replace=replace,
+                    year=year,
+                    progress=progress,
+                    simplified=simplified,
                 )
             finally:
                 conn.close()

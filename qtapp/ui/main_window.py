@@ -145,6 +145,13 @@ class MainWindow(QMainWindow):
             "importAction", self.tr("&Import a plan…"), self.files.import_plan, "Ctrl+I", file
         )
         self._action(
+            "simplifyPlanAction",
+            self.tr("Convert plan to &Simplified characters"),
+            self.files.simplify_plan,
+            None,
+            file,
+        )
+        self._action(
             "removePlanAction", self.tr("&Remove this plan…"), self.files.remove_plan, None, file
         )
         file.addSeparator()
