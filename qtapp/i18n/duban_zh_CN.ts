@@ -44,57 +44,57 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="41"/>
+        <location filename="../task_actions.py" line="42"/>
         <source>Record progress of task %1</source>
         <translation>记录任务 %1 的进展</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="48"/>
+        <location filename="../task_actions.py" line="49"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="48"/>
+        <location filename="../task_actions.py" line="49"/>
         <source>There is no suggestion to take.</source>
         <translation>没有可采纳的建议。</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="50"/>
+        <location filename="../task_actions.py" line="51"/>
         <source>Take %n suggestion(s)</source>
         <translation>采纳 %n 条建议</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="59"/>
+        <location filename="../task_actions.py" line="60"/>
         <source>Edit task %1</source>
         <translation>修改任务 %1</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="71"/>
+        <location filename="../task_actions.py" line="72"/>
         <source>Split task %1</source>
         <translation>拆分任务 %1</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="84"/>
+        <location filename="../task_actions.py" line="85"/>
         <source>Merge task %1 with the next</source>
         <translation>将任务 %1 与下一项合并</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="95"/>
+        <location filename="../task_actions.py" line="96"/>
         <source>Add a task after %1</source>
         <translation>在 %1 之后添加任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="109"/>
+        <location filename="../task_actions.py" line="110"/>
         <source>Delete %n task(s)</source>
         <translation>删除 %n 项任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="121"/>
+        <location filename="../task_actions.py" line="122"/>
         <source>The task is already first or last in its item.</source>
         <translation>该任务已在本条目的最前或最后。</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="127"/>
+        <location filename="../task_actions.py" line="128"/>
         <source>Move task %1</source>
         <translation>移动任务 %1</translation>
     </message>
@@ -210,80 +210,91 @@ Close Duban there, then choose File → Open for editing.</source>
     <name>AssignmentEditor</name>
     <message>
         <location filename="../ui/assignment_editor.py" line="86"/>
-        <location filename="../ui/assignment_editor.py" line="209"/>
+        <location filename="../ui/assignment_editor.py" line="215"/>
         <source>Names separated by 、</source>
         <translation>多个名称用“、”分隔</translation>
     </message>
     <message>
         <location filename="../ui/assignment_editor.py" line="93"/>
-        <location filename="../ui/assignment_editor.py" line="211"/>
+        <location filename="../ui/assignment_editor.py" line="219"/>
+        <source>Optional: a person in the lead department</source>
+        <translation>可选：牵头处室的具体负责人</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="96"/>
+        <location filename="../ui/assignment_editor.py" line="217"/>
         <source>As written: 6月底前, 三季度, 长期坚持 …</source>
         <translation>按原文填写：6月底前、三季度、长期坚持……</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="104"/>
+        <location filename="../ui/assignment_editor.py" line="107"/>
         <source>Take suggestion</source>
         <translation>采纳建议</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="106"/>
+        <location filename="../ui/assignment_editor.py" line="109"/>
         <source>Assign as suggested (Alt+S)</source>
         <translation>按建议分配（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="110"/>
+        <location filename="../ui/assignment_editor.py" line="113"/>
         <source>Apply (Ctrl+Enter)</source>
         <translation>应用（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="121"/>
+        <location filename="../ui/assignment_editor.py" line="124"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="122"/>
+        <location filename="../ui/assignment_editor.py" line="125"/>
         <source>Cooperating</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="123"/>
+        <location filename="../ui/assignment_editor.py" line="126"/>
         <source>Leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="124"/>
+        <location filename="../ui/assignment_editor.py" line="127"/>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="128"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="193"/>
+        <location filename="../ui/assignment_editor.py" line="198"/>
         <source>(several values — type to replace them all)</source>
         <translation>（多个值——输入后将全部替换）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/assignment_editor.py" line="232"/>
+        <location filename="../ui/assignment_editor.py" line="240"/>
         <source>Apply to %n task(s)</source>
         <translation>
             <numerusform>应用到 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="243"/>
+        <location filename="../ui/assignment_editor.py" line="251"/>
         <source>Open-ended: reviewed every period</source>
         <translation>无固定日期：每期复核</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="246"/>
+        <location filename="../ui/assignment_editor.py" line="254"/>
         <source>⚠ Not understood — it will be kept exactly as written, with no date</source>
         <translation>⚠ 无法识别——将按原文保存，不设日期</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="276"/>
+        <location filename="../ui/assignment_editor.py" line="284"/>
         <source>No leader called “%1”. Add the leader in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的分管领导。请在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="292"/>
+        <location filename="../ui/assignment_editor.py" line="302"/>
         <source>No department called “%1”. Check the name, or add it in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的处室。请检查名称，或在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>

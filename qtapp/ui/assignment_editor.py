@@ -1,4 +1,4 @@
-"""The assignment editor: lead, cooperating departments, leader and deadline.
+"""The assignment editor: lead, cooperating departments, leader, 责任人 and deadline.
 
 Only the fields the clerk touched are applied, so assigning a deadline to 24 tasks
 leaves their departments as they are. Names complete from full names, short names and
@@ -88,6 +88,9 @@ class AssignmentEditor(QWidget):
         self.leader.setObjectName("leaderCombo")
         self.leader.setEditable(True)
         self.leader.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.person = QLineEdit(self)
+        self.person.setObjectName("personEdit")
+        self.person.setPlaceholderText(self.tr("Optional: a person in the lead department"))
         self.deadline = QLineEdit(self)
         self.deadline.setObjectName("deadlineEdit")
         self.deadline.setPlaceholderText(self.tr("As written: 6月底前, 三季度, 长期坚持 …"))
@@ -121,6 +124,7 @@ class AssignmentEditor(QWidget):
         form.addRow(self.tr("Lead department"), self.lead)
         form.addRow(self.tr("Cooperating"), self.cooperating)
         form.addRow(self.tr("Leader"), self.leader)
+        form.addRow(self.tr("Responsible person"), self.person)
         form.addRow(self.tr("Deadline"), self.deadline)
         form.addRow("", self.deadline_hint)
         buttons = QHBoxLayout()
@@ -141,6 +145,7 @@ class AssignmentEditor(QWidget):
         self.cooperating.textEdited.connect(lambda _t: self._touch("cooperating"))
         self.leader.lineEdit().textEdited.connect(lambda _t: self._touch("leader"))
         self.leader.activated.connect(lambda _i: self._touch("leader"))
+        self.person.textEdited.connect(lambda _t: self._touch("person"))
         self.deadline.textEdited.connect(lambda _t: self._touch("deadline"))
         self.deadline.textChanged.connect(self._show_deadline)
         self.apply.clicked.connect(self.request_apply)
@@ -195,6 +200,7 @@ class AssignmentEditor(QWidget):
             (self.lead, [r.lead for r in rows]),
             (self.cooperating, ["、".join(r.cooperating) for r in rows]),
             (self.leader, [r.leader for r in rows]),
+            (self.person, [r.person for r in rows]),
             (self.deadline, [r.deadline.phrase if r.deadline else "" for r in rows]),
         ):
             text, mixed = common(values) if rows else ("", False)
@@ -209,6 +215,8 @@ class AssignmentEditor(QWidget):
             return self.tr("Names separated by 、")
         if widget is self.deadline:
             return self.tr("As written: 6月底前, 三季度, 长期坚持 …")
+        if widget is self.person:
+            return self.tr("Optional: a person in the lead department")
         return ""
 
     def set_suggestion(self, text: str | None) -> None:
@@ -277,6 +285,8 @@ class AssignmentEditor(QWidget):
                     ).replace("%1", name)
                 )
             changes["leader"] = leader.id if leader else None
+        if "person" in self._dirty:
+            changes["person"] = self.person.text().strip()
         if "deadline" in self._dirty:
             changes["deadline"] = self.deadline.text().strip()
         return changes
