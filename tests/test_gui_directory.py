@@ -394,7 +394,9 @@ def test_typing_in_the_table_is_one_command(
     def type_name(text: str) -> None:
         view.setCurrentIndex(index)
         view.edit(index)
-        editor = view.findChild(QLineEdit)
+        # The editor of the previous edit may linger until deleteLater runs: take the open one.
+        qtbot.waitUntil(lambda: any(e.isVisible() for e in view.findChildren(QLineEdit)))
+        editor = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
         editor.setText(text)
         qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn
 
