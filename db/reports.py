@@ -13,8 +13,10 @@ from db.departments import list_departments
 from db.plans import get_plan, list_outline
 from db.progress import get_period
 from db.records import Department, OutlineNode, Plan, ReportingPeriod
-from db.settings import all_settings, get_setting
+from db.settings import all_settings
 from db.tasks import TaskFilter, list_tasks
+from domain.outline import ITEM, SUBITEM
+from domain.script import is_traditional
 from domain.statuses import DONE, category, is_overdue
 from domain.warnings import Light, Thresholds, light_for
 
@@ -93,6 +95,41 @@ class ReportTask:
 
 
 @dataclass(frozen=True)
+class DocumentSettings:
+    """What the office's settings say documents carry (``db.settings``)."""
+
+    office: str = ""
+    signatory: str = ""
+    doc_number: str = ""  # 发文字号
+    issue: str = ""  # 期号 of a 通报
+    requirements: str = ""  # 下步工作要求, one paragraph per line
+    copy_to: str = ""  # 抄送
+    printed_by: str = ""  # 印发机关 ("" = the office)
+    imprint: bool = False  # print the 版记
+
+    @property
+    def signer(self) -> str:
+        """The 署名: the signatory, else the office, else 办公室."""
+        return self.signatory or self.office or "办公室"
+
+    @classmethod
+    def from_values(cls, values: dict[str, object]) -> DocumentSettings:
+        def text(key: str) -> str:
+            return str(values.get(key) or "").strip()
+
+        return cls(
+            office=text("office.name"),
+            signatory=text("office.signatory"),
+            doc_number=text("documents.doc_number"),
+            issue=text("report.issue"),
+            requirements=str(values.get("report.requirements") or ""),
+            copy_to=text("report.copy_to"),
+            printed_by=text("report.printed_by"),
+            imprint=bool(values.get("report.imprint")),
+        )
+
+
+@dataclass(frozen=True)
 class PlanReport:
     plan: Plan
     period: ReportingPeriod | None
@@ -102,6 +139,10 @@ class PlanReport:
     departments: tuple[Department, ...]  # official order
     office: str
     signatory: str
+    settings: DocumentSettings = DocumentSettings()
+    # The plan is written in Traditional characters: the documents' fixed words follow it.
+    traditional: bool = False
+    items: tuple[OutlineNode, ...] = ()  # the plan's items (and sub-items), in order
 
 
 def collect(
@@ -126,7 +167,8 @@ def collect(
         rows = [r for r in rows if r.lead_id in wanted or wanted & set(r.cooperating_ids)]
     entries = _progress(db, plan_id, period)
     period_names = {p.id: p.name for p in _periods(db, plan_id)}
-    limits = Thresholds.from_settings(all_settings(db))
+    values = all_settings(db)
+    limits = Thresholds.from_settings(values)
     year_start = dt.date(plan.year or as_of.year, 1, 1)
     tasks = []
     for r in rows:
@@ -178,11 +220,14 @@ def collect(
                 earlier_progress=earlier["progress"] if earlier else "",
             )
         )
-    sections = tuple(n for n in list_outline(db, plan_id) if n.parent_id is None)
+    outline = list_outline(db, plan_id)
+    sections = tuple(n for n in outline if n.parent_id is None)
     used = {t.lead_id for t in tasks} | {d for t in tasks for d in t.cooperating_ids}
     departments = tuple(
         d for d in list_departments(db, include_retired=True) if d.active or d.id in used
     )
+    settings = DocumentSettings.from_values(values)
+    sample = plan.title + "".join(t.text for t in tasks[:60])
     return PlanReport(
         plan,
         period,
@@ -190,8 +235,11 @@ def collect(
         sections,
         tuple(tasks),
         departments,
-        get_setting(db, "office.name") or "",
-        get_setting(db, "office.signatory") or "",
+        settings.office,
+        settings.signatory,
+        settings,
+        is_traditional(sample),
+        tuple(n for n in outline if n.kind in (ITEM, SUBITEM)),
     )
 
 

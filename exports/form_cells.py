@@ -19,6 +19,7 @@ import re
 import unicodedata
 
 from domain.filled_forms import FilledRow
+from domain.script import to_simplified
 from domain.statuses import STATUS_WORDS
 
 STATUS_ISSUE = "状态未勾选或勾选了多项"
@@ -52,7 +53,8 @@ def _is_tick(mark: str) -> bool:
 
 def parse_status(text: str) -> tuple[str | None, list[str]]:
     """(status, issues) from a 状态 cell; see the module docstring for the rules."""
-    normal = unicodedata.normalize("NFKC", text or "")
+    # A form of a plan kept in Traditional characters offers 序時推進: read it as 序时推进.
+    normal = to_simplified(unicodedata.normalize("NFKC", text or ""))
     normal = re.sub(r"\[\s*([xX√✓✔])?\s*\]", lambda m: "[x]" if m.group(1) else "[]", normal)
     normal = re.sub(r"\(\s*[√✓✔xX]\s*\)", "√", normal)
     normal = _MARK_SPACE.sub(r"\1", normal)  # "☑ 序时推进" → "☑序时推进"

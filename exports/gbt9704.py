@@ -8,6 +8,7 @@ numbers "— 1 —" (odd pages right, even pages left).
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
@@ -186,7 +187,9 @@ def add_gw_styles(doc: DocxDocument, fonts: FontSet) -> None:
     _add_style(doc, "GW Cell", fonts.table_body, 12, line=None, char_spacing=0)
     _add_style(doc, "GW Cell Small", fonts.table_body, 10.5, line=None, char_spacing=0)
     _add_style(doc, "GW Group", fonts.table_head, 12, line=None, char_spacing=0, keep_next=True)
+    _add_style(doc, "GW Item", fonts.h2, 12, line=None, char_spacing=0, keep_next=True)
     _add_style(doc, "GW Key", fonts.table_body, 6.5, line=None, char_spacing=0)
+    _add_style(doc, "GW Note", fonts.h2, 9, line=None, char_spacing=0)
 
 
 # -- pages ---------------------------------------------------------------------------------
@@ -260,3 +263,35 @@ def page_numbers(doc: DocxDocument, section: Section, fonts: FontSet) -> None:
         story.is_linked_to_previous = False
     _replace_story(section.footer, _page_number_paragraph("right", fonts.page_number))
     _replace_story(section.even_page_footer, _page_number_paragraph("left", fonts.page_number))
+
+
+def _has_page_number(story: object) -> bool:
+    element = story._element  # type: ignore[attr-defined]
+    instr = "".join(t.text or "" for t in element.iter(qn("w:instrText")))
+    simple = " ".join(f.get(qn("w:instr"), "") for f in element.iter(qn("w:fldSimple")))
+    return "PAGE" in instr.upper() or "PAGE" in simple.upper()
+
+
+def ensure_page_numbers(doc: DocxDocument, fonts: FontSet) -> bool:
+    """Add "— 1 —" (odd right, even left) to the footers of an office's template that has
+    no page number anywhere, keeping what the footers already hold. True when added."""
+    stories = []
+    for section in doc.sections:
+        stories += [section.footer, section.even_page_footer, section.first_page_footer]
+    if any(_has_page_number(s) for s in stories if not s.is_linked_to_previous):
+        return False
+    section = doc.sections[-1]
+    default = section.footer
+    if default.is_linked_to_previous:
+        default.is_linked_to_previous = False
+    even = section.even_page_footer
+    if even.is_linked_to_previous or not doc.settings.odd_and_even_pages_header_footer:
+        even.is_linked_to_previous = False
+        for child in list(even._element):
+            even._element.remove(child)
+        for child in default._element:  # even pages keep the footer's own lines too
+            even._element.append(deepcopy(child))
+    doc.settings.odd_and_even_pages_header_footer = True
+    default._element.append(_page_number_paragraph("right", fonts.page_number))
+    even._element.append(_page_number_paragraph("left", fonts.page_number))
+    return True

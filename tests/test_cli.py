@@ -218,3 +218,14 @@ def test_settings_are_listed_and_changed_from_the_command_line(capsys, tmp_path:
     assert run(capsys, "--db", db, "settings", "reset", "report.imprint")[0] == 0
     code, out, _ = run(capsys, "--db", db, "settings", "list", "--json")
     assert json.loads(out)["report.imprint"] is False
+
+
+def test_assign_a_responsible_person_and_clear_it(capsys, tmp_path: Path) -> None:
+    db = str(tmp_path / "d.sqlite3")
+    assert run(capsys, "--db", db, "--demo", "plans")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "assign", "--task", "1-1", "--lead", "组干处",
+                       "--person", "王 伟", "--json")  # fmt: skip
+    assert code == 0 and json.loads(out)[0]["person"] == "王 伟"
+    code, out, _ = run(capsys, "--db", db, "assign", "--task", "1-1", "--person", "", "--json")
+    assert code == 0 and json.loads(out)[0]["person"] is None
+    assert json.loads(out)[0]["lead"] == "组织干部处"  # only the person changed
