@@ -248,6 +248,15 @@ def _task_row(
     )
 
 
+def count_unassigned(db: Database, plan_id: int) -> int:
+    """How many tasks of the plan have no lead department yet."""
+    return db.execute(
+        "SELECT count(*) FROM tasks t WHERE t.plan_id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.role = 'lead')",
+        [plan_id],
+    ).fetchone()[0]
+
+
 def get_task(db: Database, task_id: int) -> TaskRow:
     rows = list_tasks(db, TaskFilter(task_ids=(task_id,)))
     if not rows:

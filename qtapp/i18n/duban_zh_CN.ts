@@ -978,165 +978,202 @@ The tasks assigned to “%1” and its leader move to “%2”, and “%1” bec
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ui/export_dialog.py" line="40"/>
+        <location filename="../ui/export_dialog.py" line="42"/>
         <source>Task decomposition table (任务分解表)</source>
         <translation>任务分解表</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="41"/>
+        <location filename="../ui/export_dialog.py" line="43"/>
         <source>Progress report (进展情况通报)</source>
         <translation>进展情况通报</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="44"/>
+        <location filename="../ui/export_dialog.py" line="46"/>
         <source>Feedback forms, one per department (进展情况反馈表)</source>
         <translation>进展情况反馈表（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="48"/>
+        <location filename="../ui/export_dialog.py" line="50"/>
         <source>Reminder notices, one per department (催办通知)</source>
         <translation>催办通知（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="77"/>
+        <location filename="../ui/export_dialog.py" line="79"/>
         <source>Export a document</source>
         <translation>导出文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="99"/>
+        <location filename="../ui/export_dialog.py" line="101"/>
         <source>Word documents (.docx)</source>
         <translation>Word 文档（.docx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="100"/>
+        <location filename="../ui/export_dialog.py" line="102"/>
         <source>Excel workbooks (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="101"/>
+        <location filename="../ui/export_dialog.py" line="103"/>
         <source>Add the 分管领导 column</source>
         <translation>增加“分管领导”列</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="103"/>
+        <location filename="../ui/export_dialog.py" line="105"/>
         <source>Print the resolved date under each deadline</source>
         <translation>在完成时限下注明具体日期</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.py" line="107"/>
+        <source>Add the 责任人 column</source>
+        <translation>增加“责任人”列</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="109"/>
+        <source>Departments by their short names (基教处)</source>
+        <translation>处室使用简称（如“基教处”）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="111"/>
+        <source>Attach every task with its progress (附件)</source>
+        <translation>附全部任务进展情况一览表（附件）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="119"/>
+        <source>成文日期: the date of issue printed under the 署名 (not the date of the figures)</source>
+        <translation>成文日期：署名下方的印发日期（不是数据截止日期）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="129"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="113"/>
+        <location filename="../ui/export_dialog.py" line="135"/>
         <source>Office template…</source>
         <translation>单位模板…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="116"/>
+        <location filename="../ui/export_dialog.py" line="138"/>
         <source>Built-in look</source>
         <translation>内置格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="125"/>
+        <location filename="../ui/export_dialog.py" line="147"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="131"/>
+        <location filename="../ui/export_dialog.py" line="153"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="139"/>
+        <location filename="../ui/export_dialog.py" line="161"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="140"/>
+        <location filename="../ui/export_dialog.py" line="162"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="141"/>
+        <location filename="../ui/export_dialog.py" line="163"/>
         <source>Reporting period</source>
         <translation>报送周期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="142"/>
+        <location filename="../ui/export_dialog.py" line="164"/>
         <source>Departments (none ticked: all)</source>
         <translation>处室（不勾选即全部）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="143"/>
+        <location filename="../ui/export_dialog.py" line="165"/>
         <source>Forms as</source>
         <translation>反馈表格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="150"/>
+        <location filename="../ui/export_dialog.py" line="172"/>
+        <source>Date of issue (成文日期)</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="176"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="155"/>
+        <location filename="../ui/export_dialog.py" line="181"/>
         <source>Look</source>
         <translation>格式</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/export_dialog.py" line="247"/>
+        <source>%n task(s) have no lead department yet: their rows are printed blank. Assign them first, or export anyway.</source>
+        <translation>
+            <numerusform>有%n项任务尚未确定牵头处室，这些行将留空。请先分配，或仍然导出。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="207"/>
+        <location filename="../ui/export_dialog.py" line="255"/>
         <source>(none: as of today)</source>
         <translation>（不指定：截至今天）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="227"/>
+        <location filename="../ui/export_dialog.py" line="276"/>
         <source>Folder for the documents</source>
         <translation>文档保存的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="231"/>
+        <location filename="../ui/export_dialog.py" line="280"/>
         <source>Save the document</source>
         <translation>保存文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="231"/>
-        <location filename="../ui/export_dialog.py" line="242"/>
+        <location filename="../ui/export_dialog.py" line="280"/>
+        <location filename="../ui/export_dialog.py" line="291"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="238"/>
+        <location filename="../ui/export_dialog.py" line="287"/>
         <source>Built-in look (GB/T 9704)</source>
         <translation>内置格式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="242"/>
+        <location filename="../ui/export_dialog.py" line="291"/>
         <source>Office template</source>
         <translation>单位模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="251"/>
+        <location filename="../ui/export_dialog.py" line="300"/>
         <source>Change the document template</source>
         <translation>更改文档模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="261"/>
+        <location filename="../ui/export_dialog.py" line="310"/>
         <source>Choose where to save.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="271"/>
+        <location filename="../ui/export_dialog.py" line="320"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_dialog.py" line="282"/>
+        <location filename="../ui/export_dialog.py" line="331"/>
         <source>%n file(s) written:</source>
         <translation>
             <numerusform>已生成 %n 个文件：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="289"/>
+        <location filename="../ui/export_dialog.py" line="344"/>
+        <source>The office name is not set, so the document is signed 办公室: set it in Office settings.</source>
+        <translation>尚未设置办公室名称，文件落款为“办公室”：请在“办公室设置”中填写。</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="352"/>
         <source>Not exported: %1</source>
         <translation>未能导出：%1</translation>
     </message>
@@ -2377,82 +2414,127 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="29"/>
+        <location filename="../ui/settings_dialog.py" line="33"/>
         <source>Office settings</source>
         <translation>单位设置</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="32"/>
+        <location filename="../ui/settings_dialog.py" line="36"/>
         <source>e.g. 青岛市教育局办公室</source>
         <translation>如：青岛市教育局办公室</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="37"/>
+        <location filename="../ui/settings_dialog.py" line="41"/>
+        <source>e.g. 青教办〔2020〕12号</source>
+        <translation>例如：青教办〔2020〕12号</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="44"/>
+        <source>e.g. 第3期</source>
+        <translation>例如：第3期</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="52"/>
+        <source>Empty: the office</source>
+        <translation>留空：使用办公室名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="53"/>
+        <source>Print the 版记 (抄送, 印发机关, 印发日期)</source>
+        <translation>印制版记（抄送、印发机关、印发日期）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="58"/>
         <source>Built-in look (GB/T 9704)</source>
         <translation>内置格式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="38"/>
+        <location filename="../ui/settings_dialog.py" line="59"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="43"/>
+        <location filename="../ui/settings_dialog.py" line="64"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="53"/>
+        <location filename="../ui/settings_dialog.py" line="74"/>
         <source> points</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="61"/>
+        <location filename="../ui/settings_dialog.py" line="82"/>
         <source>Office (signs the documents)</source>
         <translation>署名单位</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="62"/>
+        <location filename="../ui/settings_dialog.py" line="83"/>
         <source>Signature line (署名; empty: the office)</source>
         <translation>署名（不填则用单位名称）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="66"/>
+        <location filename="../ui/settings_dialog.py" line="84"/>
+        <source>Document number (发文字号)</source>
+        <translation>发文字号</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="85"/>
+        <source>Issue of the report (期号)</source>
+        <translation>通报期号</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="86"/>
+        <source>Next steps of the report (下步工作要求)</source>
+        <translation>通报的下步工作要求</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="87"/>
+        <source>Copies to (抄送)</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="88"/>
+        <source>Printed by (印发机关)</source>
+        <translation>印发机关</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="93"/>
         <source>Document template</source>
         <translation>文档模板</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="67"/>
+        <location filename="../ui/settings_dialog.py" line="94"/>
         <source>Yellow light: deadline within</source>
         <translation>黄灯：距完成时限不足</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="68"/>
+        <location filename="../ui/settings_dialog.py" line="95"/>
         <source>… or less of the time left than</source>
         <translation>……或剩余时间少于</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="70"/>
+        <location filename="../ui/settings_dialog.py" line="97"/>
         <source>Behind: below time-proportional progress by more than</source>
         <translation>滞后：低于序时进度超过</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="72"/>
+        <location filename="../ui/settings_dialog.py" line="99"/>
         <source>Backups to keep</source>
         <translation>保留备份份数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="96"/>
+        <location filename="../ui/settings_dialog.py" line="129"/>
         <source>Change office settings</source>
         <translation>修改单位设置</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="103"/>
+        <location filename="../ui/settings_dialog.py" line="136"/>
         <source>Office template</source>
         <translation>单位模板</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="103"/>
+        <location filename="../ui/settings_dialog.py" line="136"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>

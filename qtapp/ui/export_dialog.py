@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,6 +33,7 @@ from db.departments import list_departments
 from db.plans import list_plans
 from db.progress import current_period_index, list_periods
 from db.settings import get_setting
+from db.tasks import count_unassigned
 from exports.service import FOLDER_KINDS, ExportRequest, run_export, safe_file_name
 from qtapp.commands import SettingsCommand
 from qtapp.context import AppContext
@@ -102,6 +104,26 @@ class ExportDialog(QDialog):
         self.with_leader.setObjectName("withLeaderCheck")
         self.with_dates = QCheckBox(self.tr("Print the resolved date under each deadline"), self)
         self.with_dates.setObjectName("withDatesCheck")
+        self.with_person = QCheckBox(self.tr("Add the 责任人 column"), self)
+        self.with_person.setObjectName("withPersonCheck")
+        self.short_names = QCheckBox(self.tr("Departments by their short names (基教处)"), self)
+        self.short_names.setObjectName("shortNamesCheck")
+        self.with_task_list = QCheckBox(self.tr("Attach every task with its progress (附件)"), self)
+        self.with_task_list.setObjectName("withTaskListCheck")
+        self.issued_on = QDateEdit(QDate.currentDate(), self)
+        self.issued_on.setObjectName("issuedOnEdit")
+        self.issued_on.setCalendarPopup(True)
+        self.issued_on.setDisplayFormat("yyyy-MM-dd")
+        self.issued_on.setToolTip(
+            self.tr(
+                "成文日期: the date of issue printed under the 署名 (not the date of the figures)"
+            )
+        )
+        self.warning = QLabel(self)
+        self.warning.setObjectName("exportWarningLabel")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b26a00;")
+        self.warning.hide()
         self.output = QLineEdit(self)
         self.output.setObjectName("exportOutputEdit")
         browse = QPushButton(self.tr("Choose…"), self)
@@ -144,6 +166,10 @@ class ExportDialog(QDialog):
         self.form_format_label = form.labelForField(self.form_format)
         form.addRow("", self.with_leader)
         form.addRow("", self.with_dates)
+        form.addRow("", self.with_person)
+        form.addRow("", self.short_names)
+        form.addRow("", self.with_task_list)
+        form.addRow(self.tr("Date of issue (成文日期)"), self.issued_on)
         path_row = QHBoxLayout()
         path_row.addWidget(self.output, 1)
         path_row.addWidget(browse)
@@ -155,6 +181,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Look"), template_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.warning)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.open_folder, 0, Qt.AlignmentFlag.AlignLeft)
@@ -188,6 +215,10 @@ class ExportDialog(QDialog):
             with_leader=self.with_leader.isChecked(),
             with_due_date=self.with_dates.isChecked(),
             form_format=self.form_format.currentData() if kind == "feedback-forms" else "docx",
+            issued_on=self.issued_on.date().toPython(),
+            with_task_list=kind == "report" and self.with_task_list.isChecked(),
+            short_names=kind == "decomposition" and self.short_names.isChecked(),
+            with_person=kind == "decomposition" and self.with_person.isChecked(),
         )
 
     def _per_department(self) -> bool:
@@ -195,12 +226,29 @@ class ExportDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
-        self.with_leader.setVisible(kind == "decomposition")
-        self.with_dates.setVisible(kind == "decomposition")
+        for box in (self.with_leader, self.with_dates, self.with_person, self.short_names):
+            box.setVisible(kind == "decomposition")
+        self.with_task_list.setVisible(kind == "report")
         self.form_format.setVisible(kind == "feedback-forms")
         self.form_format_label.setVisible(kind == "feedback-forms")
         self.period.setEnabled(kind != "decomposition")
         self._suggest_output()
+        self._show_warning()
+
+    def _show_warning(self) -> None:
+        """Before exporting: tasks without a lead department leave blank rows."""
+        plan_id = self.plan.currentData()
+        missing = count_unassigned(self.ctx.db, plan_id) if plan_id is not None else 0
+        self.warning.setText(self._unassigned_text(missing) if missing else "")
+        self.warning.setVisible(bool(missing) and self.kind.currentData() == "decomposition")
+
+    def _unassigned_text(self, count: int) -> str:
+        return self.tr(
+            "%n task(s) have no lead department yet: their rows are printed blank. "
+            "Assign them first, or export anyway.",
+            "",
+            count,
+        )
 
     def _plan_changed(self) -> None:
         self.period.clear()
@@ -212,6 +260,7 @@ class ExportDialog(QDialog):
                 self.period.addItem(period.name, period.id)
             self.period.setCurrentIndex(current_period_index(periods) + 1)
         self._suggest_output()
+        self._show_warning()
 
     def _suggest_output(self) -> None:
         folder = Path(self.ctx.ui_settings.folder("export") or Path.home())
@@ -280,8 +329,22 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         names = "\n".join(p.name for p in written[:6]) + ("\n…" if len(written) > 6 else "")
         self.status.setText(self.tr("%n file(s) written:", "", len(written)) + "\n" + names)
+        notes = [self._warning_text(w) for w in getattr(written, "warnings", [])]
+        self.warning.setText("\n".join(notes))
+        self.warning.setVisible(bool(notes))
         self.open_folder.show()
         self.exported.emit(written)
+
+    def _warning_text(self, warning: object) -> str:
+        code, count = getattr(warning, "code", ""), getattr(warning, "count", 0)
+        if code == "unassigned":
+            return self._unassigned_text(count)
+        if code == "no_office":
+            return self.tr(
+                "The office name is not set, so the document is signed 办公室: set it in "
+                "Office settings."
+            )
+        return str(warning)
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
