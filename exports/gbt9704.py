@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from copy import deepcopy
 from dataclasses import dataclass
+from functools import partial
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
@@ -119,7 +120,7 @@ def repair_defaults(doc: DocxDocument, fonts: FontSet) -> None:
                 pin_fonts(rfonts.getparent(), fonts.h1 if heading else fonts.body)
 
 
-def _add_style(
+def _add_style_to(
     doc: DocxDocument,
     name: str,
     east_asia: str,
@@ -131,8 +132,9 @@ def _add_style(
     char_spacing: int = -5,
     keep_next: bool = False,
     bold: bool = False,
+    existing: set[str] | None = None,
 ) -> None:
-    if name in [s.name for s in doc.styles]:
+    if name in (existing if existing is not None else {s.name for s in doc.styles}):
         return  # an office template may define it: its look wins
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
@@ -175,6 +177,8 @@ def _add_style(
 
 def add_gw_styles(doc: DocxDocument, fonts: FontSet) -> None:
     center, justify = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
+    existing = {s.name for s in doc.styles}  # looked up once: python-docx scans every style
+    _add_style = partial(_add_style_to, existing=existing)
     _add_style(doc, "GW Title", fonts.title, 22, line=TITLE_LINE, align=center, char_spacing=0)
     _add_style(doc, "GW Subtitle", fonts.h2, 16, align=center, char_spacing=0)
     _add_style(doc, "GW Body", fonts.body, 16, align=justify, indent_chars=2)
