@@ -60,13 +60,14 @@ _FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
 _MARK = re.compile(rf"(?<={_CHINESE})[,;:]|[,;:](?={_CHINESE})")
 _PAIR = re.compile(r"\(([^()\n]*)\)")
 _HAS_CHINESE = re.compile(_CHINESE)
+_HALF = re.compile(r"[,;:()]")
 
 
 def full_width_punctuation(text: str) -> str:
     """Half-width , ; : ( ) beside Chinese text become ， ； ： （ ）, as documents write
     them ("中小學(幼兒園)學生" → "中小學（幼兒園）學生", "發文編號:青教" → "發文編號：青教");
     "1,200", "9:30" and "Word (WPS)" stay as they are."""
-    if not text or not any(ch in text for ch in ",;:()"):
+    if not text or not _HALF.search(text):
         return text
 
     def pair(match: re.Match[str]) -> str:

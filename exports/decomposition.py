@@ -103,7 +103,10 @@ def columns(
     if body is None:
         words = _names(report, options)
         body = [task_cells(t, options, words) for t in report.tasks]
-    widths = [_width([h, *(row[i] for row in body)]) for i, h in enumerate(names)]
+    # The task text (column 1) takes what the others leave: its width is not measured.
+    widths = [
+        _width([h, *(row[i] for row in body)]) if i != 1 else 0.0 for i, h in enumerate(names)
+    ]
     narrow = [i for i in range(len(names)) if i != 1]
     room = TABLE_WIDTH_MM - MIN_TASK_MM
     taken = sum(widths[i] for i in narrow)
