@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 
@@ -66,8 +68,7 @@ class OfficialDocument:
         together with ``add_raw`` (python-docx slows down with every paragraph added)."""
         style_id = self._style_id(style)
         runs = "<w:r><w:br/></w:r>".join(
-            f'<w:r><w:t xml:space="preserve">{esc(line)}</w:t></w:r>' if line else ""
-            for line in official(text).split("\n")
+            run_xml(line) if line else "" for line in official(text).split("\n")
         )
         keep = "<w:keepNext/>" if keep_next else ""
         return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>{runs}</w:p>'
@@ -113,7 +114,7 @@ class OfficialDocument:
             if index:
                 para.add_run().add_break()
             if line:
-                para.add_run(line)
+                para._p.append(parse_xml(run_xml(line, nsdecls("w"))))
         if keep_next:
             para.paragraph_format.keep_with_next = True
         return para
@@ -194,6 +195,18 @@ class OfficialDocument:
 
 
 TEXT_TWIPS = 8844  # the 156 mm portrait 版心
+
+
+_CODE_DASH = re.compile(r"(?<=\d)-(?=\d)")
+
+
+def run_xml(text: str, namespace: str = "") -> str:
+    """A run of ``text``; the dash of a task code (10-3) is a non-breaking hyphen, so that a
+    line never ends in "10-" with the "3" on the next (Word and LibreOffice break after a
+    hyphen)."""
+    pieces = _CODE_DASH.split(text)
+    body = "<w:noBreakHyphen/>".join(f'<w:t xml:space="preserve">{esc(p)}</w:t>' for p in pieces)
+    return f"<w:r{' ' + namespace if namespace else ''}>{body}</w:r>"
 
 
 def signature_indents(name: str, date_text: str) -> tuple[float, float]:

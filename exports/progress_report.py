@@ -22,8 +22,9 @@ Decisions:
   that reported progress, the furthest along first; the rest are in the 附件.
 - In 三、 a task's reason is this period's 存在问题; a task that gave none is named, with
   the others of its lead department, in one sentence.
-- The end — 五、 with its paragraphs, the 附件说明, the 署名, the date and the 版记 — is kept
-  together on one page, so that no page holds only the sign-off.
+- The end — the last paragraphs of 五、 (four lines of text at least), the 附件说明, the
+  署名, the date and the 版记 — is kept together on one page, so that no page holds only
+  the sign-off.
 """
 
 from __future__ import annotations
@@ -339,6 +340,17 @@ def task_list(report: PlanReport) -> TableSpec:
     return TableSpec(columns, rows, cell_style="GWCellSmall")
 
 
+def kept_at_end(lines: Sequence[str], at_least: int = 4) -> int:
+    """How many of the last paragraphs to keep with the sign-off: enough for ``at_least``
+    lines of text (26 字 a line, the first one indented 2 字)."""
+    total = 0.0
+    for kept, line in enumerate(reversed(lines), start=1):
+        total += -(-(text_width(line) + 2) // 28)
+        if total >= at_least:
+            return kept
+    return len(lines)
+
+
 def _heading(doc: OfficialDocument, text: str) -> None:
     doc.paragraph(text, "GW H1")
 
@@ -416,11 +428,14 @@ def render(report: PlanReport, options: ReportOptions | None = None) -> Official
     _heading(doc, words("四、报送情况"))
     doc.paragraph(reporting_line(report))
 
-    # The end stays together: 五、, its paragraphs, the 附件说明 and the sign-off.
+    # The end stays together: the last paragraphs of 五、 (at least four lines of text), the
+    # 附件说明 and the sign-off — never a page holding the sign-off alone.
     lines = requirements(report, options)
     if lines:
         doc.paragraph(words("五、下步工作要求"), "GW H1", keep_next=True)
-        _paragraphs(doc, lines, keep=True)
+        kept = kept_at_end(lines)
+        _paragraphs(doc, lines[: len(lines) - kept])
+        _paragraphs(doc, lines[len(lines) - kept :], keep=True)
     if options.with_task_list:
         doc.blank().paragraph_format.keep_with_next = True
         doc.attachment_note(words("附件："), [attachment_title(report)])
