@@ -124,10 +124,10 @@ def earlier_note(report: PlanReport, task: ReportTask) -> str:
         parts.append(f"{task.earlier_percent}%")
     if task.earlier_progress.strip():
         parts.append(task.earlier_progress.strip().replace("\n", "；"))
-    label = (
-        words("上期进展（{period}）：", period=task.earlier_period) if task.earlier_period else ""
-    )
-    return (label or words("上期进展：")) + words(words("，").join(parts))
+    label = words("上期进展：")
+    if task.earlier_period:
+        label = words("上期进展（{period}）：", period=task.earlier_period)
+    return label + words("，").join(parts)  # the report itself as written
 
 
 def _period_id(report: PlanReport) -> int | None:

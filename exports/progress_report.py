@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.reports import PlanReport, ReportTask
+from db.settings import DEFAULT_REQUIREMENTS
 from domain.statuses import (
     BEHIND,
     CATEGORIES,
@@ -101,7 +102,7 @@ def overview(report: PlanReport, counts: Counts) -> str:
     if report.period is not None and counts[DONE]:
         done += words("（其中本期完成{n}项）", n=now)
     parts = [done] + [
-        words("{name}{n}项", name=CATEGORY_NAMES[c], n=counts[c])
+        words("{name}{n}项", name=words(CATEGORY_NAMES[c]), n=counts[c])
         for c in (ON_TRACK, BEHIND, NOT_STARTED, POSTPONED)
     ]
     unreported = "本期未报送{n}项" if report.period is not None else "尚未报送进展{n}项"
@@ -299,9 +300,14 @@ def reporting_line(report: PlanReport) -> str:
 
 
 def requirements(report: PlanReport, options: ReportOptions) -> list[str]:
+    """五、's paragraphs: the options', else the setting's. Duban's default text is fixed
+    wording (in the plan's script); an office's own text is printed as written."""
     lines = options.requirements
     if lines is None:
-        lines = tuple(report.settings.requirements.split("\n"))
+        text = report.settings.requirements
+        if text == DEFAULT_REQUIREMENTS:
+            text = Wording.of(report)(text)
+        lines = tuple(text.split("\n"))
     return [line.strip() for line in lines if line.strip()]
 
 
@@ -322,8 +328,8 @@ def task_list(report: PlanReport) -> TableSpec:
         Column(words("序号"), 13, "center"),
         Column(words("工作任务"), 53),
         Column(words("牵头处室"), 20, "center"),
-        Column(words("进展情况"), 50),
-        Column(words("状态"), 20, "center"),
+        Column(words("进展情况"), 48),
+        Column(words("状态"), 22, "center"),  # 逾期10天 on one line
     ]
     rows: list[Row | GroupRow] = []
     section: object = object()

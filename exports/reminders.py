@@ -142,8 +142,8 @@ def _columns(report: PlanReport, last: str, fourth: str = "最近状态") -> lis
     words = Wording.of(report)
     width = 24 if fourth == "牵头处室" else 20
     return [
-        Column(words("序号"), 12, "center"),
-        Column(words("工作任务"), 84 - width),
+        Column(words("序号"), 15, "center"),  # 24-12 on one line
+        Column(words("工作任务"), 81 - width),
         Column(words("完成时限"), 40, "center"),
         Column(words(last), 20, "center"),
         Column(words(fourth), width, "center"),

@@ -102,3 +102,44 @@ def test_the_report_is_short_and_no_page_is_stranded(exported, tmp_path: Path) -
     # The report's last page holds the end of 五、 with the sign-off, dated the day of issue.
     last = re.sub(r"\s", "", "".join(report_pages[-1]))
     assert "（三）加强协调配合" in last and last.endswith("青岛市教育局办公室2020年7月13日")
+
+
+def test_a_plan_kept_in_traditional_characters_has_traditional_fixed_words(
+    tmp_path: Path,
+) -> None:
+    """Every word Duban writes follows the plan's script: with the plan's text, the
+    departments' names and reports taken out, what is left is unchanged by s2t."""
+    from db.connection import open_database
+    from db.plans import list_outline, list_plans
+    from db.reports import collect
+    from domain.script import full_width_punctuation, to_traditional
+    from tests.office_scenario import DEPARTMENTS, OFFICE
+
+    db_path = build_office(tmp_path / "office.sqlite3", simplified=False)
+    out = tmp_path / "documents"
+    common = ["--db", str(db_path), "--period", PERIOD, "--as-of", AS_OF.isoformat()]
+    for kind, target in (("decomposition", out / "d.docx"), ("report", out / "r.docx"),
+                         ("feedback-forms", out / "forms"), ("reminders", out / "reminders")):  # fmt: skip
+        assert main(["export", kind, "-o", str(target), "--with-task-list", *common]) == 0
+    db = open_database(db_path)
+    try:
+        plan = list_plans(db)[0]
+        report = collect(db, plan.id)
+        data = [plan.title, plan.doc_number, OFFICE, *(n.title for n in list_outline(db, plan.id))]
+        data += [t.text for t in report.tasks] + [t.earlier_progress for t in report.tasks]
+        data += [t.deadline for t in report.tasks]  # as the clerk typed them
+    finally:
+        db.close()
+    from tests.office_scenario import EARLIER_REPORTS, REPORTS
+
+    data += [text for r in (*REPORTS, *EARLIER_REPORTS) for text in r[3:6] if text]
+    data += [name for name, short in DEPARTMENTS] + [short for _, short in DEPARTMENTS if short]
+    data = sorted({d for d in data if d}, key=len, reverse=True)
+    for path in sorted(out.rglob("*.docx")):
+        text = package_text(path, printed_only=True)
+        for piece in data:  # as printed: with full-width punctuation, maybe without its 。
+            for form in (full_width_punctuation(piece), piece):
+                text = text.replace(form, "").replace(form.rstrip("。"), "")
+        text = re.sub(r"[\x00-\x7f\s，。：；、（）“”《》〔〕□…—]", "", text)
+        diffs = [(i, a) for i, (a, b) in enumerate(zip(text, to_traditional(text))) if a != b]
+        assert text and not diffs, (path.name, [text[max(0, i - 8) : i + 4] for i, _ in diffs[:5]])
