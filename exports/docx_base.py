@@ -85,9 +85,33 @@ class OfficialDocument:
             }
             values.update(self.placeholders)
             fill_placeholders(self.doc, values)
+        self._hide_trailing_paragraph()
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return finish(buffer.getvalue(), self.raw_tables)
+
+    def _hide_trailing_paragraph(self) -> None:
+        """The empty paragraph a document must have after a table that ends it: hidden and
+        1 pt high, so that a table filling the last page does not push it onto a blank page
+        of its own (Word's and LibreOffice's way to end a document on a table)."""
+        body = self.doc.element.body
+        children = [c for c in body if c.tag != qn("w:sectPr")]
+        if len(children) < 2 or children[-1].tag != qn("w:p"):
+            return
+        last, before = children[-1], children[-2]
+        marker = "".join(t.text or "" for t in before.iter(qn("w:t")))
+        if "".join(last.itertext()).strip() or not marker.startswith(TABLE_MARKER):
+            return
+        if not self.raw_tables[int(marker.removeprefix(TABLE_MARKER))].startswith("<w:tbl"):
+            return
+        ppr = last.get_or_add_pPr()
+        spacing = 'w:before="0" w:after="0" w:line="20" w:lineRule="exact"'
+        ppr.append(parse_xml(f"<w:spacing {nsdecls('w')} {spacing}/>"))
+        ppr.append(
+            parse_xml(
+                f'<w:rPr {nsdecls("w")}><w:vanish/><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
+            )
+        )
 
     def save(self, path: str | Path) -> Path:
         return write_atomic(self.to_bytes(), path)

@@ -29,16 +29,17 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     db = str(build_office(root / "office.sqlite3"))
     out = root / "documents"
     common = ["--db", db, "--period", PERIOD, "--as-of", AS_OF.isoformat(), "--date", ISSUED]
-    for kind, target in (
+    for kind, target, *extra in (
         ("decomposition", out / "分解表.docx"),
         ("report", out / "通报.docx"),
+        ("report", out / "通报（附件）.docx", "--with-task-list"),
         ("feedback-forms", out / "forms"),
         ("reminders", out / "reminders"),
     ):
-        assert main(["export", kind, "-o", str(target), *common]) == 0, kind
+        assert main(["export", kind, "-o", str(target), *common, *extra]) == 0, kind
     return {
         "decomposition": [out / "分解表.docx"],
-        "report": [out / "通报.docx"],
+        "report": [out / "通报.docx", out / "通报（附件）.docx"],
         "feedback-forms": sorted((out / "forms").glob("*.docx")),
         "reminders": sorted((out / "reminders").glob("*.docx")),
     }
@@ -95,6 +96,7 @@ def test_the_report_is_short_and_no_page_is_stranded(exported, tmp_path: Path) -
     pdfs = to_pdfs(documents, tmp_path)
     report_pages = page_lines(pdfs[0])
     assert len(report_pages) <= 6, len(report_pages)
+    assert len(page_lines(pdfs[1])) > 6  # with the 附件: every task in a table
     for pdf in pdfs:
         pages = page_lines(pdf)
         counts = [len(lines) for lines in pages]
@@ -141,5 +143,7 @@ def test_a_plan_kept_in_traditional_characters_has_traditional_fixed_words(
             for form in (full_width_punctuation(piece), piece):
                 text = text.replace(form, "").replace(form.rstrip("。"), "")
         text = re.sub(r"[\x00-\x7f\s，。：；、（）“”《》〔〕□…—]", "", text)
-        diffs = [(i, a) for i, (a, b) in enumerate(zip(text, to_traditional(text))) if a != b]
-        assert text and not diffs, (path.name, [text[max(0, i - 8) : i + 4] for i, _ in diffs[:5]])
+        converted = to_traditional(text)
+        assert len(converted) == len(text), path.name
+        diffs = [i for i, (a, b) in enumerate(zip(text, converted, strict=True)) if a != b]
+        assert text and not diffs, (path.name, [text[max(0, i - 8) : i + 4] for i in diffs[:5]])
