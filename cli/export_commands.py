@@ -65,30 +65,19 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="report: every task with its progress as an 附件 table",
     )
     p.add_argument("--template", metavar="DOCX", help="an office template (default: setting)")
-    p.add_argument(
-        "--as-of",
-        type=dt.date.fromisoformat,
-        metavar="YYYY-MM-DD",
-        help="the date the figures speak of (default: the period's end or today)",
+    dates = (
+        ("--as-of", "the date the figures speak of (default: the period's end or today)"),
+        ("--date", "成文日期, the date of issue printed under the 署名 (default: today)"),
+        ("--reply-by", "feedback-forms, reminders: the date to report back by"),
     )
-    p.add_argument(
-        "--date",
-        type=dt.date.fromisoformat,
-        metavar="YYYY-MM-DD",
-        help="成文日期, the date of issue printed under the 署名 (default: today)",
-    )
+    for flag, text in dates:
+        p.add_argument(flag, type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help=text)
     p.add_argument(
         "--doc-number",
         metavar="TEXT",
         help="发文字号, e.g. 青教办〔2020〕12号 (default: setting documents.doc_number)",
     )
     p.add_argument("--issue", metavar="TEXT", help="report: 期号, e.g. 第3期 (default: setting)")
-    p.add_argument(
-        "--reply-by",
-        type=dt.date.fromisoformat,
-        metavar="YYYY-MM-DD",
-        help="feedback-forms, reminders: the date to report back by",
-    )
     p.add_argument(
         "--xlsx",
         action="store_true",
