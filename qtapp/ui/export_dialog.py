@@ -113,7 +113,7 @@ class ExportDialog(QDialog):
         self.issued_on = QDateEdit(QDate.currentDate(), self)
         self.issued_on.setObjectName("issuedOnEdit")
         self.issued_on.setCalendarPopup(True)
-        self.issued_on.setDisplayFormat("yyyy-MM-dd")
+        self.issued_on.setDisplayFormat("yyyy年M月d日")  # as the document prints it
         self.issued_on.setToolTip(
             self.tr(
                 "成文日期: the date of issue printed under the 署名 (not the date of the figures)"
