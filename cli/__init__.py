@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         export_commands,
         plan_commands,
         progress_commands,
+        settings_commands,
         task_commands,
     )
 
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     progress_commands.register_carry_over(commands, common)
     progress_commands.register_readback(commands, common)
     backup_commands.register(commands, common)
+    settings_commands.register(commands, common)
     return parser
 
 

@@ -200,3 +200,26 @@ def m001_core_tables(db: Database) -> None:
         );
         """
     )
+
+
+@step("m002_person_and_original_text")
+def m002_person_and_original_text(db: Database) -> None:
+    db.executescript(
+        """
+        -- 责任人: a person in the lead department who answers for the task (optional).
+        ALTER TABLE tasks ADD COLUMN person TEXT NOT NULL DEFAULT '';
+
+        -- The text of a plan as the file had it, for each field a conversion changed
+        -- (Traditional → Simplified characters): nothing of the file is lost, and the
+        -- conversion can be undone.
+        CREATE TABLE original_texts (
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            entity TEXT NOT NULL CHECK (entity IN ('plan', 'node', 'task')),
+            entity_id INTEGER NOT NULL,
+            field TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (entity, entity_id, field)
+        );
+        CREATE INDEX original_texts_plan ON original_texts(plan_id);
+        """
+    )

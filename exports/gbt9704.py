@@ -8,7 +8,9 @@ numbers "— 1 —" (odd pages right, even pages left).
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
+from functools import partial
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
@@ -118,7 +120,7 @@ def repair_defaults(doc: DocxDocument, fonts: FontSet) -> None:
                 pin_fonts(rfonts.getparent(), fonts.h1 if heading else fonts.body)
 
 
-def _add_style(
+def _add_style_to(
     doc: DocxDocument,
     name: str,
     east_asia: str,
@@ -130,8 +132,9 @@ def _add_style(
     char_spacing: int = -5,
     keep_next: bool = False,
     bold: bool = False,
+    existing: set[str] | None = None,
 ) -> None:
-    if name in [s.name for s in doc.styles]:
+    if name in (existing if existing is not None else {s.name for s in doc.styles}):
         return  # an office template may define it: its look wins
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
@@ -174,6 +177,8 @@ def _add_style(
 
 def add_gw_styles(doc: DocxDocument, fonts: FontSet) -> None:
     center, justify = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
+    existing = {s.name for s in doc.styles}  # looked up once: python-docx scans every style
+    _add_style = partial(_add_style_to, existing=existing)
     _add_style(doc, "GW Title", fonts.title, 22, line=TITLE_LINE, align=center, char_spacing=0)
     _add_style(doc, "GW Subtitle", fonts.h2, 16, align=center, char_spacing=0)
     _add_style(doc, "GW Body", fonts.body, 16, align=justify, indent_chars=2)
@@ -186,7 +191,9 @@ def add_gw_styles(doc: DocxDocument, fonts: FontSet) -> None:
     _add_style(doc, "GW Cell", fonts.table_body, 12, line=None, char_spacing=0)
     _add_style(doc, "GW Cell Small", fonts.table_body, 10.5, line=None, char_spacing=0)
     _add_style(doc, "GW Group", fonts.table_head, 12, line=None, char_spacing=0, keep_next=True)
+    _add_style(doc, "GW Item", fonts.h2, 12, line=None, char_spacing=0, keep_next=True)
     _add_style(doc, "GW Key", fonts.table_body, 6.5, line=None, char_spacing=0)
+    _add_style(doc, "GW Note", fonts.h2, 9, line=None, char_spacing=0)
 
 
 # -- pages ---------------------------------------------------------------------------------
@@ -260,3 +267,35 @@ def page_numbers(doc: DocxDocument, section: Section, fonts: FontSet) -> None:
         story.is_linked_to_previous = False
     _replace_story(section.footer, _page_number_paragraph("right", fonts.page_number))
     _replace_story(section.even_page_footer, _page_number_paragraph("left", fonts.page_number))
+
+
+def _has_page_number(story: object) -> bool:
+    element = story._element  # type: ignore[attr-defined]
+    instr = "".join(t.text or "" for t in element.iter(qn("w:instrText")))
+    simple = " ".join(f.get(qn("w:instr"), "") for f in element.iter(qn("w:fldSimple")))
+    return "PAGE" in instr.upper() or "PAGE" in simple.upper()
+
+
+def ensure_page_numbers(doc: DocxDocument, fonts: FontSet) -> bool:
+    """Add "— 1 —" (odd right, even left) to the footers of an office's template that has
+    no page number anywhere, keeping what the footers already hold. True when added."""
+    stories = []
+    for section in doc.sections:
+        stories += [section.footer, section.even_page_footer, section.first_page_footer]
+    if any(_has_page_number(s) for s in stories if not s.is_linked_to_previous):
+        return False
+    section = doc.sections[-1]
+    default = section.footer
+    if default.is_linked_to_previous:
+        default.is_linked_to_previous = False
+    even = section.even_page_footer
+    if even.is_linked_to_previous or not doc.settings.odd_and_even_pages_header_footer:
+        even.is_linked_to_previous = False
+        for child in list(even._element):
+            even._element.remove(child)
+        for child in default._element:  # even pages keep the footer's own lines too
+            even._element.append(deepcopy(child))
+    doc.settings.odd_and_even_pages_header_footer = True
+    default._element.append(_page_number_paragraph("right", fonts.page_number))
+    even._element.append(_page_number_paragraph("left", fonts.page_number))
+    return True

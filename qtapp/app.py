@@ -35,7 +35,9 @@ def application() -> QApplication:
     return app
 
 
-def _set_language(app: QApplication, settings: UiSettings, language: str | None) -> list:
+def _set_language(
+    app: QApplication, settings: UiSettings, language: str | None
+) -> tuple[str, list]:
     chosen = choose_language(language or settings.language())
     translators = install_translators(app, chosen)
     if chosen == CHINESE:
@@ -51,7 +53,7 @@ def _set_language(app: QApplication, settings: UiSettings, language: str | None)
             ]
         )
         app.setFont(font)
-    return translators
+    return chosen, translators
 
 
 def build_window(
@@ -65,11 +67,12 @@ def build_window(
     "en"; None: setting/system); None when no file could be opened and the clerk quit."""
     app = application()
     settings = ui_settings or UiSettings()
-    translators = _set_language(app, settings, language)
+    chosen, translators = _set_language(app, settings, language)
     prompts = prompts or QtPrompts(None)
     ctx = open_window_context(Path(db_path) if db_path is not None else None, prompts, settings)
     if ctx is None:
         return None
+    ctx.language = chosen
     window = MainWindow(ctx)
     if isinstance(prompts, QtPrompts):
         prompts.parent = window

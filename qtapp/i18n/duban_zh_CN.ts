@@ -4,162 +4,162 @@
 <context>
     <name/>
     <message>
-        <location filename="../commands.py" line="67"/>
+        <location filename="../commands.py" line="68"/>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="86"/>
+        <location filename="../commands.py" line="87"/>
         <source>Assign %n task(s)</source>
         <translation>分配 %n 项任务</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="105"/>
+        <location filename="../commands.py" line="106"/>
         <source>%n suggestion(s) taken.</source>
         <translation>已采纳 %n 项任务的建议。</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="112"/>
+        <location filename="../commands.py" line="113"/>
         <source>lead department set to %1</source>
         <translation>牵头处室设为%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="114"/>
+        <location filename="../commands.py" line="115"/>
         <source>lead department cleared</source>
         <translation>牵头处室已清空</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="120"/>
+        <location filename="../commands.py" line="121"/>
         <source>cooperating departments set to %1</source>
         <translation>配合处室设为%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="122"/>
+        <location filename="../commands.py" line="123"/>
         <source>cooperating departments cleared</source>
         <translation>配合处室已清空</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="127"/>
+        <location filename="../commands.py" line="128"/>
         <source>leader set to %1</source>
         <translation>分管领导设为%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="129"/>
+        <location filename="../commands.py" line="130"/>
         <source>leader cleared</source>
         <translation>分管领导已清空</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="134"/>
+        <location filename="../commands.py" line="135"/>
         <source>deadline set to %1</source>
         <translation>完成时限设为%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="136"/>
+        <location filename="../commands.py" line="137"/>
         <source>deadline cleared</source>
         <translation>完成时限已清空</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="138"/>
+        <location filename="../commands.py" line="139"/>
         <source>%n task(s): %1.</source>
         <translation>已将 %n 项任务的%1。</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="138"/>
+        <location filename="../commands.py" line="139"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="145"/>
+        <location filename="../commands.py" line="146"/>
         <source>%1 now leads, so it was taken off the cooperating departments of %n task(s).</source>
         <translation>%1已改为牵头，已从 %n 项任务的配合处室中移除。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="64"/>
+        <location filename="../display.py" line="66"/>
         <source>No deadline yet.</source>
         <translation>尚未设定完成时限。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="66"/>
+        <location filename="../display.py" line="68"/>
         <source>Due %1.</source>
         <translation>完成时限：%1。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="68"/>
+        <location filename="../display.py" line="70"/>
         <source>Kept as written; it names no date Duban understands.</source>
         <translation>已按原文保存；其中没有可识别的日期。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="70"/>
+        <location filename="../display.py" line="72"/>
         <source>Open-ended: reviewed every reporting period.</source>
         <translation>无固定日期：每个报送周期复核。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="80"/>
+        <location filename="../display.py" line="82"/>
         <source>restored (undo/redo)</source>
         <translation>已恢复（撤销/重做）</translation>
     </message>
     <message>
-        <location filename="../display.py" line="82"/>
+        <location filename="../display.py" line="84"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../display.py" line="82"/>
+        <location filename="../display.py" line="84"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="41"/>
+        <location filename="../task_actions.py" line="42"/>
         <source>Record progress of task %1</source>
         <translation>记录任务 %1 的进展</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="48"/>
+        <location filename="../task_actions.py" line="49"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="48"/>
+        <location filename="../task_actions.py" line="49"/>
         <source>There is no suggestion to take.</source>
         <translation>没有可采纳的建议。</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="50"/>
+        <location filename="../task_actions.py" line="51"/>
         <source>Take %n suggestion(s)</source>
         <translation>采纳 %n 条建议</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="59"/>
+        <location filename="../task_actions.py" line="60"/>
         <source>Edit task %1</source>
         <translation>修改任务 %1</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="71"/>
+        <location filename="../task_actions.py" line="72"/>
         <source>Split task %1</source>
         <translation>拆分任务 %1</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="93"/>
+        <location filename="../task_actions.py" line="94"/>
         <source>Merge task %1 with the next</source>
         <translation>将任务 %1 与下一项合并</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="104"/>
+        <location filename="../task_actions.py" line="105"/>
         <source>Add a task after %1</source>
         <translation>在 %1 之后添加任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="118"/>
+        <location filename="../task_actions.py" line="119"/>
         <source>Delete %n task(s)</source>
         <translation>删除 %n 项任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="130"/>
+        <location filename="../task_actions.py" line="131"/>
         <source>The task is already first or last in its item.</source>
         <translation>该任务已在本条目的最前或最后。</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="136"/>
+        <location filename="../task_actions.py" line="137"/>
         <source>Move task %1</source>
         <translation>移动任务 %1</translation>
     </message>
@@ -241,80 +241,91 @@ Close Duban there, then choose File → Open for editing.</source>
     <name>AssignmentEditor</name>
     <message>
         <location filename="../ui/assignment_editor.py" line="95"/>
-        <location filename="../ui/assignment_editor.py" line="297"/>
+        <location filename="../ui/assignment_editor.py" line="304"/>
         <source>Names separated by 、</source>
         <translation>多个名称用“、”分隔</translation>
     </message>
     <message>
         <location filename="../ui/assignment_editor.py" line="102"/>
-        <location filename="../ui/assignment_editor.py" line="299"/>
+        <location filename="../ui/assignment_editor.py" line="308"/>
+        <source>Optional: a person in the lead department</source>
+        <translation>可选：牵头处室的具体负责人</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="105"/>
+        <location filename="../ui/assignment_editor.py" line="306"/>
         <source>As written: 6月底前, 三季度, 长期坚持 …</source>
         <translation>按原文填写：6月底前、三季度、长期坚持……</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="113"/>
+        <location filename="../ui/assignment_editor.py" line="116"/>
         <source>Take suggestion</source>
         <translation>采纳建议</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="115"/>
+        <location filename="../ui/assignment_editor.py" line="118"/>
         <source>Assign as suggested (Alt+S)</source>
         <translation>按建议分配（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="119"/>
+        <location filename="../ui/assignment_editor.py" line="122"/>
         <source>Apply (Ctrl+Enter)</source>
         <translation>应用（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="130"/>
+        <location filename="../ui/assignment_editor.py" line="133"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="131"/>
+        <location filename="../ui/assignment_editor.py" line="134"/>
         <source>Cooperating</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="132"/>
+        <location filename="../ui/assignment_editor.py" line="135"/>
         <source>Leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="133"/>
+        <location filename="../ui/assignment_editor.py" line="136"/>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="137"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="213"/>
+        <location filename="../ui/assignment_editor.py" line="219"/>
         <source>(several values — type to replace them all)</source>
         <translation>（多个值——输入后将全部替换）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/assignment_editor.py" line="321"/>
+        <location filename="../ui/assignment_editor.py" line="330"/>
         <source>Apply to %n task(s)</source>
         <translation>
             <numerusform>应用到 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="333"/>
+        <location filename="../ui/assignment_editor.py" line="342"/>
         <source>Open-ended: reviewed every period</source>
         <translation>无固定日期：每期复核</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="336"/>
+        <location filename="../ui/assignment_editor.py" line="345"/>
         <source>⚠ Not understood — it will be kept exactly as written, with no date</source>
         <translation>⚠ 无法识别——将按原文保存，不设日期</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="366"/>
+        <location filename="../ui/assignment_editor.py" line="375"/>
         <source>No leader called “%1”. Add the leader in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的分管领导。请在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="382"/>
+        <location filename="../ui/assignment_editor.py" line="393"/>
         <source>No department called “%1”. Check the name, or add it in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的处室。请检查名称，或在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
@@ -487,97 +498,102 @@ Close Duban there, then choose File → Open for editing.</source>
     </message>
     <message>
         <location filename="../ui/dashboard_panel.py" line="59"/>
+        <source>Not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="60"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="62"/>
+        <location filename="../ui/dashboard_panel.py" line="63"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="63"/>
+        <location filename="../ui/dashboard_panel.py" line="64"/>
         <source>Yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="64"/>
+        <location filename="../ui/dashboard_panel.py" line="65"/>
         <source>Green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="65"/>
+        <location filename="../ui/dashboard_panel.py" line="66"/>
         <source>Grey</source>
         <translation>灰</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="102"/>
+        <location filename="../ui/dashboard_panel.py" line="103"/>
         <source>Reporting period:</source>
         <translation>报送期次：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="108"/>
+        <location filename="../ui/dashboard_panel.py" line="109"/>
         <source>By status</source>
         <translation>按状态</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="113"/>
+        <location filename="../ui/dashboard_panel.py" line="114"/>
         <source>By warning light</source>
         <translation>按预警</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="143"/>
+        <location filename="../ui/dashboard_panel.py" line="144"/>
         <source>By lead department</source>
         <translation>按牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="231"/>
+        <location filename="../ui/dashboard_panel.py" line="232"/>
         <source>(none: as of today)</source>
         <translation>（不按期次：截至今日）</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="310"/>
+        <location filename="../ui/dashboard_panel.py" line="311"/>
         <source>Dashboard not updated</source>
         <translation>看板未更新</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="321"/>
+        <location filename="../ui/dashboard_panel.py" line="322"/>
         <source>No plan chosen.</source>
         <translation>未选择工作要点。</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="322"/>
+        <location filename="../ui/dashboard_panel.py" line="323"/>
         <source>Not reported this period</source>
         <translation>本期未报送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="325"/>
+        <location filename="../ui/dashboard_panel.py" line="326"/>
         <source>As of %1: %n task(s)</source>
         <translation>
             <numerusform>截至%1：共 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="331"/>
+        <location filename="../ui/dashboard_panel.py" line="332"/>
         <source>Not reported this period (%n)</source>
         <translation>
             <numerusform>本期未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="333"/>
+        <location filename="../ui/dashboard_panel.py" line="334"/>
         <source>Never reported (%n)</source>
         <translation>
             <numerusform>从未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="347"/>
+        <location filename="../ui/dashboard_panel.py" line="348"/>
         <source>as of %1</source>
         <translation>截至%1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="377"/>
+        <location filename="../ui/dashboard_panel.py" line="378"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
@@ -1079,62 +1095,62 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>Display</name>
     <message>
-        <location filename="../display.py" line="13"/>
+        <location filename="../display.py" line="15"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../display.py" line="14"/>
+        <location filename="../display.py" line="16"/>
         <source>On schedule</source>
         <translation>序时推进</translation>
     </message>
     <message>
-        <location filename="../display.py" line="15"/>
+        <location filename="../display.py" line="17"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../display.py" line="16"/>
+        <location filename="../display.py" line="18"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../display.py" line="17"/>
+        <location filename="../display.py" line="19"/>
         <source>Postponed</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location filename="../display.py" line="20"/>
+        <location filename="../display.py" line="22"/>
         <source>text</source>
         <translation>任务文本</translation>
     </message>
     <message>
-        <location filename="../display.py" line="21"/>
+        <location filename="../display.py" line="23"/>
         <source>lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../display.py" line="22"/>
+        <location filename="../display.py" line="24"/>
         <source>cooperating departments</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../display.py" line="23"/>
+        <location filename="../display.py" line="25"/>
         <source>leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../display.py" line="24"/>
+        <location filename="../display.py" line="26"/>
         <source>deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../display.py" line="25"/>
+        <location filename="../display.py" line="27"/>
         <source>order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../display.py" line="26"/>
+        <location filename="../display.py" line="28"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
@@ -1165,165 +1181,202 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ui/export_dialog.py" line="49"/>
+        <location filename="../ui/export_dialog.py" line="51"/>
         <source>Task decomposition table (任务分解表)</source>
         <translation>任务分解表</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="50"/>
+        <location filename="../ui/export_dialog.py" line="52"/>
         <source>Progress report (进展情况通报)</source>
         <translation>进展情况通报</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="53"/>
+        <location filename="../ui/export_dialog.py" line="55"/>
         <source>Feedback forms, one per department (进展情况反馈表)</source>
         <translation>进展情况反馈表（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="57"/>
+        <location filename="../ui/export_dialog.py" line="59"/>
         <source>Reminder notices, one per department (催办通知)</source>
         <translation>催办通知（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="86"/>
+        <location filename="../ui/export_dialog.py" line="88"/>
         <source>Export a document</source>
         <translation>导出文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="108"/>
+        <location filename="../ui/export_dialog.py" line="110"/>
         <source>Word documents (.docx)</source>
         <translation>Word 文档（.docx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="109"/>
+        <location filename="../ui/export_dialog.py" line="111"/>
         <source>Excel workbooks (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="110"/>
+        <location filename="../ui/export_dialog.py" line="112"/>
         <source>Add the 分管领导 column</source>
         <translation>增加“分管领导”列</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="112"/>
+        <location filename="../ui/export_dialog.py" line="114"/>
         <source>Print the resolved date under each deadline</source>
         <translation>在完成时限下注明具体日期</translation>
     </message>
     <message>
         <location filename="../ui/export_dialog.py" line="116"/>
+        <source>Add the 责任人 column</source>
+        <translation>增加“责任人”列</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="118"/>
+        <source>Departments by their short names (基教处)</source>
+        <translation>处室使用简称（如“基教处”）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="120"/>
+        <source>Attach every task with its progress (附件)</source>
+        <translation>附全部任务进展情况一览表（附件）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="128"/>
+        <source>成文日期: the date of issue printed under the 署名 (not the date of the figures)</source>
+        <translation>成文日期：署名下方的印发日期（不是数据截止日期）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="138"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="122"/>
+        <location filename="../ui/export_dialog.py" line="144"/>
         <source>Office template…</source>
         <translation>单位模板…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="125"/>
+        <location filename="../ui/export_dialog.py" line="147"/>
         <source>Built-in look</source>
         <translation>内置格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="134"/>
+        <location filename="../ui/export_dialog.py" line="156"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="140"/>
+        <location filename="../ui/export_dialog.py" line="162"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="148"/>
+        <location filename="../ui/export_dialog.py" line="170"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="149"/>
+        <location filename="../ui/export_dialog.py" line="171"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="150"/>
+        <location filename="../ui/export_dialog.py" line="172"/>
         <source>Reporting period</source>
         <translation>报送周期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="151"/>
+        <location filename="../ui/export_dialog.py" line="173"/>
         <source>Departments (none ticked: all)</source>
         <translation>处室（不勾选即全部）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="152"/>
+        <location filename="../ui/export_dialog.py" line="174"/>
         <source>Forms as</source>
         <translation>反馈表格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="159"/>
+        <location filename="../ui/export_dialog.py" line="181"/>
+        <source>Date of issue (成文日期)</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="185"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="164"/>
+        <location filename="../ui/export_dialog.py" line="190"/>
         <source>Look</source>
         <translation>格式</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/export_dialog.py" line="258"/>
+        <source>%n task(s) have no lead department yet: their rows are printed blank. Assign them first, or export anyway.</source>
+        <translation>
+            <numerusform>有%n项任务尚未确定牵头处室，这些行将留空。请先分配，或仍然导出。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="219"/>
+        <location filename="../ui/export_dialog.py" line="267"/>
         <source>(none: as of today)</source>
         <translation>（不指定：截至今天）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="252"/>
+        <location filename="../ui/export_dialog.py" line="301"/>
         <source>Folder for the documents</source>
         <translation>文档保存的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="256"/>
+        <location filename="../ui/export_dialog.py" line="305"/>
         <source>Save the document</source>
         <translation>保存文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="256"/>
-        <location filename="../ui/export_dialog.py" line="267"/>
+        <location filename="../ui/export_dialog.py" line="305"/>
+        <location filename="../ui/export_dialog.py" line="316"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="263"/>
+        <location filename="../ui/export_dialog.py" line="312"/>
         <source>Built-in look (GB/T 9704)</source>
         <translation>内置格式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="267"/>
+        <location filename="../ui/export_dialog.py" line="316"/>
         <source>Office template</source>
         <translation>单位模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="276"/>
+        <location filename="../ui/export_dialog.py" line="325"/>
         <source>Change the document template</source>
         <translation>更改文档模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="286"/>
+        <location filename="../ui/export_dialog.py" line="335"/>
         <source>Choose where to save.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="296"/>
+        <location filename="../ui/export_dialog.py" line="345"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_dialog.py" line="307"/>
+        <location filename="../ui/export_dialog.py" line="356"/>
         <source>%n file(s) written:</source>
         <translation>
             <numerusform>已生成 %n 个文件：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="314"/>
+        <location filename="../ui/export_dialog.py" line="369"/>
+        <source>The office name is not set, so the document is signed 办公室: set it in Office settings.</source>
+        <translation>尚未设置办公室名称，文件落款为“办公室”：请在“办公室设置”中填写。</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="377"/>
         <source>Not exported: %1</source>
         <translation>未能导出：%1</translation>
     </message>
@@ -1467,182 +1520,192 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ui/import_dialog.py" line="63"/>
-        <location filename="../ui/import_dialog.py" line="175"/>
+        <location filename="../ui/import_dialog.py" line="65"/>
+        <location filename="../ui/import_dialog.py" line="185"/>
         <source>Import a work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="79"/>
+        <location filename="../ui/import_dialog.py" line="81"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="80"/>
+        <location filename="../ui/import_dialog.py" line="82"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="88"/>
+        <location filename="../ui/import_dialog.py" line="90"/>
         <source>Replace it (the database is backed up first)</source>
         <translation>替换原有计划（先备份数据库）</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="100"/>
+        <location filename="../ui/import_dialog.py" line="94"/>
+        <source>Convert to Simplified characters (简体; the file's text is kept)</source>
+        <translation>转换为简体字（保留文件原文）</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="98"/>
+        <source>The plan is in Traditional characters; official documents use Simplified.</source>
+        <translation>该工作要点为繁体字；公文应使用规范汉字（简体）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="109"/>
         <source>The year the plan's deadlines (“6月底前”) belong to</source>
         <translation>“6月底前”等完成时限所属的年份</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="106"/>
+        <location filename="../ui/import_dialog.py" line="115"/>
         <source>Add them to the directory when importing</source>
         <translation>导入时把它们加入名录</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="124"/>
+        <location filename="../ui/import_dialog.py" line="133"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="135"/>
+        <location filename="../ui/import_dialog.py" line="144"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="136"/>
+        <location filename="../ui/import_dialog.py" line="145"/>
         <source>Document number (发文编号):</source>
         <translation>发文编号：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="137"/>
+        <location filename="../ui/import_dialog.py" line="146"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="138"/>
+        <location filename="../ui/import_dialog.py" line="147"/>
         <source>Date of issue:</source>
         <translation>印发日期：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="139"/>
+        <location filename="../ui/import_dialog.py" line="148"/>
         <source>Contents:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="140"/>
+        <location filename="../ui/import_dialog.py" line="149"/>
         <source>Plan year:</source>
         <translation>计划年度：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="141"/>
+        <location filename="../ui/import_dialog.py" line="151"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="177"/>
+        <location filename="../ui/import_dialog.py" line="187"/>
         <source>Work plans and task tables (*.txt *.docx *.pdf *.xlsx);;All files (*)</source>
         <translation>工作要点和任务分解表 (*.txt *.docx *.pdf *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="191"/>
+        <location filename="../ui/import_dialog.py" line="201"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="196"/>
+        <location filename="../ui/import_dialog.py" line="206"/>
         <source>Reading the plan…</source>
         <translation>正在读取计划…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="266"/>
+        <location filename="../ui/import_dialog.py" line="276"/>
         <source>Departments not in the directory: %1</source>
         <translation>名录中没有的处室：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="272"/>
+        <location filename="../ui/import_dialog.py" line="282"/>
         <source>Leaders not in the directory: %1</source>
         <translation>名录中没有的领导：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="279"/>
+        <location filename="../ui/import_dialog.py" line="289"/>
         <source>(not stated)</source>
         <translation>（未注明）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="291"/>
+        <location filename="../ui/import_dialog.py" line="307"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="292"/>
+        <location filename="../ui/import_dialog.py" line="308"/>
         <source>Warnings:</source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="301"/>
+        <location filename="../ui/import_dialog.py" line="317"/>
         <source>%1, %2, %3, %4; %5; %6</source>
         <translation>%1，%2，%3，%4；%5；%6</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="302"/>
+        <location filename="../ui/import_dialog.py" line="318"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n 个部分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="303"/>
+        <location filename="../ui/import_dialog.py" line="319"/>
         <source>%n sub-section(s)</source>
         <translation>
             <numerusform>%n 个小节</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="304"/>
+        <location filename="../ui/import_dialog.py" line="320"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 个条目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="305"/>
+        <location filename="../ui/import_dialog.py" line="321"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="306"/>
+        <location filename="../ui/import_dialog.py" line="322"/>
         <source>%n task(s) name their units</source>
         <translation>
             <numerusform>%n 项任务注明了责任单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="307"/>
+        <location filename="../ui/import_dialog.py" line="323"/>
         <source>%n name a deadline</source>
         <translation>
             <numerusform>%n 项注明了完成时限</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="318"/>
+        <location filename="../ui/import_dialog.py" line="334"/>
         <source>This file was already imported as plan %1 (“%2”).</source>
         <translation>该文件已作为计划 %1（“%2”）导入过。</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="329"/>
+        <location filename="../ui/import_dialog.py" line="345"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="387"/>
+        <location filename="../ui/import_dialog.py" line="417"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="389"/>
+        <location filename="../ui/import_dialog.py" line="419"/>
         <source>Importing the plan…</source>
         <translation>正在导入计划…</translation>
     </message>
@@ -2549,82 +2612,127 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="29"/>
+        <location filename="../ui/settings_dialog.py" line="33"/>
         <source>Office settings</source>
         <translation>单位设置</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="32"/>
+        <location filename="../ui/settings_dialog.py" line="36"/>
         <source>e.g. 青岛市教育局办公室</source>
         <translation>如：青岛市教育局办公室</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="37"/>
+        <location filename="../ui/settings_dialog.py" line="41"/>
+        <source>e.g. 青教办〔2020〕12号</source>
+        <translation>例如：青教办〔2020〕12号</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="44"/>
+        <source>e.g. 第3期</source>
+        <translation>例如：第3期</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="52"/>
+        <source>Empty: the office</source>
+        <translation>留空：使用办公室名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="53"/>
+        <source>Print the 版记 (抄送, 印发机关, 印发日期)</source>
+        <translation>印制版记（抄送、印发机关、印发日期）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="58"/>
         <source>Built-in look (GB/T 9704)</source>
         <translation>内置格式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="38"/>
+        <location filename="../ui/settings_dialog.py" line="59"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="43"/>
+        <location filename="../ui/settings_dialog.py" line="64"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="53"/>
+        <location filename="../ui/settings_dialog.py" line="74"/>
         <source> points</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="61"/>
+        <location filename="../ui/settings_dialog.py" line="82"/>
         <source>Office (signs the documents)</source>
         <translation>署名单位</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="62"/>
+        <location filename="../ui/settings_dialog.py" line="83"/>
         <source>Signature line (署名; empty: the office)</source>
         <translation>署名（不填则用单位名称）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="66"/>
+        <location filename="../ui/settings_dialog.py" line="84"/>
+        <source>Document number (发文字号)</source>
+        <translation>发文字号</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="85"/>
+        <source>Issue of the report (期号)</source>
+        <translation>通报期号</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="86"/>
+        <source>Next steps of the report (下步工作要求)</source>
+        <translation>通报的下步工作要求</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="87"/>
+        <source>Copies to (抄送)</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="88"/>
+        <source>Printed by (印发机关)</source>
+        <translation>印发机关</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="93"/>
         <source>Document template</source>
         <translation>文档模板</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="67"/>
+        <location filename="../ui/settings_dialog.py" line="94"/>
         <source>Yellow light: deadline within</source>
         <translation>黄灯：距完成时限不足</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="68"/>
+        <location filename="../ui/settings_dialog.py" line="95"/>
         <source>… or less of the time left than</source>
         <translation>……或剩余时间少于</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="70"/>
+        <location filename="../ui/settings_dialog.py" line="97"/>
         <source>Behind: below time-proportional progress by more than</source>
         <translation>滞后：低于序时进度超过</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="72"/>
+        <location filename="../ui/settings_dialog.py" line="99"/>
         <source>Backups to keep</source>
         <translation>保留备份份数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="96"/>
+        <location filename="../ui/settings_dialog.py" line="129"/>
         <source>Change office settings</source>
         <translation>修改单位设置</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="103"/>
+        <location filename="../ui/settings_dialog.py" line="136"/>
         <source>Office template</source>
         <translation>单位模板</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="103"/>
+        <location filename="../ui/settings_dialog.py" line="136"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
@@ -2844,28 +2952,43 @@ The database is backed up first; the plan can be brought back from that backup.<
         <translation>计划已删除。备份：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="87"/>
-        <location filename="../ui/window_files.py" line="112"/>
+        <location filename="../ui/window_files.py" line="86"/>
+        <source>The plan is already in Simplified characters.</source>
+        <translation>该工作要点已是简体字。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="88"/>
+        <source>Convert to Simplified characters</source>
+        <translation>转换为简体字</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="94"/>
+        <source>Converted to Simplified characters; the original text is kept (%1 texts).</source>
+        <translation>已转换为简体字；原文已保留（%1处）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="108"/>
+        <location filename="../ui/window_files.py" line="133"/>
         <source>Not carried over</source>
         <translation>未结转</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="89"/>
+        <location filename="../ui/window_files.py" line="110"/>
         <source>The plan has no year, so next year's plan is unknown. Use the command line with --to.</source>
         <translation>该计划没有年度，无法确定下一年度计划。请使用命令行 --to 指定。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="97"/>
+        <location filename="../ui/window_files.py" line="118"/>
         <source>a new plan “%1年结转任务”</source>
         <translation>新计划“%1年结转任务”</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="100"/>
+        <location filename="../ui/window_files.py" line="121"/>
         <source>Carry over unfinished tasks</source>
         <translation>结转未完成任务</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="102"/>
+        <location filename="../ui/window_files.py" line="123"/>
         <source>Copy the tasks of “%1” that are not completed, with their departments, leader and deadline, into %2?
 
 The database is backed up first.</source>
@@ -2874,52 +2997,52 @@ The database is backed up first.</source>
 操作前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="117"/>
+        <location filename="../ui/window_files.py" line="138"/>
         <source>%1 task(s) carried over; %2 were carried before.</source>
         <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="173"/>
+        <location filename="../ui/window_files.py" line="194"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="180"/>
+        <location filename="../ui/window_files.py" line="201"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="195"/>
+        <location filename="../ui/window_files.py" line="216"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="201"/>
+        <location filename="../ui/window_files.py" line="222"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="211"/>
+        <location filename="../ui/window_files.py" line="232"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="220"/>
+        <location filename="../ui/window_files.py" line="241"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="220"/>
+        <location filename="../ui/window_files.py" line="241"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="225"/>
+        <location filename="../ui/window_files.py" line="246"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="227"/>
+        <location filename="../ui/window_files.py" line="248"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。
@@ -2964,234 +3087,239 @@ Database: %1</source>
         <translation>导入工作要点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="86"/>
+        <location filename="../ui/window_menus.py" line="87"/>
+        <source>Convert plan to &amp;Simplified characters</source>
+        <translation>将工作要点转换为简体字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="93"/>
         <source>&amp;Remove this plan…</source>
         <translation>删除此计划(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="89"/>
+        <location filename="../ui/window_menus.py" line="96"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="91"/>
+        <location filename="../ui/window_menus.py" line="98"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="92"/>
-        <location filename="../ui/window_menus.py" line="260"/>
+        <location filename="../ui/window_menus.py" line="99"/>
+        <location filename="../ui/window_menus.py" line="267"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="95"/>
-        <location filename="../ui/window_menus.py" line="261"/>
+        <location filename="../ui/window_menus.py" line="102"/>
+        <location filename="../ui/window_menus.py" line="268"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="101"/>
+        <location filename="../ui/window_menus.py" line="108"/>
         <source>&amp;Edit task text</source>
         <translation>编辑任务文本(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="103"/>
+        <location filename="../ui/window_menus.py" line="110"/>
         <source>&amp;Split task at cursor</source>
         <translation>在光标处拆分任务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="105"/>
+        <location filename="../ui/window_menus.py" line="112"/>
         <source>&amp;Merge with next task</source>
         <translation>与下一项任务合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="108"/>
+        <location filename="../ui/window_menus.py" line="115"/>
         <source>&amp;Add a task after this one…</source>
         <translation>在此后添加任务(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="115"/>
+        <location filename="../ui/window_menus.py" line="122"/>
         <source>&amp;Delete tasks</source>
         <translation>删除任务(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="121"/>
+        <location filename="../ui/window_menus.py" line="128"/>
         <source>Move task &amp;up</source>
         <translation>任务上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="125"/>
+        <location filename="../ui/window_menus.py" line="132"/>
         <source>Move task do&amp;wn</source>
         <translation>任务下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="133"/>
+        <location filename="../ui/window_menus.py" line="140"/>
         <source>&amp;Find tasks</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="139"/>
+        <location filename="../ui/window_menus.py" line="146"/>
         <source>&amp;Assign</source>
         <translation>分工(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="140"/>
+        <location filename="../ui/window_menus.py" line="147"/>
         <source>&amp;Assign…</source>
         <translation>分配(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="143"/>
+        <location filename="../ui/window_menus.py" line="150"/>
         <source>&amp;Take suggestions</source>
         <translation>采纳建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="150"/>
+        <location filename="../ui/window_menus.py" line="157"/>
         <source>Accept &amp;all suggestions in this item or section</source>
         <translation>采纳本条目或本部分的全部建议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="158"/>
+        <location filename="../ui/window_menus.py" line="165"/>
         <source>&amp;Departments and leaders…</source>
         <translation>处室与分管领导(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="164"/>
+        <location filename="../ui/window_menus.py" line="171"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="169"/>
+        <location filename="../ui/window_menus.py" line="176"/>
         <source>Task &amp;decomposition table…</source>
         <translation>任务分解表(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="173"/>
+        <location filename="../ui/window_menus.py" line="180"/>
         <source>&amp;Progress report…</source>
         <translation>进展情况通报(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="174"/>
+        <location filename="../ui/window_menus.py" line="181"/>
         <source>&amp;Feedback forms…</source>
         <translation>进展情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="175"/>
+        <location filename="../ui/window_menus.py" line="182"/>
         <source>&amp;Reminder notices…</source>
         <translation>催办通知(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="180"/>
+        <location filename="../ui/window_menus.py" line="187"/>
         <source>Office &amp;settings…</source>
         <translation>单位设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="183"/>
+        <location filename="../ui/window_menus.py" line="190"/>
         <source>&amp;Progress</source>
         <translation>进展(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="185"/>
+        <location filename="../ui/window_menus.py" line="192"/>
         <source>Reporting &amp;periods…</source>
         <translation>报送期次(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="189"/>
+        <location filename="../ui/window_menus.py" line="196"/>
         <source>&amp;Read back feedback forms…</source>
         <translation>导入反馈表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="194"/>
+        <location filename="../ui/window_menus.py" line="201"/>
         <source>&amp;Dashboard</source>
         <translation>督办看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="195"/>
+        <location filename="../ui/window_menus.py" line="202"/>
         <source>&amp;Tasks</source>
         <translation>任务列表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="199"/>
+        <location filename="../ui/window_menus.py" line="206"/>
         <source>&amp;Carry over unfinished tasks…</source>
         <translation>结转未完成任务(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="205"/>
+        <location filename="../ui/window_menus.py" line="212"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="207"/>
+        <location filename="../ui/window_menus.py" line="214"/>
         <source>Show &amp;whole task texts</source>
         <translation>显示全文(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="210"/>
+        <location filename="../ui/window_menus.py" line="217"/>
         <source>Show every task's whole text over several lines</source>
         <translation>把每项任务的全文分行显示</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="213"/>
+        <location filename="../ui/window_menus.py" line="220"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="218"/>
+        <location filename="../ui/window_menus.py" line="225"/>
         <source>Judge lights &amp;as of…</source>
         <translation>预警判断日期(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="220"/>
+        <location filename="../ui/window_menus.py" line="227"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="223"/>
+        <location filename="../ui/window_menus.py" line="230"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="234"/>
+        <location filename="../ui/window_menus.py" line="241"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="235"/>
+        <location filename="../ui/window_menus.py" line="242"/>
         <source>&amp;About Duban</source>
         <translation>关于督办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="241"/>
+        <location filename="../ui/window_menus.py" line="248"/>
         <source>Main actions</source>
         <translation>常用操作</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="248"/>
+        <location filename="../ui/window_menus.py" line="255"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="253"/>
+        <location filename="../ui/window_menus.py" line="260"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="254"/>
+        <location filename="../ui/window_menus.py" line="261"/>
         <source>Assign</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="257"/>
+        <location filename="../ui/window_menus.py" line="264"/>
         <source>Read back</source>
         <translation>读取反馈</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="258"/>
+        <location filename="../ui/window_menus.py" line="265"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="263"/>
+        <location filename="../ui/window_menus.py" line="270"/>
         <source>Whole texts</source>
         <translation>显示全文</translation>
     </message>

@@ -74,6 +74,27 @@ class WindowFiles(QObject):
         self.ctx.plans_changed.emit()
         self._status(self.tr("Plan removed. Backup: %1").replace("%1", str(backup)))
 
+    def simplify_plan(self) -> None:
+        """Convert the plan on show to Simplified characters, as one undoable step."""
+        from db.plan_script import original_texts, pending_changes
+        from qtapp.commands import SimplifyCommand
+
+        plan = self.current_plan()
+        if plan is None or not self.ctx.writable():
+            return
+        if not pending_changes(self.ctx.db, plan.id):
+            self._status(self.tr("The plan is already in Simplified characters."))
+            return
+        command = SimplifyCommand(self.ctx, plan.id, self.tr("Convert to Simplified characters"))
+        if not self.ctx.execute(command):
+            return
+        kept = len(original_texts(self.ctx.db, plan.id))
+        self._status(
+            self.tr(
+                "Converted to Simplified characters; the original text is kept (%1 texts)."
+            ).replace("%1", str(kept))
+        )
+
     def carry_over(self) -> None:
         """Copy the plan's unfinished tasks into next year's plan (made if not imported)."""
         from db.carry_over import carry_into_next_year, next_year_plan
