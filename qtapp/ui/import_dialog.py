@@ -297,9 +297,7 @@ class ImportDialog(QDialog):
         # On by default for a Traditional plan in a Chinese window: offices write 规范汉字.
         traditional = is_traditional("".join(plan.pieces()))
         self.simplified_check.setVisible(traditional)
-        self.simplified_check.setChecked(
-            traditional and self.ctx.language == CHINESE
-        )
+        self.simplified_check.setChecked(traditional and self.ctx.language == CHINESE)
         if plan.warnings:
             lines = [f"• {w}" for w in plan.warnings[:WARNINGS_SHOWN]]
             rest = len(plan.warnings) - WARNINGS_SHOWN
