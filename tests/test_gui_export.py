@@ -74,3 +74,20 @@ def test_office_settings_are_one_undoable_step(qtbot, ctx: AppContext) -> None:
     ctx.undo_stack.undo()
     assert get_setting(ctx.db, "office.name") == ""
     assert get_setting(ctx.db, "warning.yellow_days") == 15
+
+
+def test_a_name_typed_without_docx_in_the_save_dialog_gets_it(
+    qtbot, ctx: AppContext, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = ExportDialog(ctx, "decomposition")
+    qtbot.addWidget(dialog)
+    browse = dialog.findChild(QPushButton, "exportBrowseButton")
+    ctx.prompts.answers.append(str(tmp_path / "分解表"))
+    qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
+    assert dialog.output.text() == str(tmp_path / "分解表.docx")
+    ctx.prompts.answers.append(str(tmp_path / "报告.docx"))
+    qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
+    assert dialog.output.text() == str(tmp_path / "报告.docx")
