@@ -20,7 +20,14 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from exports.files import write_atomic
-from exports.gbt9704 import FontSet, add_gw_styles, page_numbers, repair_defaults, setup_page
+from exports.gbt9704 import (
+    FontSet,
+    add_gw_styles,
+    declare_font_substitutes,
+    page_numbers,
+    repair_defaults,
+    setup_page,
+)
 from exports.text import chinese_date, clean, esc
 
 
@@ -146,12 +153,14 @@ def new_document(
 
         doc = open_template(template)
         add_gw_styles(doc, fonts)
+        declare_font_substitutes(doc, fonts)
         if landscape:
             setup_page(doc.sections[-1], landscape=True)
         return OfficialDocument(doc, fonts, templated=True)
     doc = Document()
     repair_defaults(doc, fonts)
     add_gw_styles(doc, fonts)
+    declare_font_substitutes(doc, fonts)
     section = doc.sections[0]
     setup_page(section, landscape=landscape)
     page_numbers(doc, section, fonts)

@@ -91,3 +91,60 @@ def test_a_path_too_long_for_windows_is_named_as_such(
     monkeypatch.setattr(sys, "platform", "linux")  # elsewhere the error is passed on as it is
     with pytest.raises(FileNotFoundError):
         files.write_atomic(b"doc", target)
+
+
+def test_documents_tell_word_which_font_to_use_where_the_gb2312_fonts_are_missing(
+    tmp_path: Path,
+) -> None:
+    """Windows since Vista has 仿宋 and 楷体, not 仿宋_GB2312 and 楷体_GB2312, and
+    方正小标宋简体 only where an office installed it: the font table names the stand-in."""
+    import zipfile
+
+    from lxml import etree
+
+    from cli import main
+
+    db = tmp_path / "demo.sqlite3"
+    assert main(["--demo", "--db", str(db), "plans"]) == 0
+    target = tmp_path / "分解表.docx"
+    assert main(["--db", str(db), "export", "decomposition", "-o", str(target)]) == 0
+    with zipfile.ZipFile(target) as docx:
+        table = etree.fromstring(docx.read("word/fontTable.xml"))
+        styles = docx.read("word/styles.xml").decode("utf-8")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    fonts = {f.get(f"{w}name"): f for f in table.iter(f"{w}font")}
+    for name, alternative in (
+        ("仿宋_GB2312", "仿宋"),
+        ("楷体_GB2312", "楷体"),
+        ("方正小标宋简体", "宋体"),
+    ):
+        font = fonts[name]
+        assert font.find(f"{w}altName").get(f"{w}val") == alternative
+        assert font.find(f"{w}charset").get(f"{w}val") == "86"
+        assert font[0].tag == f"{w}altName"  # schema order: altName first
+    assert fonts["仿宋_GB2312"].find(f"{w}panose1").get(f"{w}val") == "02010609030101010101"
+    assert 'w:eastAsia="仿宋_GB2312"' in styles  # the styles keep the standard names
+
+
+def test_an_office_templates_own_font_entry_is_kept(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from docx import Document
+
+    from exports.docx_base import new_document
+
+    template = Document()
+    part = next(p for p in template.part.package.parts if p.partname == "/word/fontTable.xml")
+    part._blob = part.blob.replace(
+        b"</w:fonts>",
+        '<w:font w:name="仿宋_GB2312"><w:altName w:val="方正仿宋_GBK"/></w:font></w:fonts>'.encode(),
+    )
+    template.add_paragraph("【正文】")
+    path = tmp_path / "office.docx"
+    template.save(str(path))
+    doc = new_document(template=path)
+    with zipfile.ZipFile(io.BytesIO(doc.to_bytes())) as docx:
+        table = docx.read("word/fontTable.xml").decode("utf-8")
+    assert table.count('w:name="仿宋_GB2312"') == 1 and "方正仿宋_GBK" in table
+    assert 'w:name="方正小标宋简体"' in table
