@@ -195,17 +195,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="101"/>
+        <location filename="../app.py" line="103"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../app.py" line="91"/>
+        <location filename="../app.py" line="93"/>
         <source>Something went wrong that Duban did not expect. What you saved is safe; the last action may not have been completed. Please try it again.</source>
         <translation>督办遇到了一个意外的问题。已保存的内容都是安全的，但刚才的操作可能没有完成，请再试一次。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="97"/>
+        <location filename="../app.py" line="99"/>
         <source>The details are in the log file: %1</source>
         <translation>详细情况已记入日志文件：%1</translation>
     </message>
@@ -1286,44 +1286,44 @@ Nothing was added. Correct the line and try again.</source>
     </message>
     <message>
         <location filename="../ui/export_dialog.py" line="256"/>
-        <location filename="../ui/export_dialog.py" line="267"/>
+        <location filename="../ui/export_dialog.py" line="271"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="263"/>
+        <location filename="../ui/export_dialog.py" line="267"/>
         <source>Built-in look (GB/T 9704)</source>
         <translation>内置格式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="267"/>
+        <location filename="../ui/export_dialog.py" line="271"/>
         <source>Office template</source>
         <translation>单位模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="276"/>
+        <location filename="../ui/export_dialog.py" line="280"/>
         <source>Change the document template</source>
         <translation>更改文档模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="286"/>
+        <location filename="../ui/export_dialog.py" line="290"/>
         <source>Choose where to save.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="296"/>
+        <location filename="../ui/export_dialog.py" line="300"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_dialog.py" line="307"/>
+        <location filename="../ui/export_dialog.py" line="311"/>
         <source>%n file(s) written:</source>
         <translation>
             <numerusform>已生成 %n 个文件：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="314"/>
+        <location filename="../ui/export_dialog.py" line="318"/>
         <source>Not exported: %1</source>
         <translation>未能导出：%1</translation>
     </message>
@@ -2186,42 +2186,42 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../prompts.py" line="101"/>
+        <location filename="../prompts.py" line="105"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="103"/>
+        <location filename="../prompts.py" line="107"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="107"/>
+        <location filename="../prompts.py" line="111"/>
         <source>Newest good backup: %1</source>
         <translation>最近一份完好的备份：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="115"/>
+        <location filename="../prompts.py" line="119"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="117"/>
+        <location filename="../prompts.py" line="121"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="119"/>
+        <location filename="../prompts.py" line="123"/>
         <source>&amp;Restore from backup</source>
         <translation>从备份恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="126"/>
+        <location filename="../prompts.py" line="130"/>
         <source>No backup of this file was found.</source>
         <translation>没有找到此文件的备份。</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="129"/>
+        <location filename="../prompts.py" line="133"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2815,22 +2815,22 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../ui/window_files.py" line="45"/>
+        <location filename="../ui/window_files.py" line="46"/>
         <source>Import a work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="47"/>
+        <location filename="../ui/window_files.py" line="48"/>
         <source>Work plans and task tables (*.txt *.docx *.pdf *.xlsx);;All files (*)</source>
         <translation>工作要点和任务分解表 (*.txt *.docx *.pdf *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="61"/>
+        <location filename="../ui/window_files.py" line="62"/>
         <source>Remove plan</source>
         <translation>删除计划</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="63"/>
+        <location filename="../ui/window_files.py" line="64"/>
         <source>Remove “%1” with all its tasks, assignments and progress?
 
 The database is backed up first; the plan can be brought back from that backup.</source>
@@ -2839,33 +2839,33 @@ The database is backed up first; the plan can be brought back from that backup.<
 删除前会先备份数据库，可从备份中恢复该计划。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="75"/>
+        <location filename="../ui/window_files.py" line="76"/>
         <source>Plan removed. Backup: %1</source>
         <translation>计划已删除。备份：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="87"/>
-        <location filename="../ui/window_files.py" line="112"/>
+        <location filename="../ui/window_files.py" line="88"/>
+        <location filename="../ui/window_files.py" line="113"/>
         <source>Not carried over</source>
         <translation>未结转</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="89"/>
+        <location filename="../ui/window_files.py" line="90"/>
         <source>The plan has no year, so next year's plan is unknown. Use the command line with --to.</source>
         <translation>该计划没有年度，无法确定下一年度计划。请使用命令行 --to 指定。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="97"/>
+        <location filename="../ui/window_files.py" line="98"/>
         <source>a new plan “%1年结转任务”</source>
         <translation>新计划“%1年结转任务”</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="100"/>
+        <location filename="../ui/window_files.py" line="101"/>
         <source>Carry over unfinished tasks</source>
         <translation>结转未完成任务</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="102"/>
+        <location filename="../ui/window_files.py" line="103"/>
         <source>Copy the tasks of “%1” that are not completed, with their departments, leader and deadline, into %2?
 
 The database is backed up first.</source>
@@ -2874,55 +2874,57 @@ The database is backed up first.</source>
 操作前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="117"/>
+        <location filename="../ui/window_files.py" line="118"/>
         <source>%1 task(s) carried over; %2 were carried before.</source>
         <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="173"/>
+        <location filename="../ui/window_files.py" line="174"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="180"/>
+        <location filename="../ui/window_files.py" line="181"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="195"/>
+        <location filename="../ui/window_files.py" line="196"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="201"/>
+        <location filename="../ui/window_files.py" line="202"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="211"/>
+        <location filename="../ui/window_files.py" line="212"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="220"/>
+        <location filename="../ui/window_files.py" line="221"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="220"/>
+        <location filename="../ui/window_files.py" line="221"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="225"/>
+        <location filename="../ui/window_files.py" line="226"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="227"/>
+        <location filename="../ui/window_files.py" line="228"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
+Version: %2
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。
+版本：%2
 数据库：%1</translation>
     </message>
 </context>
