@@ -63,7 +63,7 @@ def spawn_seconds(command: list[str], home: Path) -> float:
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_DATA_HOME": str(home / "data"),
         "XDG_CACHE_HOME": str(home / "cache"),
-        "LOCALAPPDATA": str(home / "data"),  # Windows: the data folder
+        "WIN_PD_OVERRIDE_LOCAL_APPDATA": str(home / "data"),  # Windows: the data folder
     }
     started = time.perf_counter()
     proc = subprocess.Popen(

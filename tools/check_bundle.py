@@ -58,8 +58,11 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
         env = {k: os.environ[k] for k in keep if k in os.environ}
         env["PATH"] = os.path.join(os.environ.get("SYSTEMROOT", r"C:\Windows"), "System32")
         env["USERPROFILE"] = str(home)
-        env["LOCALAPPDATA"] = str(home / "AppData" / "Local")
-        env["APPDATA"] = str(home / "AppData" / "Roaming")
+        # platformdirs asks Windows itself for these folders unless told otherwise here.
+        for name, inside in (("LOCAL_APPDATA", "Local"), ("APPDATA", "Roaming")):
+            env[name.replace("_", "")] = env[f"WIN_PD_OVERRIDE_{name}"] = str(
+                home / "AppData" / inside
+            )
     else:
         env = {"PATH": "/usr/bin:/bin", "HOME": str(home)}
     env.update(extra)
