@@ -440,6 +440,7 @@ def windows_version_info(version: str, description: str) -> str:
 
 def desktop_entry(description: str) -> str:
     """The freedesktop.org entry: the menu shows 督办 on a Chinese desktop."""
+    comment = description.split(" — ", 1)[-1]
     return "\n".join(
         [
             "[Desktop Entry]",
@@ -449,7 +450,7 @@ def desktop_entry(description: str) -> str:
             "Name[zh_CN]=督办",
             "GenericName=Work plan supervision",
             "GenericName[zh_CN]=工作督办",
-            f"Comment={description.split(' — ', 1)[-1]}",
+            f"Comment={comment[:1].upper()}{comment[1:]}",
             "Comment[zh_CN]=把年度工作要点分解为任务、跟踪进展、生成通报",
             f"Exec={APP} %f",
             f"Icon={APP}",
