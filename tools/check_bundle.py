@@ -139,12 +139,14 @@ def check_window(program: Path, home: Path) -> str:
 
 
 def check_documents(program: Path, home: Path) -> str:
-    """The document writers with their resources: a Word table and Excel forms."""
+    """The document writers with their resources (a Word table, Excel forms), and OpenCC's
+    data (a department named in Traditional characters)."""
     db = home / "check.sqlite3"
     db.unlink(missing_ok=True)
     expect(run(program, ["--demo", "--db", str(db), "plans"], home), "--demo plans")
     steps = [
-        ["assign", "--section", "一", "--lead", "办公室", "--deadline", "6月底前"],
+        # 辦公室 in Traditional characters finds 办公室 through OpenCC's dictionaries.
+        ["assign", "--section", "一", "--lead", "辦公室", "--deadline", "6月底前"],
         ["periods", "year", "2020", "--quarterly"],
         ["export", "decomposition", "-o", str(home / "分解表.docx")],
         [
@@ -164,8 +166,10 @@ def check_documents(program: Path, home: Path) -> str:
     if "任务分解" not in body and "工作任务" not in body:
         raise CheckFailed("the decomposition table has no table heading")
     forms = sorted((home / "forms").glob("*.xlsx"))
-    if not forms:
-        raise CheckFailed("no Excel forms were written")
+    if [form.name for form in forms if "办公室" in form.name] != [
+        f.name for f in forms
+    ] or not forms:
+        raise CheckFailed(f"not one Excel form for 办公室: {[f.name for f in forms]}")
     return f"分解表.docx ({len(body):,} characters of XML) and {len(forms)} Excel form(s)"
 
 
