@@ -21,23 +21,25 @@ PYPROJECT_VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="
 ]
 
 
-def empty_home(tmp_path: Path) -> dict[str, str]:
+def run_python(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Python with ``args``, as a clerk's shell starts it: an empty home, no XDG folders of
+    the test run, in ``tmp_path``."""
     home = tmp_path / "home"
-    home.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
-    return {**env, "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    home.mkdir(exist_ok=True)
+    base = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=tmp_path,
+        env={**base, "HOME": str(home), "QT_QPA_PLATFORM": "offscreen", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_version_is_pyprojects_and_main_py_prints_it(tmp_path: Path) -> None:
     assert version() == PYPROJECT_VERSION == pyproject_version()
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--version"],
-        cwd=tmp_path,
-        env=empty_home(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python(tmp_path, str(ROOT / "main.py"), "--version")
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"Duban {PYPROJECT_VERSION}\n"
 
@@ -93,14 +95,7 @@ def test_an_installed_copy_carries_the_sample_icon_and_translation_and_runs_the_
         f"assert sample_data.__file__.startswith({str(site)!r}), sample_data.__file__\n"
         "sys.exit(cli.main(['--demo', '--db', sys.argv[1], 'plans', '--json']))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "demo.sqlite3")],
-        cwd=tmp_path,
-        env=empty_home(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_python(tmp_path, "-c", code, str(tmp_path / "demo.sqlite3"))
     assert result.returncode == 0, result.stderr
     assert "2020年全市教育工作要點" in result.stdout
 
@@ -145,13 +140,6 @@ def test_the_bundled_program_finds_its_translation_and_never_builds_one(
 @pytest.mark.gui
 def test_the_start_up_probe_reports_a_filled_window(tmp_path: Path) -> None:
     """``python main.py --demo`` as a clerk starts it, with the benchmark's probe on."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--demo"],
-        cwd=tmp_path,
-        env={**empty_home(tmp_path), "DUBAN_STARTUP_PROBE": "1"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_python(tmp_path, str(ROOT / "main.py"), "--demo", DUBAN_STARTUP_PROBE="1")
     assert result.returncode == 0, result.stderr
     assert result.stdout == "ready\n"
