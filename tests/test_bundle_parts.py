@@ -69,6 +69,7 @@ def test_trimming_drops_what_only_dropped_parts_needed() -> None:
         ("libxcb-cursor.so.0", "/usr/lib/libxcb-cursor.so.0", "BINARY"),
         ("libX11.so.6", "/usr/lib/libX11.so.6", "BINARY"),
         ("libpython3.11.so.1.0", "/py/libpython3.11.so.1.0", "BINARY"),
+        ("opencc/clib/bin/opencc", "/src/opencc", "BINARY"),  # a tool beside the library
     ]
     needs = {
         "/src/QtWidgets.abi3.so": ["libQt6Widgets.so.6"],
@@ -79,6 +80,8 @@ def test_trimming_drops_what_only_dropped_parts_needed() -> None:
         ("libQt6Widgets.so.6", "PySide6/Qt/lib/libQt6Widgets.so.6", "SYMLINK"),
         ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
         ("docx/templates/default.docx", "/src/default.docx", "DATA"),
+        ("opencc/clib/lib64/libopencc.a", "/src/libopencc.a", "DATA"),
+        ("lxml/includes/libxml/xpath.h", "/src/xpath.h", "DATA"),
     ]
     kept, kept_data = parts.trimmed(binaries, datas, lambda src: needs.get(src, []), linux=True)
     assert [dest for dest, _src, _kind in kept] == [

@@ -9,6 +9,7 @@ test environment without the build extra. See docs/packaging.md.
 
 from __future__ import annotations
 
+import fnmatch
 import platform
 import re
 import struct
@@ -43,6 +44,7 @@ DEVELOPMENT_FILES = (
     "**/includes/**",
     "**/cmake/**",
     "**/pkgconfig/**",
+    "**/bin/**",
     "**/*.pyx",
     "**/*.pxd",
     "**/*.pxi",
@@ -275,6 +277,13 @@ def elf_needed(path: Path) -> list[str]:
     return needed
 
 
+def development_file(destination: str) -> bool:
+    """Whether a collected file is one of ``DEVELOPMENT_FILES`` (a package's own hook may
+    collect them: OpenCC's takes its static libraries and command-line tool)."""
+    path = destination.replace("\\", "/")
+    return any(fnmatch.fnmatchcase(path, pattern) for pattern in DEVELOPMENT_FILES)
+
+
 def is_shared_library(destination: str) -> bool:
     name = PurePosixPath(destination.replace("\\", "/")).name.lower()
     return name.endswith((".dll", ".dylib")) or ".so" in name.split("/")[-1]
@@ -296,8 +305,9 @@ def reachable(roots: Iterable[str], imports_of: dict[str, list[str]]) -> set[str
 def trimmed(
     binaries: list[Entry], datas: list[Entry], imports: Callable[[str], list[str]], linux: bool
 ) -> tuple[list[Entry], list[Entry]]:
-    """The binaries and data files that stay: unused Qt plugins and translations out, on
-    Linux the session libraries of the desktop out (``SYSTEM_LIBRARIES``), then every
+    """The binaries and data files that stay: unused Qt plugins and translations out,
+    development files out (``DEVELOPMENT_FILES``), on Linux the session libraries of the
+    desktop out (``SYSTEM_LIBRARIES``), then every
     library no longer needed by what is left (``imports(source)`` names a file's direct
     dependencies). Python's extension modules, the plugins and the Python library (which
     the launcher loads by name) are where the search starts; symbolic links to files no
@@ -312,7 +322,9 @@ def trimmed(
     kept = [
         entry
         for entry in binaries
-        if qt_part_kept(entry[0]) and not (linux and from_the_system(name(entry[0])))
+        if qt_part_kept(entry[0])
+        and not development_file(entry[0])
+        and not (linux and from_the_system(name(entry[0])))
     ]
     by_name = {key(name(dest)): dest for dest, _src, _kind in kept}
     imports_of = {
@@ -334,6 +346,7 @@ def trimmed(
         (dest, src, kind)
         for dest, src, kind in datas
         if qt_part_kept(dest)
+        and not development_file(dest)
         and (
             kind != "SYMLINK"
             or PurePosixPath(dest.replace("\\", "/")).parent / src.replace("\\", "/") in present
