@@ -25,6 +25,7 @@ from exports.files import write_atomic
 from exports.gbt9704 import (
     FontSet,
     add_gw_styles,
+    declare_font_substitutes,
     ensure_page_numbers,
     page_numbers,
     repair_defaults,
@@ -252,6 +253,7 @@ def new_document(
 
         doc = open_template(template)
         add_gw_styles(doc, fonts)
+        declare_font_substitutes(doc, fonts)
         if landscape:
             setup_page(doc.sections[-1], landscape=True)
         ensure_page_numbers(doc, fonts)
@@ -259,6 +261,7 @@ def new_document(
     doc = Document()
     repair_defaults(doc, fonts)
     add_gw_styles(doc, fonts)
+    declare_font_substitutes(doc, fonts)
     section = doc.sections[0]
     setup_page(section, landscape=landscape)
     page_numbers(doc, section, fonts)

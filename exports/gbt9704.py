@@ -16,10 +16,12 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Mm, Pt, Twips
+from lxml import etree
 
 LATIN = "Times New Roman"
 BODY_LINE = 579  # twips: exact 28.95 pt, 22 lines in the 225 mm 版心
@@ -41,6 +43,17 @@ class FontSet:
 
 
 # -- fonts and styles ----------------------------------------------------------------------
+
+# Windows since Vista has 仿宋 and 楷体 but not their GB2312 names (XP's), and 方正小标宋简体
+# only where an office installed it. Each such font is declared in the document's font
+# table with the GB2312 character set and the font Word is to use when it is missing
+# (w:altName, ECMA-376 §17.8.3.1; LibreOffice ignores it); the styles keep the standard
+# names a receiving office expects. name → (alternative, Panose-1 or "").
+FONT_SUBSTITUTES = {
+    "仿宋_GB2312": ("仿宋", "02010609030101010101"),
+    "楷体_GB2312": ("楷体", "02010609030101010101"),
+    "方正小标宋简体": ("宋体", ""),
+}
 
 _RPR_AFTER_SPACING = (
     "w:w",
@@ -74,6 +87,29 @@ def pin_fonts(rpr: OxmlElement, east_asia: str, latin: str = LATIN) -> None:
         fonts.set(qn(attr), latin)
     fonts.set(qn("w:eastAsia"), east_asia)
     fonts.set(qn("w:hint"), "eastAsia")  # quotes and dashes take the Chinese glyphs in Word
+
+
+def declare_font_substitutes(doc: DocxDocument, fonts: FontSet) -> None:
+    """Add the font-table entries of ``FONT_SUBSTITUTES`` for the fonts ``fonts`` uses
+    (those a template declares already are left as they are)."""
+    try:
+        part = doc.part.part_related_by(RT.FONT_TABLE)
+    except KeyError:
+        return  # a document without a font table: Word makes one
+    table = etree.fromstring(part.blob)
+    declared = {font.get(qn("w:name")) for font in table.iter(qn("w:font"))}
+    used = {fonts.title, fonts.body, fonts.h1, fonts.h2, fonts.table_head, fonts.table_body}
+    for name in sorted(used & FONT_SUBSTITUTES.keys() - declared):
+        alternative, panose = FONT_SUBSTITUTES[name]
+        font = etree.SubElement(table, qn("w:font"), {qn("w:name"): name})
+        etree.SubElement(font, qn("w:altName"), {qn("w:val"): alternative})
+        if panose:
+            etree.SubElement(font, qn("w:panose1"), {qn("w:val"): panose})
+        etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})  # GB2312
+        etree.SubElement(font, qn("w:family"), {qn("w:val"): "modern" if panose else "auto"})
+        etree.SubElement(font, qn("w:pitch"), {qn("w:val"): "fixed" if panose else "variable"})
+    # The font table is a plain part to python-docx (no XML API): its bytes are replaced.
+    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def repair_defaults(doc: DocxDocument, fonts: FontSet) -> None:

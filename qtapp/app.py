@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from qtapp.i18n import CHINESE, choose_language, install_translators
+from qtapp.icons import brand
 from qtapp.prompts import Prompts, QtPrompts
 from qtapp.startup import open_window_context
 from qtapp.ui.main_window import MainWindow
@@ -32,6 +33,7 @@ def application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Duban")
     app.setOrganizationName("Duban")
+    brand(app)
     return app
 
 

@@ -449,3 +449,14 @@ def test_open_and_create_databases(qtbot, window: MainWindow, tmp_path: Path) ->
     assert window.ctx.db_path == Path(f"{new}.sqlite3")  # refused, still on the new file
     assert window.ctx.prompts.shown[-1][0] == "error"
     assert str(Path(f"{new}.sqlite3").resolve()) in window.ctx.ui_settings.recent_files()
+
+
+def test_about_names_the_version_and_the_database(window: MainWindow, demo_path: Path) -> None:
+    from PySide6.QtGui import QAction
+
+    from domain.version import version
+
+    window.findChild(QAction, "aboutAction").trigger()
+    kind, _title, text = window.ctx.prompts.shown[-1]
+    assert kind == "info"
+    assert f"Version: {version()}" in text and str(demo_path) in text

@@ -128,3 +128,20 @@ def test_date_of_issue_attachment_and_the_unassigned_warning(
     texts = [p.text for p in Document(str(target)).paragraphs]
     assert "2020年7月13日" in texts and "附件" in texts
     assert "办公室" in dialog.warning.text() and dialog.warning.isVisible()  # no office name
+
+
+def test_a_name_typed_without_docx_in_the_save_dialog_gets_it(
+    qtbot, ctx: AppContext, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = ExportDialog(ctx, "decomposition")
+    qtbot.addWidget(dialog)
+    browse = dialog.findChild(QPushButton, "exportBrowseButton")
+    ctx.prompts.answers.append(str(tmp_path / "分解表"))
+    qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
+    assert dialog.output.text() == str(tmp_path / "分解表.docx")
+    ctx.prompts.answers.append(str(tmp_path / "报告.docx"))
+    qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
+    assert dialog.output.text() == str(tmp_path / "报告.docx")

@@ -164,12 +164,12 @@
         <translation>移动任务 %1</translation>
     </message>
     <message>
-        <location filename="../context.py" line="223"/>
+        <location filename="../context.py" line="225"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../context.py" line="226"/>
+        <location filename="../context.py" line="228"/>
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
     </message>
@@ -195,17 +195,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="101"/>
+        <location filename="../app.py" line="106"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../app.py" line="91"/>
+        <location filename="../app.py" line="96"/>
         <source>Something went wrong that Duban did not expect. What you saved is safe; the last action may not have been completed. Please try it again.</source>
         <translation>督办遇到了一个意外的问题。已保存的内容都是安全的，但刚才的操作可能没有完成，请再试一次。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="97"/>
+        <location filename="../app.py" line="102"/>
         <source>The details are in the log file: %1</source>
         <translation>详细情况已记入日志文件：%1</translation>
     </message>
@@ -213,12 +213,12 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="131"/>
+        <location filename="../context.py" line="133"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="133"/>
+        <location filename="../context.py" line="135"/>
         <source>This database is open for editing in %1, so it is read-only here and nothing was changed.
 
 Close Duban there, then choose File → Open for editing.</source>
@@ -227,12 +227,12 @@ Close Duban there, then choose File → Open for editing.</source>
 请先关闭那边的督办，再选择“文件 → 以编辑方式打开”。</translation>
     </message>
     <message>
-        <location filename="../context.py" line="147"/>
+        <location filename="../context.py" line="149"/>
         <source>Still read-only</source>
         <translation>仍为只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="205"/>
+        <location filename="../context.py" line="207"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
@@ -1181,202 +1181,202 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ui/export_dialog.py" line="51"/>
+        <location filename="../ui/export_dialog.py" line="44"/>
         <source>Task decomposition table (任务分解表)</source>
         <translation>任务分解表</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="52"/>
+        <location filename="../ui/export_dialog.py" line="45"/>
         <source>Progress report (进展情况通报)</source>
         <translation>进展情况通报</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="55"/>
+        <location filename="../ui/export_dialog.py" line="48"/>
         <source>Feedback forms, one per department (进展情况反馈表)</source>
         <translation>进展情况反馈表（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="59"/>
+        <location filename="../ui/export_dialog.py" line="52"/>
         <source>Reminder notices, one per department (催办通知)</source>
         <translation>催办通知（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="88"/>
+        <location filename="../ui/export_dialog.py" line="81"/>
         <source>Export a document</source>
         <translation>导出文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="110"/>
+        <location filename="../ui/export_dialog.py" line="103"/>
         <source>Word documents (.docx)</source>
         <translation>Word 文档（.docx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="111"/>
+        <location filename="../ui/export_dialog.py" line="104"/>
         <source>Excel workbooks (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="112"/>
+        <location filename="../ui/export_dialog.py" line="105"/>
         <source>Add the 分管领导 column</source>
         <translation>增加“分管领导”列</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="114"/>
+        <location filename="../ui/export_dialog.py" line="107"/>
         <source>Print the resolved date under each deadline</source>
         <translation>在完成时限下注明具体日期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="116"/>
+        <location filename="../ui/export_dialog.py" line="109"/>
         <source>Add the 责任人 column</source>
         <translation>增加“责任人”列</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="118"/>
+        <location filename="../ui/export_dialog.py" line="111"/>
         <source>Departments by their short names (基教处)</source>
         <translation>处室使用简称（如“基教处”）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="120"/>
+        <location filename="../ui/export_dialog.py" line="113"/>
         <source>Attach every task with its progress (附件)</source>
         <translation>附全部任务进展情况一览表（附件）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="128"/>
+        <location filename="../ui/export_dialog.py" line="121"/>
         <source>成文日期: the date of issue printed under the 署名 (not the date of the figures)</source>
         <translation>成文日期：署名下方的印发日期（不是数据截止日期）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="138"/>
+        <location filename="../ui/export_dialog.py" line="131"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="144"/>
+        <location filename="../ui/export_dialog.py" line="137"/>
         <source>Office template…</source>
         <translation>单位模板…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="147"/>
+        <location filename="../ui/export_dialog.py" line="140"/>
         <source>Built-in look</source>
         <translation>内置格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="156"/>
+        <location filename="../ui/export_dialog.py" line="149"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="162"/>
+        <location filename="../ui/export_dialog.py" line="155"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="170"/>
+        <location filename="../ui/export_dialog.py" line="163"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="171"/>
+        <location filename="../ui/export_dialog.py" line="164"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="172"/>
+        <location filename="../ui/export_dialog.py" line="165"/>
         <source>Reporting period</source>
         <translation>报送周期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="173"/>
+        <location filename="../ui/export_dialog.py" line="166"/>
         <source>Departments (none ticked: all)</source>
         <translation>处室（不勾选即全部）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="174"/>
+        <location filename="../ui/export_dialog.py" line="167"/>
         <source>Forms as</source>
         <translation>反馈表格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="181"/>
+        <location filename="../ui/export_dialog.py" line="174"/>
         <source>Date of issue (成文日期)</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="185"/>
+        <location filename="../ui/export_dialog.py" line="178"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="190"/>
+        <location filename="../ui/export_dialog.py" line="183"/>
         <source>Look</source>
         <translation>格式</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_dialog.py" line="258"/>
+        <location filename="../ui/export_dialog.py" line="251"/>
         <source>%n task(s) have no lead department yet: their rows are printed blank. Assign them first, or export anyway.</source>
         <translation>
             <numerusform>有%n项任务尚未确定牵头处室，这些行将留空。请先分配，或仍然导出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="267"/>
+        <location filename="../ui/export_dialog.py" line="260"/>
         <source>(none: as of today)</source>
         <translation>（不指定：截至今天）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="301"/>
+        <location filename="../ui/export_dialog.py" line="295"/>
         <source>Folder for the documents</source>
         <translation>文档保存的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="305"/>
+        <location filename="../ui/export_dialog.py" line="299"/>
         <source>Save the document</source>
         <translation>保存文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="305"/>
-        <location filename="../ui/export_dialog.py" line="316"/>
+        <location filename="../ui/export_dialog.py" line="299"/>
+        <location filename="../ui/export_dialog.py" line="314"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="312"/>
+        <location filename="../ui/export_dialog.py" line="310"/>
         <source>Built-in look (GB/T 9704)</source>
         <translation>内置格式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="316"/>
+        <location filename="../ui/export_dialog.py" line="314"/>
         <source>Office template</source>
         <translation>单位模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="325"/>
+        <location filename="../ui/export_dialog.py" line="323"/>
         <source>Change the document template</source>
         <translation>更改文档模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="335"/>
+        <location filename="../ui/export_dialog.py" line="333"/>
         <source>Choose where to save.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="345"/>
+        <location filename="../ui/export_dialog.py" line="343"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_dialog.py" line="356"/>
+        <location filename="../ui/export_dialog.py" line="354"/>
         <source>%n file(s) written:</source>
         <translation>
             <numerusform>已生成 %n 个文件：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="369"/>
+        <location filename="../ui/export_dialog.py" line="367"/>
         <source>The office name is not set, so the document is signed 办公室: set it in Office settings.</source>
         <translation>尚未设置办公室名称，文件落款为“办公室”：请在“办公室设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="377"/>
+        <location filename="../ui/export_dialog.py" line="375"/>
         <source>Not exported: %1</source>
         <translation>未能导出：%1</translation>
     </message>
@@ -1631,81 +1631,81 @@ Nothing was added. Correct the line and try again.</source>
         <translation>（未注明）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="307"/>
+        <location filename="../ui/import_dialog.py" line="305"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="308"/>
+        <location filename="../ui/import_dialog.py" line="306"/>
         <source>Warnings:</source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="317"/>
+        <location filename="../ui/import_dialog.py" line="315"/>
         <source>%1, %2, %3, %4; %5; %6</source>
         <translation>%1，%2，%3，%4；%5；%6</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="318"/>
+        <location filename="../ui/import_dialog.py" line="316"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n 个部分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="319"/>
+        <location filename="../ui/import_dialog.py" line="317"/>
         <source>%n sub-section(s)</source>
         <translation>
             <numerusform>%n 个小节</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="320"/>
+        <location filename="../ui/import_dialog.py" line="318"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 个条目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="321"/>
+        <location filename="../ui/import_dialog.py" line="319"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="322"/>
+        <location filename="../ui/import_dialog.py" line="320"/>
         <source>%n task(s) name their units</source>
         <translation>
             <numerusform>%n 项任务注明了责任单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="323"/>
+        <location filename="../ui/import_dialog.py" line="321"/>
         <source>%n name a deadline</source>
         <translation>
             <numerusform>%n 项注明了完成时限</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="334"/>
+        <location filename="../ui/import_dialog.py" line="332"/>
         <source>This file was already imported as plan %1 (“%2”).</source>
         <translation>该文件已作为计划 %1（“%2”）导入过。</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="345"/>
+        <location filename="../ui/import_dialog.py" line="343"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="417"/>
+        <location filename="../ui/import_dialog.py" line="415"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="419"/>
+        <location filename="../ui/import_dialog.py" line="417"/>
         <source>Importing the plan…</source>
         <translation>正在导入计划…</translation>
     </message>
@@ -1972,70 +1972,70 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="58"/>
+        <location filename="../ui/main_window.py" line="59"/>
         <source>Tasks</source>
         <translation>任务列表</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="61"/>
-        <location filename="../ui/main_window.py" line="143"/>
+        <location filename="../ui/main_window.py" line="62"/>
+        <location filename="../ui/main_window.py" line="144"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="115"/>
+        <location filename="../ui/main_window.py" line="116"/>
         <source>%n unsaved draft(s) kept from before: select the task (marked ✎) or the part of the plan again to save or discard it.</source>
         <translation>
             <numerusform>有 %n 项上次没有保存的草稿：再次选中相应的任务（标有 ✎）或计划的相应部分，即可保存或放弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="173"/>
+        <location filename="../ui/main_window.py" line="174"/>
         <source>Lights as of %1</source>
         <translation>预警按 %1 判断</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="176"/>
+        <location filename="../ui/main_window.py" line="177"/>
         <source>Warning lights everywhere are judged by this date. Click to change it.</source>
         <translation>各处的预警都按这一日期判断。点击可更改。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="185"/>
+        <location filename="../ui/main_window.py" line="186"/>
         <source>Judge lights as of</source>
         <translation>预警判断日期</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="187"/>
+        <location filename="../ui/main_window.py" line="188"/>
         <source>Warning lights in the table, the detail panel, the dashboard and the documents are judged by this date.</source>
         <translation>任务列表、详情、督办看板和导出文件中的预警都按这一日期判断。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="198"/>
+        <location filename="../ui/main_window.py" line="199"/>
         <source>Select one task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="241"/>
+        <location filename="../ui/main_window.py" line="242"/>
         <source>Select one task, or two that follow each other in an item.</source>
         <translation>请选择一项任务，或同一条目中前后相邻的两项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="251"/>
+        <location filename="../ui/main_window.py" line="252"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="251"/>
+        <location filename="../ui/main_window.py" line="252"/>
         <source>Text of the new task:</source>
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="305"/>
+        <location filename="../ui/main_window.py" line="306"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="303"/>
+        <location filename="../ui/main_window.py" line="304"/>
         <source>[read-only]</source>
         <translation>［只读］</translation>
     </message>
@@ -2249,42 +2249,42 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../prompts.py" line="101"/>
+        <location filename="../prompts.py" line="105"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="103"/>
+        <location filename="../prompts.py" line="107"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="107"/>
+        <location filename="../prompts.py" line="111"/>
         <source>Newest good backup: %1</source>
         <translation>最近一份完好的备份：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="115"/>
+        <location filename="../prompts.py" line="119"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="117"/>
+        <location filename="../prompts.py" line="121"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="119"/>
+        <location filename="../prompts.py" line="123"/>
         <source>&amp;Restore from backup</source>
         <translation>从备份恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="126"/>
+        <location filename="../prompts.py" line="130"/>
         <source>No backup of this file was found.</source>
         <translation>没有找到此文件的备份。</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="129"/>
+        <location filename="../prompts.py" line="133"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2923,22 +2923,22 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../ui/window_files.py" line="45"/>
+        <location filename="../ui/window_files.py" line="46"/>
         <source>Import a work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="47"/>
+        <location filename="../ui/window_files.py" line="48"/>
         <source>Work plans and task tables (*.txt *.docx *.pdf *.xlsx);;All files (*)</source>
         <translation>工作要点和任务分解表 (*.txt *.docx *.pdf *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="61"/>
+        <location filename="../ui/window_files.py" line="62"/>
         <source>Remove plan</source>
         <translation>删除计划</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="63"/>
+        <location filename="../ui/window_files.py" line="64"/>
         <source>Remove “%1” with all its tasks, assignments and progress?
 
 The database is backed up first; the plan can be brought back from that backup.</source>
@@ -2947,48 +2947,48 @@ The database is backed up first; the plan can be brought back from that backup.<
 删除前会先备份数据库，可从备份中恢复该计划。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="75"/>
+        <location filename="../ui/window_files.py" line="76"/>
         <source>Plan removed. Backup: %1</source>
         <translation>计划已删除。备份：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="86"/>
+        <location filename="../ui/window_files.py" line="87"/>
         <source>The plan is already in Simplified characters.</source>
         <translation>该工作要点已是简体字。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="88"/>
+        <location filename="../ui/window_files.py" line="89"/>
         <source>Convert to Simplified characters</source>
         <translation>转换为简体字</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="94"/>
+        <location filename="../ui/window_files.py" line="95"/>
         <source>Converted to Simplified characters; the original text is kept (%1 texts).</source>
         <translation>已转换为简体字；原文已保留（%1处）。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="108"/>
-        <location filename="../ui/window_files.py" line="133"/>
+        <location filename="../ui/window_files.py" line="109"/>
+        <location filename="../ui/window_files.py" line="134"/>
         <source>Not carried over</source>
         <translation>未结转</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="110"/>
+        <location filename="../ui/window_files.py" line="111"/>
         <source>The plan has no year, so next year's plan is unknown. Use the command line with --to.</source>
         <translation>该计划没有年度，无法确定下一年度计划。请使用命令行 --to 指定。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="118"/>
+        <location filename="../ui/window_files.py" line="119"/>
         <source>a new plan “%1年结转任务”</source>
         <translation>新计划“%1年结转任务”</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="121"/>
+        <location filename="../ui/window_files.py" line="122"/>
         <source>Carry over unfinished tasks</source>
         <translation>结转未完成任务</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="123"/>
+        <location filename="../ui/window_files.py" line="124"/>
         <source>Copy the tasks of “%1” that are not completed, with their departments, leader and deadline, into %2?
 
 The database is backed up first.</source>
@@ -2997,55 +2997,57 @@ The database is backed up first.</source>
 操作前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="138"/>
+        <location filename="../ui/window_files.py" line="139"/>
         <source>%1 task(s) carried over; %2 were carried before.</source>
         <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="194"/>
+        <location filename="../ui/window_files.py" line="195"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="201"/>
+        <location filename="../ui/window_files.py" line="202"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="216"/>
+        <location filename="../ui/window_files.py" line="217"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="222"/>
+        <location filename="../ui/window_files.py" line="223"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="232"/>
+        <location filename="../ui/window_files.py" line="233"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="241"/>
+        <location filename="../ui/window_files.py" line="242"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="241"/>
+        <location filename="../ui/window_files.py" line="242"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="246"/>
+        <location filename="../ui/window_files.py" line="247"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="248"/>
+        <location filename="../ui/window_files.py" line="249"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
+Version: %2
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。
+版本：%2
 数据库：%1</translation>
     </message>
 </context>

@@ -298,6 +298,10 @@ class ExportDialog(QDialog):
             chosen = self.ctx.prompts.ask_save_path(
                 self.tr("Save the document"), self.output.text(), self.tr("Word document (*.docx)")
             )
+            if chosen and not Path(chosen).suffix:
+                # Qt's own dialog (Linux) adds no suffix, Windows' adds the filter's; a name
+                # without one would otherwise be taken for a folder to write into.
+                chosen += ".docx"
         if chosen:
             self.output.setText(chosen)
 

@@ -16,6 +16,7 @@ from db.backups import backup_database, backup_dir_for
 from db.errors import InvalidValue, StoreError
 from db.plans import delete_plan, get_plan
 from db.records import Plan
+from domain.version import version
 from qtapp.context import AppContext
 
 
@@ -246,6 +247,8 @@ class WindowFiles(QObject):
             self.tr("About Duban"),
             self.tr(
                 "Duban 督办 — from the annual work plan to assigned tasks, progress and reports.\n"
-                "Database: %1"
-            ).replace("%1", str(self.ctx.db_path)),
+                "Version: %2\nDatabase: %1"
+            )
+            .replace("%1", str(self.ctx.db_path))
+            .replace("%2", version()),
         )
