@@ -241,19 +241,19 @@ Close Duban there, then choose File → Open for editing.</source>
     <name>AssignmentEditor</name>
     <message>
         <location filename="../ui/assignment_editor.py" line="95"/>
-        <location filename="../ui/assignment_editor.py" line="304"/>
+        <location filename="../ui/assignment_editor.py" line="302"/>
         <source>Names separated by 、</source>
         <translation>多个名称用“、”分隔</translation>
     </message>
     <message>
         <location filename="../ui/assignment_editor.py" line="102"/>
-        <location filename="../ui/assignment_editor.py" line="308"/>
+        <location filename="../ui/assignment_editor.py" line="306"/>
         <source>Optional: a person in the lead department</source>
         <translation>可选：牵头处室的具体负责人</translation>
     </message>
     <message>
         <location filename="../ui/assignment_editor.py" line="105"/>
-        <location filename="../ui/assignment_editor.py" line="306"/>
+        <location filename="../ui/assignment_editor.py" line="304"/>
         <source>As written: 6月底前, 三季度, 长期坚持 …</source>
         <translation>按原文填写：6月底前、三季度、长期坚持……</translation>
     </message>
@@ -298,34 +298,34 @@ Close Duban there, then choose File → Open for editing.</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="219"/>
+        <location filename="../ui/assignment_editor.py" line="217"/>
         <source>(several values — type to replace them all)</source>
         <translation>（多个值——输入后将全部替换）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/assignment_editor.py" line="330"/>
+        <location filename="../ui/assignment_editor.py" line="328"/>
         <source>Apply to %n task(s)</source>
         <translation>
             <numerusform>应用到 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="342"/>
+        <location filename="../ui/assignment_editor.py" line="340"/>
         <source>Open-ended: reviewed every period</source>
         <translation>无固定日期：每期复核</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="345"/>
+        <location filename="../ui/assignment_editor.py" line="343"/>
         <source>⚠ Not understood — it will be kept exactly as written, with no date</source>
         <translation>⚠ 无法识别——将按原文保存，不设日期</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="375"/>
+        <location filename="../ui/assignment_editor.py" line="373"/>
         <source>No leader called “%1”. Add the leader in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的分管领导。请在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="393"/>
+        <location filename="../ui/assignment_editor.py" line="391"/>
         <source>No department called “%1”. Check the name, or add it in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的处室。请检查名称，或在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
@@ -1158,24 +1158,24 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>DraftBar</name>
     <message>
-        <location filename="../ui/draft_bar.py" line="22"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../ui/draft_bar.py" line="24"/>
+        <location filename="../ui/draft_bar.py" line="20"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../ui/draft_bar.py" line="43"/>
-        <source>✎ Draft kept from before: not saved yet.</source>
-        <translation>✎ 这是上次输入后没有保存的草稿。</translation>
+        <location filename="../ui/draft_bar.py" line="44"/>
+        <source>✎ Draft kept from before</source>
+        <translation>✎ 上次未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../ui/draft_bar.py" line="45"/>
-        <source>✎ Not saved yet.</source>
-        <translation>✎ 有尚未保存的修改。</translation>
+        <location filename="../ui/draft_bar.py" line="46"/>
+        <source>✎ Not saved yet</source>
+        <translation>✎ 尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/draft_bar.py" line="49"/>
+        <source>Kept as a draft until it is saved or discarded, also after a restart.</source>
+        <translation>在保存或放弃之前一直保留为草稿，重新打开程序后也在。</translation>
     </message>
 </context>
 <context>
@@ -2173,7 +2173,7 @@ Nothing was added. Correct the line and try again.</source>
     <name>ProgressEditor</name>
     <message>
         <location filename="../ui/progress_editor.py" line="81"/>
-        <location filename="../ui/progress_editor.py" line="230"/>
+        <location filename="../ui/progress_editor.py" line="231"/>
         <source>Save progress</source>
         <translation>保存进展</translation>
     </message>
@@ -2208,12 +2208,12 @@ Nothing was added. Correct the line and try again.</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="182"/>
+        <location filename="../ui/progress_editor.py" line="183"/>
         <source>Add reporting periods first (Progress menu).</source>
         <translation>请先添加报送期次（“进展”菜单）。</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="230"/>
+        <location filename="../ui/progress_editor.py" line="231"/>
         <source>Update this report</source>
         <translation>更新本期填报</translation>
     </message>
