@@ -98,10 +98,11 @@ def floor(cells: list[list[str]], target: Path) -> None:
 
 
 def report_ours(report: PlanReport, target: Path) -> None:
+    """The 通报 with its 附件 (every task in a table): the work that grows with the plan."""
     from exports.docx_base import save_atomic
     from exports.progress_report import ReportOptions, render
 
-    save_atomic(render(report, ReportOptions()), target)
+    save_atomic(render(report, ReportOptions(with_task_list=True)), target)
 
 
 def report_floor(report: PlanReport, target: Path) -> None:

@@ -1,9 +1,12 @@
 """Start-up: from process start to a shown window with the task table filled, against a
 bare PySide6 window (a main window with an empty table view) started the same way.
 
-Both run as ``python -m bench.startup app DB`` / ``python -m bench.startup bare`` in a fresh
-process on the offscreen platform; each prints "ready" once its window is shown and (for
-Duban) the table holds the plan's tasks, and the parent times from spawn to that line.
+Duban is started as a clerk starts it — ``python main.py --db DB``, and the bundled program
+``dist/duban/duban --db DB`` when it has been built (``python tools/build_bundle.py``) —
+with ``DUBAN_STARTUP_PROBE=1``, which makes the window print "ready" once its table holds
+the plan's tasks (``qtapp/startup_probe.py``). The bare window is ``python -m bench.startup
+bare``. Each runs in a fresh process on the offscreen platform, and the parent times from
+spawning it to that line.
 """
 
 from __future__ import annotations
@@ -17,24 +20,18 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BUNDLE_FOLDER = ROOT / "dist" / "duban"
 
 
-def _ready(app: object) -> None:
-    print("ready", flush=True)
-    app.quit()  # type: ignore[attr-defined]
-
-
-def run_app(db_path: str) -> None:
-    """What ``python main.py --db DB`` does, plus saying when the table is filled."""
-    import cli  # noqa: F401 - main.py imports the command line first
-    from qtapp.app import application, build_window
-
-    app = application()
-    window = build_window(db_path, language="zh_CN")
-    window.tasks.loaded.connect(lambda: _ready(app) if window.tasks.model.rowCount() else None)
-    window.show()
-    app.exec()
-    window.ctx.close()
+def bundled_program() -> Path | None:
+    """The built one-folder program (``DUBAN_BUNDLE`` names another), or None."""
+    named = os.environ.get("DUBAN_BUNDLE")
+    program = (
+        Path(named)
+        if named
+        else BUNDLE_FOLDER / ("duban.exe" if sys.platform == "win32" else "duban")
+    )
+    return program if program.is_file() else None
 
 
 def run_bare() -> None:
@@ -46,54 +43,62 @@ def run_bare() -> None:
     window.setCentralWidget(QTableView(window))
     window.resize(1440, 860)
     window.show()
-    QTimer.singleShot(0, lambda: _ready(app))
+
+    def ready() -> None:
+        print("ready", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, ready)
     app.exec()
 
 
-def spawn_seconds(args: list[str], home: Path) -> float:
-    """Seconds from starting the process to its "ready" line. ``home`` holds the probe's
-    settings and caches, so that the clerk's own (recent files, window layout) are not
-    touched."""
+def spawn_seconds(command: list[str], home: Path) -> float:
+    """Seconds from starting ``command`` to its "ready" line. ``home`` holds the probe's
+    settings, data and caches, so that the clerk's own (recent files, window layout, log)
+    are not touched."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
+        "DUBAN_STARTUP_PROBE": "1",
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_DATA_HOME": str(home / "data"),
         "XDG_CACHE_HOME": str(home / "cache"),
+        "WIN_PD_OVERRIDE_LOCAL_APPDATA": str(home / "data"),  # Windows: the data folder
     }
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.startup", *args],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
     elapsed = time.perf_counter() - started
     proc.wait(timeout=60)
     if line.strip() != "ready":
-        raise RuntimeError(f"start-up probe {args} did not get ready")
+        raise RuntimeError(f"start-up probe {command} did not get ready")
     return elapsed
 
 
-def startup_seconds(db_path: Path, repeat: int) -> tuple[float, float]:
-    """(Duban, bare window): medians, the two interleaved so both see the same machine."""
-    app, bare = [], []
+def startup_seconds(db_path: Path, repeat: int) -> dict[str, float]:
+    """Medians by name: "app" (python main.py), "bundle" (when built), "bare"; the runs
+    interleaved so that all see the same machine."""
+    window = ["--lang", "zh_CN", "--db", str(db_path)]
+    commands = {
+        "bare": [sys.executable, "-m", "bench.startup", "bare"],
+        "app": [sys.executable, str(ROOT / "main.py"), *window],
+    }
+    program = bundled_program()
+    if program is not None:
+        commands["bundle"] = [str(program), *window]
+    times: dict[str, list[float]] = {name: [] for name in commands}
     with tempfile.TemporaryDirectory(prefix="duban-startup-") as tmp:
         home = Path(tmp)
-        spawn_seconds(["bare"], home)  # warm the file cache (and compile the translation)
-        spawn_seconds(["app", str(db_path)], home)
+        for command in commands.values():  # warm the file cache (and compile the translation)
+            spawn_seconds(command, home)
         for _ in range(repeat):
-            bare.append(spawn_seconds(["bare"], home))
-            app.append(spawn_seconds(["app", str(db_path)], home))
-    return statistics.median(app), statistics.median(bare)
+            for name, command in commands.items():
+                times[name].append(spawn_seconds(command, home))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "app":
-        run_app(sys.argv[2])
-    else:
-        run_bare()
+    run_bare()

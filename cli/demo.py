@@ -11,9 +11,7 @@ from db.errors import InvalidValue
 from db.imports import import_plan
 from db.locations import demo_db_path
 from domain.directory_lists import parse_department_list, parse_leader_list
-
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
-SAMPLE_PLAN = SAMPLE_DIR / "qingdao-2020-education-workplan.txt"
+from sample_data import DEPARTMENTS, LEADERS, PLAN, read_text, sample_file
 
 
 def prepare_demo(path: str | Path | None) -> Path:
@@ -37,15 +35,10 @@ def prepare_demo(path: str | Path | None) -> Path:
     set_audit_context(db, "cli")
     try:
         with db.atomic():
-            departments = SAMPLE_DIR / "departments.txt"
-            leaders = SAMPLE_DIR / "leaders.txt"
-            add_department_entries(
-                db, parse_department_list(departments.read_text(encoding="utf-8"), departments.name)
-            )
-            add_leader_entries(
-                db, parse_leader_list(leaders.read_text(encoding="utf-8"), leaders.name)
-            )
-        import_plan(db, SAMPLE_PLAN)
+            add_department_entries(db, parse_department_list(read_text(DEPARTMENTS), DEPARTMENTS))
+            add_leader_entries(db, parse_leader_list(read_text(LEADERS), LEADERS))
+        with sample_file(PLAN) as plan:
+            import_plan(db, plan)
     finally:
         db.close()
     return target

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from cli.output import open_db, print_json
+from cli.output import note, open_db, print_json
 from cli.task_commands import resolve_period, resolve_plan
 from db.departments import require_department
 from exports.request import FOLDER_KINDS, KINDS, ExportRequest
@@ -19,9 +19,11 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="write a Word document: decomposition, report, feedback-forms or reminders",
         description="Write one of the documents in the official format. decomposition and "
-        "report write one .docx; feedback-forms and reminders write one .docx per department "
-        "into a folder (feedback-forms with --xlsx: one .xlsx per department). Each file is "
-        "written whole or not at all.",
+        "report write one .docx (decomposition to an .xlsx name: an Excel workbook); "
+        "feedback-forms and reminders write one .docx per department into a folder "
+        "(feedback-forms with --xlsx: one .xlsx per department). Each file is written whole "
+        "or not at all. What the clerk should know (tasks without a lead department, no "
+        "office name set) is printed on stderr.",
     )
     p.add_argument("kind", choices=KINDS, help="which document")
     p.add_argument("--plan", type=int, help="plan id (default: the latest plan)")
@@ -41,7 +43,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         "--output",
         required=True,
         type=Path,
-        help="a .docx file (decomposition, report) or a folder (the others)",
+        help="a .docx file (decomposition, report; decomposition also .xlsx) or a folder",
     )
     p.add_argument("--with-leader", action="store_true", help="decomposition: add 分管领导")
     p.add_argument(
@@ -49,19 +51,33 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="decomposition: print the resolved date under each deadline",
     )
+    p.add_argument(
+        "--with-person", action="store_true", help="decomposition: add 责任人 (assign --person)"
+    )
+    p.add_argument(
+        "--short-names",
+        action="store_true",
+        help="decomposition: departments by their short names (基教处)",
+    )
+    p.add_argument(
+        "--with-task-list",
+        action="store_true",
+        help="report: every task with its progress as an 附件 table",
+    )
     p.add_argument("--template", metavar="DOCX", help="an office template (default: setting)")
-    p.add_argument(
-        "--as-of",
-        type=dt.date.fromisoformat,
-        metavar="YYYY-MM-DD",
-        help="the date the report speaks of (default: the period's end or today)",
+    dates = (
+        ("--as-of", "the date the figures speak of (default: the period's end or today)"),
+        ("--date", "成文日期, the date of issue printed under the 署名 (default: today)"),
+        ("--reply-by", "feedback-forms, reminders: the date to report back by"),
     )
+    for flag, text in dates:
+        p.add_argument(flag, type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help=text)
     p.add_argument(
-        "--reply-by",
-        type=dt.date.fromisoformat,
-        metavar="YYYY-MM-DD",
-        help="feedback-forms, reminders: the date to report back by",
+        "--doc-number",
+        metavar="TEXT",
+        help="发文字号, e.g. 青教办〔2020〕12号 (default: setting documents.doc_number)",
     )
+    p.add_argument("--issue", metavar="TEXT", help="report: 期号, e.g. 第3期 (default: setting)")
     p.add_argument(
         "--xlsx",
         action="store_true",
@@ -88,10 +104,18 @@ def run(args: argparse.Namespace) -> int:
             as_of=args.as_of,
             reply_by=args.reply_by,
             form_format="xlsx" if args.xlsx else "docx",
+            issued_on=args.date,
+            doc_number=args.doc_number,
+            issue=args.issue,
+            with_task_list=args.with_task_list,
+            short_names=args.short_names,
+            with_person=args.with_person,
         )
         if args.kind in FOLDER_KINDS:
             args.output.mkdir(parents=True, exist_ok=True)
         written = run_export(db, request)
+    for warning in written.warnings:
+        note(f"warning: {warning}")
     if args.json:
         print_json([str(p) for p in written])
     else:

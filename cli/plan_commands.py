@@ -48,8 +48,25 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="add the departments and leaders a task table names that the directory lacks",
     )
     p.add_argument("--year", type=int, help="plan year for deadlines (default: from the title)")
+    p.add_argument(
+        "--simplified",
+        action="store_true",
+        help="convert a plan in Traditional characters to Simplified (the file's text is kept)",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(run=run_import)
+
+    p = commands.add_parser(
+        "simplify",
+        parents=[common],
+        help="convert an imported plan to Simplified characters",
+        description="Convert a plan imported in Traditional characters to Simplified "
+        "characters, as state organs write (its documents follow). The text the file had "
+        "is kept; --restore puts it back where nobody edited it since.",
+    )
+    p.add_argument("--plan", type=int, help="plan id (default: the latest plan)")
+    p.add_argument("--restore", action="store_true", help="put the original text back")
+    p.set_defaults(run=run_simplify)
 
     p = commands.add_parser("plans", parents=[common], help="list the plans in the database")
     p.add_argument("--json", action="store_true", help="print as JSON")
@@ -110,6 +127,7 @@ def _summary(plan: ParsedPlan, encoding: str) -> str:
 
 def run_import(args: argparse.Namespace) -> int:
     from db.imports import read_plan_or_table, store_parsed, store_table
+    from db.plans import get_plan
 
     # Read and check the file before touching the database: a bad file creates nothing.
     plan, source, table = read_plan_or_table(args.file)
@@ -122,15 +140,20 @@ def run_import(args: argparse.Namespace) -> int:
                 add_names=args.add_departments,
                 replace=args.replace,
                 year=args.year,
+                simplified=args.simplified,
             )
         else:
-            result = store_parsed(db, plan, source, replace=args.replace, year=args.year)
+            result = store_parsed(
+                db, plan, source, replace=args.replace, year=args.year, simplified=args.simplified
+            )
+        title = get_plan(db, result.plan_id).title
     c = result.counts
     if args.json:
         print_json(
             {
                 "plan_id": result.plan_id,
-                "title": result.plan.title,
+                "title": title,
+                "simplified": result.simplified,
                 "counts": c.to_json(),
                 "replaced": list(result.replaced),
                 "backup": str(result.backup) if result.backup else None,
@@ -138,7 +161,7 @@ def run_import(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"Imported plan {result.plan_id}: {result.plan.title}")
+        print(f"Imported plan {result.plan_id}: {title}")
         print(
             f"{c.sections} sections, {c.subsections} sub-sections, {c.items} items, "
             f"{c.tasks} tasks; {c.suggested_units} with suggested units, "
@@ -147,8 +170,32 @@ def run_import(args: argparse.Namespace) -> int:
         if result.replaced:
             ids = ", ".join(map(str, result.replaced))
             print(f"Replaced plan {ids}; the database before it is in {result.backup}")
+        if result.simplified:
+            print(
+                f"Converted {result.simplified} texts to Simplified characters; "
+                "the file's text is kept (simplify --restore puts it back)."
+            )
     for warning in result.warnings:
         note(f"warning: {warning}")
+    return 0
+
+
+def run_simplify(args: argparse.Namespace) -> int:
+    from cli.task_commands import resolve_plan
+    from db.plan_script import restore_original, simplify_plan
+
+    with open_db(args.db) as db:
+        plan = resolve_plan(db, args.plan)
+        change = restore_original(db, plan.id) if args.restore else simplify_plan(db, plan.id)
+    if args.restore:
+        print(f"Plan {plan.id}: {len(change.changes)} texts put back as the file had them.")
+    elif change.changes:
+        print(
+            f"Plan {plan.id}: {len(change.changes)} texts converted to Simplified characters "
+            f"({change.tasks} tasks); the file's text is kept."
+        )
+    else:
+        print(f"Plan {plan.id} is already in Simplified characters; nothing was changed.")
     return 0
 
 

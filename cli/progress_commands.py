@@ -12,7 +12,6 @@ from cli.output import note, open_db, print_json
 from cli.task_commands import find_task, resolve_period, resolve_plan
 from db.errors import InvalidValue
 from db.progress import (
-    STATUSES,
     add_period,
     add_year_of_periods,
     delete_period,
@@ -21,16 +20,7 @@ from db.progress import (
 )
 from db.records import Plan, ReportingPeriod
 from db.tasks import TaskFilter, list_tasks
-
-STATUS_WORDS = {
-    "未启动": "not_started",
-    "序时推进": "on_track",
-    "推进中": "on_track",
-    "滞后": "behind",
-    "已完成": "done",
-    "完成": "done",
-    "暂缓": "postponed",
-}
+from domain.statuses import STATUSES, status_code
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -174,8 +164,8 @@ def _task_id(db: Database, plan: Plan, ref: str) -> int:
 
 
 def run_progress(args: argparse.Namespace) -> int:
-    status = STATUS_WORDS.get(args.status, args.status)
-    if status not in STATUSES:
+    status = status_code(args.status)
+    if status is None:
         raise InvalidValue(f"Unknown status “{args.status}”; use one of {', '.join(STATUSES)}.")
     with open_db(args.db) as db:
         plan = resolve_plan(db, args.plan)

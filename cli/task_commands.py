@@ -71,6 +71,11 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--leader", metavar="NAME", help="leader in charge (分管领导); '' clears it")
     p.add_argument(
+        "--person",
+        metavar="NAME",
+        help="责任人, a person in the lead department (optional); '' clears it",
+    )
+    p.add_argument(
         "--deadline",
         metavar="PHRASE",
         help="deadline as written: 6月底前, 三季度, 长期坚持 …; '' clears it",
@@ -204,9 +209,10 @@ def run_assign(args: argparse.Namespace) -> int:
         args.lead is None
         and args.cooperating is None
         and args.leader is None
+        and args.person is None
         and args.deadline is None
     ):
-        raise InvalidValue("Say what to assign: --lead, --with, --leader or --deadline.")
+        raise InvalidValue("Say what to assign: --lead, --with, --leader, --person or --deadline.")
     with open_db(args.db) as db:
         plan = resolve_plan(db, args.plan)
         task_ids = _select(db, plan, args)
@@ -237,6 +243,7 @@ def run_assign(args: argparse.Namespace) -> int:
             cooperating=cooperating,
             leader=leader,
             deadline=KEEP if args.deadline is None else args.deadline,
+            person=KEEP if args.person is None else args.person,
         )
         rows = list_tasks(db, TaskFilter(task_ids=tuple(task_ids)))
     if args.json:
@@ -265,6 +272,7 @@ def task_json(t: TaskRow, light: Light | None = None) -> dict[str, Any]:
         "lead": t.lead or None,
         "cooperating": list(t.cooperating),
         "leader": t.leader or None,
+        "person": t.person or None,
         "deadline": None
         if t.deadline is None
         else {"phrase": t.deadline.phrase, "due": t.deadline.due_on, "kind": t.deadline.kind},

@@ -1,4 +1,4 @@
-"""Assigning tasks: lead department, cooperating departments, leader and deadline.
+"""Assigning tasks: lead department, cooperating departments, leader, 责任人 and deadline.
 
 ``assign`` changes many tasks in one transaction and returns what they were before,
 so the window can undo a bulk assignment as one step with ``restore``.
@@ -37,6 +37,7 @@ class AssignmentState:
     cooperating_ids: tuple[int, ...]
     leader_id: int | None
     deadline: DeadlineRecord | None
+    person: str = ""  # 责任人: a person in the lead department
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
@@ -50,6 +51,7 @@ def snapshot(db: Database, task_ids: Sequence[int]) -> list[AssignmentState]:
     leads: dict[int, int] = {}
     coops: dict[int, list[int]] = {}
     leaders: dict[int, int | None] = {}
+    persons: dict[int, str] = {}
     deadlines: dict[int, DeadlineRecord] = {}
     for chunk in _chunks(task_ids):
         marks = ",".join("?" * len(chunk))
@@ -62,10 +64,11 @@ def snapshot(db: Database, task_ids: Sequence[int]) -> list[AssignmentState]:
                 leads[task_id] = dept_id
             else:
                 coops.setdefault(task_id, []).append(dept_id)
-        for task_id, leader_id in db.execute(
-            f"SELECT id, leader_id FROM tasks WHERE id IN ({marks})", chunk
+        for task_id, leader_id, person in db.execute(
+            f"SELECT id, leader_id, person FROM tasks WHERE id IN ({marks})", chunk
         ).fetchall():
             leaders[task_id] = leader_id
+            persons[task_id] = person
         for task_id, phrase, due_on, kind, milestones in db.execute(
             f"SELECT task_id, phrase, due_on, kind, milestones FROM deadlines"
             f" WHERE task_id IN ({marks})",
@@ -78,7 +81,9 @@ def snapshot(db: Database, task_ids: Sequence[int]) -> list[AssignmentState]:
     if missing:
         raise InvalidValue(f"No task with id {missing[0]}.")
     return [
-        AssignmentState(t, leads.get(t), tuple(coops.get(t, ())), leaders.get(t), deadlines.get(t))
+        AssignmentState(
+            t, leads.get(t), tuple(coops.get(t, ())), leaders.get(t), deadlines.get(t), persons[t]
+        )
         for t in task_ids
     ]
 
@@ -104,6 +109,7 @@ def assign(
     add_cooperating: Sequence[int] = (),
     leader: int | _Keep | None = KEEP,
     deadline: str | _Keep | None = KEEP,
+    person: str | _Keep | None = KEEP,
 ) -> list[AssignmentState]:
     """Assign many tasks in one transaction; return their states from before."""
     task_ids = list(dict.fromkeys(task_ids))
@@ -126,6 +132,7 @@ def assign(
                 tuple(coop),
                 state.leader_id if isinstance(leader, _Keep) else leader,
                 new_deadline,
+                state.person if isinstance(person, _Keep) else " ".join((person or "").split()),
             )
         )
     _write(db, before, after, action="assign")
@@ -165,6 +172,7 @@ def _write(
     log: list[dict[str, Any]] = []
     changed_departments: list[AssignmentState] = []
     changed_leader: list[tuple[int | None, int]] = []
+    changed_person: list[tuple[str, int]] = []
     changed_deadline: list[AssignmentState] = []
     for old, new in zip(before, after, strict=True):
         base = dict(
@@ -194,6 +202,9 @@ def _write(
                     field="leader", old=leaders.get(old.leader_id), new=leaders.get(new.leader_id)
                 )
             )
+        if old.person != new.person:
+            changed_person.append((new.person, new.task_id))
+            log.append(base | dict(field="person", old=old.person or None, new=new.person or None))
         if old.deadline != new.deadline:
             changed_deadline.append(new)
             log.append(
@@ -223,6 +234,7 @@ def _write(
             rows,
         )
         db.conn.executemany("UPDATE tasks SET leader_id = ? WHERE id = ?", changed_leader)
+        db.conn.executemany("UPDATE tasks SET person = ? WHERE id = ?", changed_person)
         db.conn.executemany(
             "DELETE FROM deadlines WHERE task_id = ?", [(s.task_id,) for s in changed_deadline]
         )

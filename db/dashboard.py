@@ -3,8 +3,8 @@
 Every figure is a tuple of task ids in outline order, so a click on a figure can show
 exactly the tasks behind it. A task's state is what ``db.reports.collect`` gives it —
 this period's entry, else the latest one before it — and its category and light follow
-``exports.stats.category`` and ``domain.warnings.light_for``; ``tests/test_dashboard.py``
-checks that the two paths agree.
+``domain.statuses`` and ``domain.warnings.light_for``, as the 通报 counts them;
+``tests/test_dashboard.py`` checks that the two paths agree.
 
 The figures are read with one aggregate query instead of ``collect`` (which loads every
 entry of the plan and builds full rows: 3.4 s at 50,000 tasks and 1,000,000 entries).
@@ -28,10 +28,18 @@ from db.progress import get_period, list_periods
 from db.records import Plan, ReportingPeriod
 from db.settings import all_settings
 from db.tasks import _codes, _Outline
+from domain.statuses import (
+    BEHIND,
+    CATEGORIES,
+    DONE,
+    NOT_REPORTED,
+    OVERDUE,
+    category,
+    is_overdue,
+)
 from domain.warnings import LIGHTS, Light, Thresholds, light_for
 
-# The categories of exports.stats (db/ may not import exports/): each task in exactly one.
-CATEGORIES = ("done", "on_track", "behind", "not_started", "postponed", "overdue")
+FIGURES = (*CATEGORIES, OVERDUE)  # the categories (a partition of the tasks), then 逾期
 UNASSIGNED = "未分配"  # the name of the row of tasks that have no lead department yet
 
 Ids = tuple[int, ...]
@@ -56,12 +64,12 @@ class Dashboard:
     period: ReportingPeriod | None
     as_of: dt.date
     task_ids: Ids  # every task of the plan, in outline order
-    by_status: dict[str, Ids]  # CATEGORIES → task ids
+    by_status: dict[str, Ids]  # FIGURES → task ids: a partition, and the overdue ones
     by_light: dict[str, Ids]  # red / yellow / green / grey → task ids
     lights: dict[int, Light]  # task id → its light, with the reason
     departments: list[DepartmentRow]  # official order, then 未分配 if any task has no lead
-    # Tasks with no entry for the period. Without a period (as of a date): the tasks never
-    # reported in any period of the plan.
+    # Tasks not done and without an entry for the period (by_status[NOT_REPORTED]). Without
+    # a period (as of a date): the tasks never reported in any period of the plan.
     not_reported: Ids
 
     @property
@@ -79,18 +87,6 @@ class TaskLine:
     lead: str
     deadline: str  # the phrase as written
     due_on: str | None
-
-
-def category(status: str | None, due_on: str | None, as_of: dt.date) -> str:
-    """As ``exports.stats.category``: done, then overdue (past the deadline and not done,
-    whatever was reported), then the reported status; never reported counts as 未启动."""
-    if status == "done":
-        return "done"
-    if due_on is not None and dt.date.fromisoformat(due_on) < as_of:
-        return "overdue"
-    if status in ("on_track", "behind", "postponed"):
-        return status
-    return "not_started"
 
 
 def _ranked_periods(
@@ -160,20 +156,21 @@ def dashboard(
     rows = _task_states(db, plan_id, _ranked_periods(db, plan_id, period))
     rows.sort(key=lambda r: (order.get(r[1], len(order)), r[2], r[0]))
 
-    by_status: dict[str, list[int]] = {c: [] for c in CATEGORIES}
+    by_status: dict[str, list[int]] = {c: [] for c in FIGURES}
     by_light: dict[str, list[int]] = {c: [] for c in LIGHTS}
     lights: dict[int, Light] = {}
-    not_reported: list[int] = []
     # lead id → [led, done, behind, overdue, not reported]
     per_lead: dict[int | None, tuple[list[int], ...]] = {}
     seen: dict[tuple, tuple[str, Light]] = {}  # many tasks share a state: judge it once
     current = period.id if period is not None else None
     for task_id, _node, _position, lead_id, due_on, kind, entry_period, status, percent in rows:
-        key = (due_on, kind, status, percent)
+        reported = entry_period is not None and (current is None or entry_period == current)
+        key = (due_on, kind, status, percent, reported)
         judged = seen.get(key)
         if judged is None:
+            due = dt.date.fromisoformat(due_on) if due_on else None
             light = light_for(
-                due=dt.date.fromisoformat(due_on) if due_on else None,
+                due=due,
                 deadline_kind=kind or "",
                 status=status,
                 percent=percent,
@@ -181,21 +178,25 @@ def dashboard(
                 year_start=year_start,
                 thresholds=limits,
             )
-            judged = seen[key] = (category(status, due_on, as_of), light)
-        kind_of, light = judged
+            judged = seen[key] = (
+                category(status, reported),
+                is_overdue(status, due, as_of),
+                light,
+            )
+        kind_of, late, light = judged
         by_status[kind_of].append(task_id)
+        if late:
+            by_status[OVERDUE].append(task_id)
         by_light[light.color].append(task_id)
         lights[task_id] = light
-        reported = entry_period is not None and (current is None or entry_period == current)
-        if not reported:
-            not_reported.append(task_id)
         figures = per_lead.get(lead_id)
         if figures is None:
             figures = per_lead[lead_id] = ([], [], [], [], [])
         figures[0].append(task_id)
-        if kind_of in ("done", "behind", "overdue"):
-            figures[("done", "behind", "overdue").index(kind_of) + 1].append(task_id)
-        if not reported:
+        for index, wanted in enumerate((kind_of == DONE, kind_of == BEHIND, late), start=1):
+            if wanted:
+                figures[index].append(task_id)
+        if kind_of == NOT_REPORTED:
             figures[4].append(task_id)
 
     departments = [
@@ -214,7 +215,7 @@ def dashboard(
         by_light={k: tuple(v) for k, v in by_light.items()},
         lights=lights,
         departments=departments,
-        not_reported=tuple(not_reported),
+        not_reported=tuple(by_status[NOT_REPORTED]),
     )
 
 

@@ -13,7 +13,7 @@
   the restore kept up to that sequence. A form made from content a restore threw away is
   recognised, however its ids look.
 
-All of it lives in the tables of ``m002_database_identity_and_generations``.
+All of it lives in the tables of ``m003_database_identity_and_generations``.
 """
 
 from __future__ import annotations

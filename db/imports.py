@@ -12,6 +12,7 @@ from db.assignments import KEEP, assign
 from db.backups import backup_database, backup_dir_for, database_path
 from db.departments import add_departments, find_department
 from db.leaders import add_leader, find_leader
+from db.plan_script import simplify_plan
 from db.plans import SourceInfo, find_plans_by_hash, insert_plan
 from db.records import Plan
 from domain.errors import PlanInputError
@@ -47,6 +48,7 @@ class ImportResult:
     replaced: tuple[int, ...] = ()
     backup: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    simplified: int = 0  # texts converted from Traditional characters (originals kept)
 
 
 def read_and_parse(path: str | Path) -> tuple[ParsedPlan, SourceText]:
@@ -73,11 +75,19 @@ def import_plan(
     year: int | None = None,
     backups_dir: str | Path | None = None,
     progress: Progress | None = None,
+    simplified: bool = False,
 ) -> ImportResult:
     """Read, parse and store the plan in ``path``."""
     plan, source = read_and_parse(path)
     return store_parsed(
-        db, plan, source, replace=replace, year=year, backups_dir=backups_dir, progress=progress
+        db,
+        plan,
+        source,
+        replace=replace,
+        year=year,
+        backups_dir=backups_dir,
+        progress=progress,
+        simplified=simplified,
     )
 
 
@@ -90,11 +100,15 @@ def store_parsed(
     year: int | None = None,
     backups_dir: str | Path | None = None,
     progress: Progress | None = None,
+    simplified: bool = False,
 ) -> ImportResult:
     """Store a plan already read and parsed. A file imported before is refused unless
-    ``replace``; replacing backs the database up first."""
+    ``replace``; replacing backs the database up first. ``simplified``: convert a plan in
+    Traditional characters to Simplified, keeping the file's text (``db.plan_script``)."""
     existing, backup = _check_duplicates(db, source, replace, backups_dir)
-    plan_id = _insert(db, plan, source, existing, year, progress)
+    with db.atomic():  # stored and converted, or neither
+        plan_id = _insert(db, plan, source, existing, year, progress)
+        converted = len(simplify_plan(db, plan_id).changes) if simplified else 0
     return ImportResult(
         plan_id,
         plan.counts(),
@@ -103,6 +117,7 @@ def store_parsed(
         tuple(p.id for p in existing),
         backup,
         list(plan.warnings),
+        converted,
     )
 
 
@@ -213,6 +228,7 @@ def store_table(
     year: int | None = None,
     backups_dir: str | Path | None = None,
     progress: Progress | None = None,
+    simplified: bool = False,
 ) -> ImportResult:
     """Store a plan read from a task table and give each task the assignment of its row.
 
@@ -228,13 +244,21 @@ def store_table(
             add_leader(db, name)
         plan_id = _insert(db, plan, source, existing, year, progress)
         _assign_rows(db, plan_id, plan)
+        converted = len(simplify_plan(db, plan_id).changes) if simplified else 0
     warnings = list(plan.warnings)
     if departments:
         warnings.append("Added to the directory: " + "、".join(departments))
     if leaders:
         warnings.append("Leaders added: " + "、".join(leaders))
     return ImportResult(
-        plan_id, plan.counts(), plan, source, tuple(p.id for p in existing), backup, warnings
+        plan_id,
+        plan.counts(),
+        plan,
+        source,
+        tuple(p.id for p in existing),
+        backup,
+        warnings,
+        converted,
     )
 
 

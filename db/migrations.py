@@ -202,8 +202,31 @@ def m001_core_tables(db: Database) -> None:
     )
 
 
-@step("m002_database_identity_and_generations")
-def m002_database_identity_and_generations(db: Database) -> None:
+@step("m002_person_and_original_text")
+def m002_person_and_original_text(db: Database) -> None:
+    db.executescript(
+        """
+        -- 责任人: a person in the lead department who answers for the task (optional).
+        ALTER TABLE tasks ADD COLUMN person TEXT NOT NULL DEFAULT '';
+
+        -- The text of a plan as the file had it, for each field a conversion changed
+        -- (Traditional → Simplified characters): nothing of the file is lost, and the
+        -- conversion can be undone.
+        CREATE TABLE original_texts (
+            plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            entity TEXT NOT NULL CHECK (entity IN ('plan', 'node', 'task')),
+            entity_id INTEGER NOT NULL,
+            field TEXT NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (entity, entity_id, field)
+        );
+        CREATE INDEX original_texts_plan ON original_texts(plan_id);
+        """
+    )
+
+
+@step("m003_database_identity_and_generations")
+def m003_database_identity_and_generations(db: Database) -> None:
     """Who this database is, and which line of its history is the live one.
 
     - ``database_identity``: one row made here, never changed: a random identity (backups
@@ -235,7 +258,7 @@ def m002_database_identity_and_generations(db: Database) -> None:
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     seq = db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
     # One statement at a time: executescript() would commit the migration's transaction.
-    for statement in M002_STATEMENTS:
+    for statement in M003_STATEMENTS:
         db.execute(statement)
     db.execute("UPDATE progress_entries SET recorded_seq = ?", [seq])
     db.execute(
@@ -250,7 +273,7 @@ def m002_database_identity_and_generations(db: Database) -> None:
     )
 
 
-M002_STATEMENTS = (
+M003_STATEMENTS = (
     """CREATE TABLE database_identity (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         identity TEXT NOT NULL,                -- random, made once

@@ -10,8 +10,8 @@ from sqlite_utils import Database
 from db import audit
 from db.errors import InvalidValue, NotFound
 from db.records import ProgressEntry, ReportingPeriod
+from domain.statuses import STATUSES
 
-STATUSES = ("not_started", "on_track", "behind", "done", "postponed")
 PERIOD_KINDS = ("month", "quarter", "half", "year", "custom")
 
 

@@ -38,8 +38,8 @@ Decisions:
 - ``apply_readback`` checks each entry again inside the transaction: one that changed since
   the preview is counted as a kept conflict, never overwritten unseen.
 
-The forms come in as ``exports.readback``'s dataclasses and the keys are checked with
-``exports.feedback``'s functions (plain Python, no Qt); all SQL stays here and in the
+The forms come in as ``domain.filled_forms``' dataclasses (read by ``exports.readback``)
+and the keys are checked with ``domain.form_keys``; all SQL stays here and in the
 repository functions this module calls.
 """
 
@@ -55,16 +55,21 @@ from sqlite_utils import Database
 from db import audit
 from db.departments import list_departments
 from db.errors import InvalidValue, NotFound
-from db.form_secret import GENERATION_DIGITS, FormStamp, form_stamp
+from db.form_secret import form_stamp
 from db.identity import DISCARDED, KEPT, database_identity, generations, lineage_of
 from db.plans import get_plan
 from db.progress import get_period, get_progress, record_progress
 from db.records import ProgressEntry
 from db.tasks import TaskFilter, list_tasks
-from exports.feedback import FormId, check_form_id, check_row_key, parse_row_key
-from exports.form_cells import FilledRow
-from exports.form_screening import FormError
-from exports.readback import FilledForm
+from domain.filled_forms import FilledForm, FilledRow, FormError
+from domain.form_keys import (
+    GENERATION_DIGITS,
+    FormId,
+    FormStamp,
+    check_form_id,
+    check_row_key,
+    parse_row_key,
+)
 
 NEW, UPDATE, UNCHANGED, CONFLICT = "new", "update", "unchanged", "conflict"
 EMPTY, NOTED, DUPLICATE, REJECTED = "empty", "noted", "duplicate", "rejected"

@@ -99,6 +99,8 @@ class TaskRow:
     percent: int | None
     closed_on: str | None
     updated_at: str
+    item_id: int | None = None  # the item (or the node itself when outside any item)
+    person: str = ""  # 责任人: a person in the lead department
 
 
 @dataclass(frozen=True)

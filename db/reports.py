@@ -13,8 +13,11 @@ from db.departments import list_departments
 from db.plans import get_plan, list_outline
 from db.progress import get_period
 from db.records import Department, OutlineNode, Plan, ReportingPeriod
-from db.settings import all_settings, get_setting
+from db.settings import all_settings
 from db.tasks import TaskFilter, list_tasks
+from domain.outline import ITEM, SUBITEM
+from domain.script import is_traditional
+from domain.statuses import DONE, category, is_overdue
 from domain.warnings import Light, Thresholds, light_for
 
 
@@ -26,6 +29,7 @@ class ReportTask:
     section_id: int | None
     section_label: str
     section_title: str
+    item_id: int | None
     item_label: str
     item_title: str
     lead: str
@@ -38,13 +42,20 @@ class ReportTask:
     deadline_kind: str
     status: str | None  # this period's report, else the latest one before it
     percent: int | None
-    progress: str
+    progress: str  # this period's 进展情况 / 存在问题 / 下步打算 ("" when not reported)
     problems: str
     next_steps: str
-    reported: bool  # reported for this period
+    # Reported for this period; without a period (as of a date): reported at all.
+    reported: bool
     reported_on: str | None
     as_of: dt.date
     light: Light | None = None  # the warning light as of the report date, with its reason
+    person: str = ""  # 责任人 in the lead department
+    # The latest report before this period (上期进展), if any.
+    earlier_period: str = ""
+    earlier_status: str | None = None
+    earlier_percent: int | None = None
+    earlier_progress: str = ""
 
     @property
     def due(self) -> dt.date | None:
@@ -52,13 +63,24 @@ class ReportTask:
 
     @property
     def done(self) -> bool:
-        return self.status == "done"
+        return self.status == DONE
+
+    @property
+    def category(self) -> str:
+        """Its category in a report (``domain.statuses``): 已完成, what it reported for the
+        period, or 未报送."""
+        return category(self.status, self.reported)
+
+    @property
+    def done_earlier(self) -> bool:
+        """Done, and reported so in an earlier period (nothing to report this period)."""
+        return self.done and not self.reported
 
     @property
     def days_overdue(self) -> int:
         """Days past the deadline as of the report date (0 when not overdue)."""
         due = self.due
-        if due is None or self.done or due >= self.as_of:
+        if not is_overdue(self.status, due, self.as_of) or due is None:
             return 0
         return (self.as_of - due).days
 
@@ -73,6 +95,41 @@ class ReportTask:
 
 
 @dataclass(frozen=True)
+class DocumentSettings:
+    """What the office's settings say documents carry (``db.settings``)."""
+
+    office: str = ""
+    signatory: str = ""
+    doc_number: str = ""  # 发文字号
+    issue: str = ""  # 期号 of a 通报
+    requirements: str = ""  # 下步工作要求, one paragraph per line
+    copy_to: str = ""  # 抄送
+    printed_by: str = ""  # 印发机关 ("" = the office)
+    imprint: bool = False  # print the 版记
+
+    @property
+    def signer(self) -> str:
+        """The 署名: the signatory, else the office, else 办公室."""
+        return self.signatory or self.office or "办公室"
+
+    @classmethod
+    def from_values(cls, values: dict[str, object]) -> DocumentSettings:
+        def text(key: str) -> str:
+            return str(values.get(key) or "").strip()
+
+        return cls(
+            office=text("office.name"),
+            signatory=text("office.signatory"),
+            doc_number=text("documents.doc_number"),
+            issue=text("report.issue"),
+            requirements=str(values.get("report.requirements") or ""),
+            copy_to=text("report.copy_to"),
+            printed_by=text("report.printed_by"),
+            imprint=bool(values.get("report.imprint")),
+        )
+
+
+@dataclass(frozen=True)
 class PlanReport:
     plan: Plan
     period: ReportingPeriod | None
@@ -82,6 +139,10 @@ class PlanReport:
     departments: tuple[Department, ...]  # official order
     office: str
     signatory: str
+    settings: DocumentSettings = DocumentSettings()
+    # The plan is written in Traditional characters: the documents' fixed words follow it.
+    traditional: bool = False
+    items: tuple[OutlineNode, ...] = ()  # the plan's items (and sub-items), in order
 
 
 def collect(
@@ -105,12 +166,15 @@ def collect(
         wanted = set(department_ids)
         rows = [r for r in rows if r.lead_id in wanted or wanted & set(r.cooperating_ids)]
     entries = _progress(db, plan_id, period)
-    limits = Thresholds.from_settings(all_settings(db))
+    period_names = {p.id: p.name for p in _periods(db, plan_id)}
+    values = all_settings(db)
+    limits = Thresholds.from_settings(values)
     year_start = dt.date(plan.year or as_of.year, 1, 1)
     tasks = []
     for r in rows:
-        entry = entries.get(r.id)
-        this_period = entry is not None and period is not None and entry["period_id"] == period.id
+        this, earlier = entries.get(r.id, (None, None))
+        entry = this or earlier
+        this_period = this is not None
         tasks.append(
             ReportTask(
                 id=r.id,
@@ -119,6 +183,7 @@ def collect(
                 section_id=r.section_id,
                 section_label=r.section_label,
                 section_title=r.section_title,
+                item_id=r.item_id,
                 item_label=r.item_label,
                 item_title=r.item_title,
                 lead=r.lead,
@@ -131,10 +196,10 @@ def collect(
                 deadline_kind=r.deadline.kind if r.deadline else "",
                 status=entry["status"] if entry else None,
                 percent=entry["percent"] if entry else None,
-                progress=entry["progress"] if this_period else "",
-                problems=entry["problems"] if this_period else "",
-                next_steps=entry["next_steps"] if this_period else "",
-                reported=this_period,
+                progress=this["progress"] if this else "",
+                problems=this["problems"] if this else "",
+                next_steps=this["next_steps"] if this else "",
+                reported=this_period if period is not None else entry is not None,
                 reported_on=entry["reported_on"] if entry else None,
                 as_of=as_of,
                 light=light_for(
@@ -148,13 +213,21 @@ def collect(
                     year_start=year_start,
                     thresholds=limits,
                 ),
+                person=r.person,
+                earlier_period=period_names.get(earlier["period_id"], "") if earlier else "",
+                earlier_status=earlier["status"] if earlier else None,
+                earlier_percent=earlier["percent"] if earlier else None,
+                earlier_progress=earlier["progress"] if earlier else "",
             )
         )
-    sections = tuple(n for n in list_outline(db, plan_id) if n.parent_id is None)
+    outline = list_outline(db, plan_id)
+    sections = tuple(n for n in outline if n.parent_id is None)
     used = {t.lead_id for t in tasks} | {d for t in tasks for d in t.cooperating_ids}
     departments = tuple(
         d for d in list_departments(db, include_retired=True) if d.active or d.id in used
     )
+    settings = DocumentSettings.from_values(values)
+    sample = plan.title + "".join(t.text for t in tasks[:60])
     return PlanReport(
         plan,
         period,
@@ -162,29 +235,41 @@ def collect(
         sections,
         tuple(tasks),
         departments,
-        get_setting(db, "office.name") or "",
-        get_setting(db, "office.signatory") or "",
+        settings.office,
+        settings.signatory,
+        settings,
+        is_traditional(sample),
+        tuple(n for n in outline if n.kind in (ITEM, SUBITEM)),
     )
 
 
-def _progress(db: Database, plan_id: int, period: ReportingPeriod | None) -> dict[int, dict]:
-    """Each task's entry for ``period`` or, failing that, its latest one before it."""
+def _periods(db: Database, plan_id: int) -> list[ReportingPeriod]:
+    from db.progress import list_periods
+
+    return list_periods(db, plan_id)
+
+
+def _progress(
+    db: Database, plan_id: int, period: ReportingPeriod | None
+) -> dict[int, tuple[dict | None, dict | None]]:
+    """Each task's (entry for ``period``, latest entry before it). Without a period: (None,
+    the latest entry)."""
     sql = (
         "SELECT e.*, p.ends_on AS period_end FROM progress_entries e"
         " JOIN reporting_periods p ON p.id = e.period_id WHERE p.plan_id = ?"
     )
     params: list[object] = [plan_id]
     if period is not None:
-        sql += " AND p.ends_on <= ?"
-        params.append(period.ends_on)
+        sql += " AND p.ends_on <= ? AND p.id != ?"
+        params += [period.ends_on, period.id]
     sql += " ORDER BY p.ends_on, p.id"
-    latest: dict[int, dict] = {}
+    earlier: dict[int, dict] = {}
     for row in db.query(sql, params):
-        latest[row["task_id"]] = row  # later periods overwrite earlier ones
+        earlier[row["task_id"]] = row  # later periods overwrite earlier ones
+    this: dict[int, dict] = {}
     if period is not None:
         for row in db.query(
-            "SELECT e.*, ? AS period_end FROM progress_entries e WHERE e.period_id = ?",
-            [period.ends_on, period.id],
+            "SELECT e.* FROM progress_entries e WHERE e.period_id = ?", [period.id]
         ):
-            latest[row["task_id"]] = row
-    return latest
+            this[row["task_id"]] = row
+    return {t: (this.get(t), earlier.get(t)) for t in this.keys() | earlier.keys()}

@@ -29,7 +29,7 @@ class TaskFilter:
 
 
 _TASK_SQL = """
-SELECT t.id, t.plan_id, t.node_id, t.position, t.text, t.origin, t.leader_id,
+SELECT t.id, t.plan_id, t.node_id, t.position, t.text, t.origin, t.leader_id, t.person,
        t.suggested_lead, t.suggested_cooperating, t.suggested_deadline, t.closed_on, t.updated_at,
        la.department_id AS lead_id, ld.name AS lead_name,
        l.name AS leader_name,
@@ -257,7 +257,18 @@ def _task_row(
         percent=r["latest_percent"],
         closed_on=r["closed_on"],
         updated_at=r["updated_at"],
+        item_id=(item or node).id if (item or node) else None,
+        person=r["person"],
     )
+
+
+def count_unassigned(db: Database, plan_id: int) -> int:
+    """How many tasks of the plan have no lead department yet."""
+    return db.execute(
+        "SELECT count(*) FROM tasks t WHERE t.plan_id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.role = 'lead')",
+        [plan_id],
+    ).fetchone()[0]
 
 
 def get_task(db: Database, task_id: int) -> TaskRow:

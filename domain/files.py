@@ -58,13 +58,16 @@ def sync_folder(folder: str | Path) -> None:
 
 # On Windows the lock is on one byte far past the start, so the file's own text stays readable.
 WINDOWS_LOCK_OFFSET = 1 << 30
+# The platform's locking is chosen once, when the program starts: it does not change while
+# the program runs.
+_WINDOWS_LOCKS = sys.platform == "win32"
 
 
 def try_lock(handle: IO[str] | IO[bytes]) -> bool:
     """Take the operating system's exclusive lock on an open file without waiting (``flock``
     on POSIX, ``msvcrt.locking`` on Windows). The OS drops it when the process ends in any
     way — closed, crashed, killed — so a lock left by a dead process is free again."""
-    if sys.platform == "win32":
+    if _WINDOWS_LOCKS:
         import msvcrt
 
         handle.seek(WINDOWS_LOCK_OFFSET)
@@ -83,7 +86,7 @@ def try_lock(handle: IO[str] | IO[bytes]) -> bool:
 
 
 def unlock(handle: IO[str] | IO[bytes]) -> None:
-    if sys.platform == "win32":
+    if _WINDOWS_LOCKS:
         import msvcrt
 
         handle.seek(WINDOWS_LOCK_OFFSET)

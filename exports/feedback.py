@@ -2,12 +2,18 @@
 tasks it cooperates on, with blank cells for 进展情况 / 存在问题 / 下步打算 / 完成进度 and
 the 状态 choices to tick.
 
+Made to survive printing: a task's row never splits across pages (its text, its boxes and
+its key stay together), and everything else — who fills it in and signs, the date to report
+by, a short 填表说明 — stands above the table, so that the last page always holds rows and
+never only a sign-off. Tasks reported done in an earlier period are left out and named once
+there; each task shows its latest earlier report (上期进展) in small type under its text.
+
 The forms come back filled in, so they carry unobtrusive machine-readable keys that
 survive editing in Word or WPS: the core property ``identifier`` names plan, period and
 department and the export (``duban-feedback:v2:…``: the database generation and change
 sequence it was made at), and every task row has a small grey key under its code
 (``D1-P7-T152-9f2c1a``). Both end in an HMAC with a per-database secret over their fields,
-the database's identity and the plan's generation (``db.form_secret.FormStamp``), so a key
+the database's identity and the plan's generation (``domain.form_keys.FormStamp``), so a key
 whose task, department or period was changed, or that comes from another export or from a
 plan imported again since, no longer checks; ``read_form_keys`` reads them back.
 """
@@ -15,32 +21,37 @@ plan imported again since, no longer checks; ``read_form_keys`` reads them back.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
-import re
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
 
-from db.form_secret import GENERATION_DIGITS, FormStamp
 from db.form_secret import form_secret as form_secret  # re-exported for callers
 from db.records import Department
 from db.reports import PlanReport, ReportTask
-from domain.names import in_script_of
+from domain.form_keys import (  # noqa: F401 - re-exported: the keys are the form's
+    FORM_PREFIX,
+    FormId,
+    FormStamp,
+    RowKey,
+    check_form_id,
+    check_row_key,
+    form_id,
+    parse_form_id,
+    parse_row_key,
+    row_key,
+)
+from domain.statuses import STATUS_CHOICES, STATUS_NAMES
 from exports import form_docx
 from exports.docx_base import OfficialDocument, new_document, set_core_properties
 from exports.files import write_folder
 from exports.form_docx import FormKeys
+from exports.job import ExportJob, Wording, period_phrase, use_doc_number
 from exports.request import safe_file_name
 from exports.tables import Column, GroupRow, Row, TableSpec, add_table
 from exports.text import chinese_date, clean
 
 KEYWORDS = "进展情况反馈表"
-FORM_PREFIX = "duban-feedback"
-STATUS_CHOICES = ("已完成", "序时推进", "滞后", "未启动", "暂缓")
 KEY_STYLE = "GWKey"
 # 225 mm, the landscape text width. 角色 needs 12 mm for two 12 pt characters plus the cell
 # margins; 状态 holds "□序时推进" in 10.5 pt (GW Cell Small); 序号 leaves the key two lines.
@@ -57,120 +68,15 @@ COLUMNS = (
 )
 HEADER_LINE = (Column("", 130), Column("", 95, "right"))
 FOOTER_LINE = "填报人：　　　　　　联系电话：　　　　　　处室负责人（签字）："
+SIGN_LINE = ("填报人：　　　　　　联系电话：", "处室负责人（签字）：　　　　　　")
 ROW_HEIGHT_MM = 18
-
-# -- keys ----------------------------------------------------------------------------------
-
-
-class RowKey(NamedTuple):
-    department_id: int
-    period_id: int  # 0: no period
-    task_id: int
-    mac: str
-
-
-class FormId(NamedTuple):
-    plan_id: int
-    period_id: int  # 0: no period
-    department_id: int
-    mac: str
-    generation: str = ""  # the database generation it was exported in ("" in the first format)
-    seq: int = 0  # the database's change sequence at the export
-    version: int = 2
-
-    @property
-    def export_key(self) -> str:
-        """Which export the form came from (the same for every copy and version of it)."""
-        return (
-            f"v{self.version}:{self.plan_id}:{self.period_id}:{self.department_id}:"
-            f"{self.generation}:{self.seq}"
-        )
-
-
-_DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2212]"  # Word/WPS may "correct" a hyphen
-_ROW_KEY = re.compile(rf"D(\d+){_DASH}P(\d+){_DASH}T(\d+){_DASH}([0-9a-f]{{6}})", re.I)
-_FORM_ID_V1 = re.compile(rf"{FORM_PREFIX}:v1:(\d+):(\d+):(\d+):([0-9a-f]{{8}})")
-_FORM_ID = re.compile(
-    rf"{FORM_PREFIX}:v2:(\d+):(\d+):(\d+):([0-9a-f]{{{GENERATION_DIGITS}}}):(\d+):([0-9a-f]{{8}})"
+INSTRUCTIONS = (
+    "填表说明：",
+    "1.“状态”栏只选一项：将所选项前的“□”改为“☑”（Word、WPS中选中“□”后点“插入—符号”"
+    "选“☑”），或删去其余各项。",
+    "2.“完成进度”填写0至100的整数（百分比）；“序号”下的灰色校验码供读回使用，请勿改动。",
+    "3.也可填写同名的Excel表（.xlsx）报送；表中“状态”从下拉列表中选择。",
 )
-
-
-def _mac(secret: bytes, message: str, digits: int) -> str:
-    return hmac.new(secret, message.encode("utf-8"), hashlib.sha256).hexdigest()[:digits]
-
-
-def row_key(stamp: FormStamp, period_id: int | None, department_id: int, task_id: int) -> str:
-    """``D1-P7-T152-9f2c1a``: department, period (0 for none), task, then 6 hex digits of
-    HMAC-SHA256(secret, the database identity, the plan's generation, the export's database
-    generation and change sequence, plan, period, department, task) — so a key is good only
-    in the form export it was printed in."""
-    period = period_id or 0
-    if stamp.version == 1:  # the first format: over the row ids alone
-        message = f"{stamp.plan_id}:{period}:{department_id}:{task_id}"
-    else:
-        message = (
-            f"row:{stamp.identity}:{stamp.plan_generation}:{stamp.generation}:{stamp.seq}:"
-            f"{stamp.plan_id}:{period}:{department_id}:{task_id}"
-        )
-    return f"D{department_id}-P{period}-T{task_id}-{_mac(stamp.secret, message, 6)}"
-
-
-def parse_row_key(text: str) -> RowKey | None:
-    """The key's fields, or None when ``text`` is not a key. Tolerates what editing in
-    Word or WPS does to it: surrounding or inner spaces, full-width characters (NFKC),
-    other dashes, changed letter case."""
-    normal = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
-    match = _ROW_KEY.fullmatch(normal)
-    if match is None:
-        return None
-    dept, period, task, mac = match.groups()
-    return RowKey(int(dept), int(period), int(task), mac.lower())
-
-
-def check_row_key(stamp: FormStamp, key_text: str) -> bool:
-    """Whether ``key_text`` was printed in the form export ``stamp`` describes (the stamp
-    the form's own id claims: ``FormStamp.of_form``)."""
-    key = parse_row_key(key_text)
-    if key is None:
-        return False
-    expected = row_key(stamp, key.period_id, key.department_id, key.task_id)
-    return hmac.compare_digest(expected.rsplit("-", 1)[1], key.mac)
-
-
-def form_id(stamp: FormStamp, period_id: int | None, department_id: int) -> str:
-    """``duban-feedback:v2:plan:period:department:generation:seq:mac``."""
-    if stamp.version == 1:
-        fields = f"{stamp.plan_id}:{period_id or 0}:{department_id}"
-        return f"{FORM_PREFIX}:v1:{fields}:{_mac(stamp.secret, f'form:{fields}', 8)}"
-    fields = f"{stamp.plan_id}:{period_id or 0}:{department_id}:{stamp.generation}:{stamp.seq}"
-    signed = f"form:{stamp.identity}:{stamp.plan_generation}:{fields}"
-    return f"{FORM_PREFIX}:v2:{fields}:{_mac(stamp.secret, signed, 8)}"
-
-
-def parse_form_id(text: str) -> FormId | None:
-    text = (text or "").strip()
-    match = _FORM_ID.fullmatch(text)
-    if match is not None:
-        plan, period, dept, generation, seq, mac = match.groups()
-        return FormId(int(plan), int(period), int(dept), mac, generation, int(seq), 2)
-    match = _FORM_ID_V1.fullmatch(text)
-    if match is not None:
-        plan, period, dept, mac = match.groups()
-        return FormId(int(plan), int(period), int(dept), mac, "", 0, 1)
-    return None
-
-
-def check_form_id(stamp: FormStamp, text: str) -> bool:
-    """Whether the form id ``text`` is signed by this database for the plan of ``stamp``
-    (its generation included)."""
-    parsed = parse_form_id(text)
-    if parsed is None:
-        return False
-    claimed = stamp.of_form(parsed.plan_id, parsed.generation, parsed.seq, parsed.version)
-    return hmac.compare_digest(
-        form_id(claimed, parsed.period_id, parsed.department_id), text.strip()
-    )
-
 
 # -- the document --------------------------------------------------------------------------
 
@@ -185,39 +91,97 @@ class FeedbackOptions:
 def title_for(report: PlanReport, options: FeedbackOptions) -> str:
     if options.title:
         return options.title
-    period = report.period.name if report.period else ""
-    return f"{report.plan.title}{period}{in_script_of(report.plan.title, KEYWORDS)}"
+    period = period_phrase(report) if report.period else ""
+    return f"{report.plan.title}{period}{Wording.of(report)(KEYWORDS)}"
+
+
+def _involved(report: PlanReport, department: Department) -> list[ReportTask]:
+    return [
+        t for t in report.tasks if t.lead_id == department.id or department.id in t.cooperating_ids
+    ]
 
 
 def department_tasks(
     report: PlanReport, department: Department
 ) -> tuple[list[ReportTask], list[ReportTask]]:
-    """The tasks ``department`` leads and those it cooperates on, in outline order."""
-    lead = [t for t in report.tasks if t.lead_id == department.id]
-    cooperating = [
-        t for t in report.tasks if t.lead_id != department.id and department.id in t.cooperating_ids
-    ]
+    """The tasks ``department`` leads and those it cooperates on, in outline order — except
+    those reported done in an earlier period (nothing to report on them now)."""
+    tasks = [t for t in _involved(report, department) if not t.done_earlier]
+    lead = [t for t in tasks if t.lead_id == department.id]
+    cooperating = [t for t in tasks if t.lead_id != department.id]
     return lead, cooperating
+
+
+def done_earlier(report: PlanReport, department: Department) -> list[ReportTask]:
+    """The department's tasks already reported done in an earlier period."""
+    return [t for t in _involved(report, department) if t.done_earlier]
+
+
+def earlier_note(report: PlanReport, task: ReportTask) -> str:
+    """上期进展 (the latest report before this period), for reference under the task."""
+    if task.earlier_status is None:
+        return ""
+    words = Wording.of(report)
+    parts = [words(STATUS_NAMES.get(task.earlier_status, task.earlier_status))]
+    if task.earlier_percent is not None:
+        parts.append(f"{task.earlier_percent}%")
+    if task.earlier_progress.strip():
+        parts.append(task.earlier_progress.strip().replace("\n", "；"))
+    label = words("上期进展：")
+    if task.earlier_period:
+        label = words("上期进展（{period}）：", period=task.earlier_period)
+    return label + words("，").join(parts)  # the report itself as written
 
 
 def _period_id(report: PlanReport) -> int | None:
     return report.period.id if report.period else None
 
 
+def columns(report: PlanReport) -> list[Column]:
+    words = Wording.of(report)
+    return [Column(words(c.header), c.width_mm, c.align, c.style) for c in COLUMNS]
+
+
 def _rows(report: PlanReport, department: Department, stamp: FormStamp) -> list[Row | GroupRow]:
     """一、牵头任务 then 二、配合任务 (an empty group is left out, the next renumbered)."""
-    status = "\n".join(f"□{choice}" for choice in STATUS_CHOICES)
+    words = Wording.of(report)
+    status = "\n".join(f"□{words(choice)}" for choice in STATUS_CHOICES)
     out: list[Row | GroupRow] = []
     lead, cooperating = department_tasks(report, department)
     groups = [(tasks, role) for tasks, role in ((lead, "牵头"), (cooperating, "配合")) if tasks]
     for number, (tasks, role) in zip("一二", groups, strict=False):
-        out.append(GroupRow(f"{number}、{role}任务"))
+        out.append(GroupRow(words(f"{number}、{role}任务")))
         for task in tasks:
             key = row_key(stamp, _period_id(report), department.id, task.id)
-            out.append(
-                Row((task.code, task.text, role, task.deadline, "", "", "", "", status), key)
-            )
+            cells = (task.code, task.text, words(role), task.deadline, "", "", "", "", status)
+            out.append(Row(cells, key, earlier_note(report, task)))
     return out
+
+
+def heading(
+    doc: OfficialDocument, report: PlanReport, department: Department, options: FeedbackOptions
+) -> None:
+    """Above the table: who fills in and signs, when to send it, the tasks done earlier
+    and the 填表说明 (the table then ends the form: no page holds only a sign-off)."""
+    words = Wording.of(report)
+    lines = [
+        Row((words("填报单位：") + department.name, words("填报日期：") + "　　年　　月　　日")),
+        Row(tuple(words(part) for part in SIGN_LINE)),
+    ]
+    add_table(doc, TableSpec(HEADER_LINE, lines, borderless=True, header=False,
+                             cell_style="GWPlain"))  # fmt: skip
+    notes = []
+    if options.reply_by:
+        office = report.office or words("办公室")
+        notes.append(words("请于{day}前报送{office}。", day=chinese_date(options.reply_by),
+                           office=office))  # fmt: skip
+    earlier = done_earlier(report, department)
+    if earlier:
+        codes = "、".join(t.code for t in earlier)
+        notes.append(words("{codes}已于此前报告完成，本期无需填报。", codes=codes))
+    notes.append("".join(words(line) for line in INSTRUCTIONS))
+    for line in notes:
+        doc.paragraph(line, "GW Cell Small")
 
 
 def render(
@@ -232,19 +196,14 @@ def render(
     if not rows:
         return None
     doc = new_document(landscape=True, template=options.template or None)
+    use_doc_number(doc, report)
     title = title_for(report, options)
     doc.title(title)
     doc.blank("GW Cell")
-    header = [Row((f"填报单位：{department.name}", "填报日期：　　年　　月　　日"))]
-    add_table(
-        doc, TableSpec(HEADER_LINE, header, borderless=True, header=False, cell_style="GWPlain")
-    )
-    spec = TableSpec(COLUMNS, rows, cant_split=False, min_row_height_mm=ROW_HEIGHT_MM)
+    heading(doc, report, department, options)
+    # Rows never split: a task's text, its boxes and its key stay on one page.
+    spec = TableSpec(columns(report), rows, cant_split=True, min_row_height_mm=ROW_HEIGHT_MM)
     add_table(doc, spec)
-    doc.paragraph(FOOTER_LINE, "GW Plain")
-    if options.reply_by:
-        office = report.office or "办公室"
-        doc.paragraph(f"请于{chinese_date(options.reply_by)}前报送{office}。", "GW Plain")
     identifier = form_id(stamp, _period_id(report), department.id)
     set_core_properties(
         doc.doc,
@@ -289,6 +248,27 @@ def export_forms(
 
     files = [(file_name(n, d), partial(form, d)) for n, d in enumerate(departments, 1)]
     return write_folder(Path(folder), files, progress)
+
+
+def write(job: ExportJob) -> list[Path]:
+    """The forms of an export job: Word documents, or Excel workbooks."""
+    report, request = job.report, job.request
+    reply_by = request.reply_by
+    if reply_by is None and report.period is not None and report.period.feedback_due_on:
+        reply_by = dt.date.fromisoformat(report.period.feedback_due_on)
+    options = FeedbackOptions(template=job.template, reply_by=reply_by)
+    if request.department_ids:  # forms for these departments only, not their partners
+        wanted = set(request.department_ids)
+        report = replace(report, departments=tuple(d for d in report.departments if d.id in wanted))
+    folder = job.folder()
+    stamp = job.stamp
+    if stamp is None:  # pragma: no cover - the kind asks for one (``needs_secret``)
+        raise ValueError("Feedback forms need the stamp of their export.")
+    if request.form_format == "xlsx":
+        from exports.feedback_xlsx import export_forms_xlsx
+
+        return export_forms_xlsx(report, stamp, folder, options, job.progress)
+    return export_forms(report, stamp, folder, options, job.progress)
 
 
 # -- reading a form back -------------------------------------------------------------------

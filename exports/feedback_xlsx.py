@@ -23,15 +23,14 @@ from functools import partial
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from db.form_secret import FormStamp
 from db.records import Department
 from db.reports import PlanReport
+from domain.form_keys import FormStamp
 from exports.feedback import (
     COLUMNS,
     FOOTER_LINE,
@@ -46,6 +45,7 @@ from exports.feedback import (
 )
 from exports.files import write_folder
 from exports.gbt9704 import FontSet
+from exports.sheet_text import put_text
 from exports.text import chinese_date, clean
 
 SHEET = "进展情况反馈表"
@@ -67,23 +67,6 @@ _CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _HEAD_FILL = PatternFill("solid", fgColor="F2F2F2")
 # Centred columns, as in the Word form (序号, 角色, 完成时限, 完成进度), plus 校验码.
 COLUMNS_ALIGN = (*(c.align == "center" for c in COLUMNS), True)
-
-
-# What spreadsheet programs take for the start of a formula when a cell is typed (or edited).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def put_text(ws: Worksheet, row: int, column: int, text: str) -> Cell:
-    """Write ``text`` as text, never as a formula: openpyxl makes any string that starts
-    with "=" a formula, so the cell is set to a string again; and text that Excel, WPS or
-    LibreOffice would take for a formula once the cell is edited keeps a quote prefix (shown
-    nowhere, read back as the same text). A task or a deadline typed as
-    ``=HYPERLINK("…","点此")`` stays those characters."""
-    cell = ws.cell(row, column, text)
-    cell.data_type = "s"
-    if text.startswith(FORMULA_STARTS):
-        cell.quotePrefix = True
-    return cell
 
 
 def _period_id(report: PlanReport) -> int | None:

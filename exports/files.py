@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from domain.files import STALE_TEMP_SECONDS, sync_folder, try_lock, unlock
+from exports.request import ExportError
 
 Progress = Callable[[int, int], None]
 
@@ -29,6 +31,9 @@ Progress = Callable[[int, int], None]
 # ``.duban-export.1a2b3c4d.run`` while the run 1a2b3c4d is alive.
 TEMP_NAME = re.compile(r"^\..+\.(?P<run>[0-9a-f]{8})\.(?P<kind>part|staged|run)$")
 RUN_PREFIX = ".duban-export"
+# Windows' path limit for programs on a PC without long paths switched on (the bundled
+# program declares itself long-path aware; the PC's setting decides).
+WINDOWS_MAX_PATH = 260
 
 
 class _Run:
@@ -76,6 +81,37 @@ def _run_is_alive(path: str) -> bool:
         handle.close()
 
 
+def _explained(error: OSError, path: Path, temp: Path) -> ExportError | None:
+    """The clerk's message for a failure to write ``path`` that has a usual cause on
+    Windows, or None. Windows refuses to replace a document open in Word or WPS (Linux
+    does not), and refuses paths over 260 characters."""
+    if isinstance(error, PermissionError):
+        return ExportError(
+            f"{path}: cannot be written. It is probably open in Word or WPS, or the folder is "
+            "read-only: close the document there (or choose another name) and export again."
+        )
+    longest = max(len(str(path.absolute())), len(str(temp.absolute())))
+    if sys.platform == "win32" and longest >= WINDOWS_MAX_PATH:
+        return ExportError(
+            f"{path}: the path is too long for Windows ({longest} characters, at most "
+            f"{WINDOWS_MAX_PATH - 1}). Choose a folder nearer the top of the disk, or a "
+            "shorter name."
+        )
+    return None
+
+
+def _replace(temp: Path, target: Path) -> None:
+    """Rename ``temp`` to ``target``, replacing it; a failure comes with the clerk's
+    message where it has a usual cause (see ``_explained``)."""
+    try:
+        os.replace(temp, target)
+    except OSError as exc:
+        better = _explained(exc, target, temp)
+        if better is None:
+            raise
+        raise better from exc
+
+
 def remove_stale_temps(folder: str | Path, *, older_than: float = STALE_TEMP_SECONDS) -> int:
     """Remove the temporary files an interrupted export left in ``folder`` — hidden on
     Linux and macOS but visible in Windows Explorer, beside the documents a clerk sends
@@ -119,11 +155,17 @@ def write_atomic(data: bytes, path: str | Path) -> Path:
     with _Run(path.parent) as run:
         temp = run.temp(path, "part")
         try:
-            with open(temp, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(temp, path)
+            try:
+                with open(temp, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            except OSError as exc:
+                better = _explained(exc, path, temp)
+                if better is None:
+                    raise
+                raise better from exc
+            _replace(temp, path)
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
@@ -158,7 +200,7 @@ def write_folder(
                 if progress:
                     progress(number, len(files))
             for temp, target in staged:
-                os.replace(temp, target)
+                _replace(temp, target)
                 placed.append(target)
             sync_folder(folder)
         except BaseException:

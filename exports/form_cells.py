@@ -17,23 +17,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
-STATUS_WORDS = {
-    "已完成": "done",
-    "完成": "done",
-    "全部完成": "done",
-    "序时推进": "on_track",
-    "推进中": "on_track",
-    "正常推进": "on_track",
-    "达进度": "on_track",
-    "超进度": "on_track",
-    "滞后": "behind",
-    "欠进度": "behind",
-    "未启动": "not_started",
-    "暂缓": "postponed",
-    "推迟": "postponed",
-}
+from domain.filled_forms import FilledRow
+from domain.script import to_simplified
+from domain.statuses import STATUS_WORDS
+
 STATUS_ISSUE = "状态未勾选或勾选了多项"
 
 # Empty boxes, including the Wingdings ones Word inserts as private-use characters. Any
@@ -47,20 +35,6 @@ _SPACE_MARK = re.compile(rf"({_WORDS})[ \t\u3000]+({_MARK})(?=[ \t\u3000]*(?:\n|
 _SEGMENT = re.compile(rf"(?P<pre>{_MARK})?(?P<word>{_WORDS})(?P<post>{_MARK})?")
 _SPLIT = re.compile(r"[\s,，、;；/|]+")
 _PERCENT = re.compile(r"(?:约|已完成|完成)?(\d+(?:\.\d+)?)%?(?:左右)?")
-
-
-@dataclass
-class FilledRow:
-    key_text: str  # the key as written (checking it is the caller's job)
-    code: str
-    progress: str
-    problems: str
-    next_steps: str
-    percent: int | None
-    status: str | None  # one of db.progress.STATUSES, or None
-    status_text: str  # the 状态 cell as written
-    issues: list[str] = field(default_factory=list)
-    empty: bool = False  # nothing filled in: no text, no status, no percent
 
 
 def cell_text(value: object) -> str:
@@ -79,7 +53,8 @@ def _is_tick(mark: str) -> bool:
 
 def parse_status(text: str) -> tuple[str | None, list[str]]:
     """(status, issues) from a 状态 cell; see the module docstring for the rules."""
-    normal = unicodedata.normalize("NFKC", text or "")
+    # A form of a plan kept in Traditional characters offers 序時推進: read it as 序时推进.
+    normal = to_simplified(unicodedata.normalize("NFKC", text or ""))
     normal = re.sub(r"\[\s*([xX√✓✔])?\s*\]", lambda m: "[x]" if m.group(1) else "[]", normal)
     normal = re.sub(r"\(\s*[√✓✔xX]\s*\)", "√", normal)
     normal = _MARK_SPACE.sub(r"\1", normal)  # "☑ 序时推进" → "☑序时推进"

@@ -34,6 +34,7 @@ from domain.docx_package import (
     ole2_kind,
 )
 from domain.errors import PlanInputError
+from domain.filled_forms import FormError
 
 MAX_BYTES = 50 * 1024 * 1024  # a form is a few dozen KB; anything this big is not one
 # A form's parts unpacked. Streamed parts (the Word form's document, a workbook's sheets): an
@@ -61,14 +62,6 @@ _OLE2_KINDS = {
     OLE2_EXCEL: ("an old-format Excel file (.xls)", "Excel or WPS", ".xlsx"),
     OLE2_WORD: ("an old-format Word file (.doc)", "Word or WPS", ".docx"),
 }
-
-
-class FormError(PlanInputError):
-    """A file that is not a readable feedback form. Returned by ``read_filled_form``, not
-    raised; ``str()`` names the file and the reason, as ``PlanInputError`` does."""
-
-    def __init__(self, path: str | Path, reason: str, *, code: str = "not_a_form") -> None:
-        super().__init__(path, reason, code=code)
 
 
 def screen(path: Path) -> FormError | None:

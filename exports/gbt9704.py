@@ -8,16 +8,20 @@ numbers "— 1 —" (odd pages right, even pages left).
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
+from functools import partial
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Mm, Pt, Twips
+from lxml import etree
 
 LATIN = "Times New Roman"
 BODY_LINE = 579  # twips: exact 28.95 pt, 22 lines in the 225 mm 版心
@@ -39,6 +43,17 @@ class FontSet:
 
 
 # -- fonts and styles ----------------------------------------------------------------------
+
+# Windows since Vista has 仿宋 and 楷体 but not their GB2312 names (XP's), and 方正小标宋简体
+# only where an office installed it. Each such font is declared in the document's font
+# table with the GB2312 character set and the font Word is to use when it is missing
+# (w:altName, ECMA-376 §17.8.3.1; LibreOffice ignores it); the styles keep the standard
+# names a receiving office expects. name → (alternative, Panose-1 or "").
+FONT_SUBSTITUTES = {
+    "仿宋_GB2312": ("仿宋", "02010609030101010101"),
+    "楷体_GB2312": ("楷体", "02010609030101010101"),
+    "方正小标宋简体": ("宋体", ""),
+}
 
 _RPR_AFTER_SPACING = (
     "w:w",
@@ -72,6 +87,29 @@ def pin_fonts(rpr: OxmlElement, east_asia: str, latin: str = LATIN) -> None:
         fonts.set(qn(attr), latin)
     fonts.set(qn("w:eastAsia"), east_asia)
     fonts.set(qn("w:hint"), "eastAsia")  # quotes and dashes take the Chinese glyphs in Word
+
+
+def declare_font_substitutes(doc: DocxDocument, fonts: FontSet) -> None:
+    """Add the font-table entries of ``FONT_SUBSTITUTES`` for the fonts ``fonts`` uses
+    (those a template declares already are left as they are)."""
+    try:
+        part = doc.part.part_related_by(RT.FONT_TABLE)
+    except KeyError:
+        return  # a document without a font table: Word makes one
+    table = etree.fromstring(part.blob)
+    declared = {font.get(qn("w:name")) for font in table.iter(qn("w:font"))}
+    used = {fonts.title, fonts.body, fonts.h1, fonts.h2, fonts.table_head, fonts.table_body}
+    for name in sorted(used & FONT_SUBSTITUTES.keys() - declared):
+        alternative, panose = FONT_SUBSTITUTES[name]
+        font = etree.SubElement(table, qn("w:font"), {qn("w:name"): name})
+        etree.SubElement(font, qn("w:altName"), {qn("w:val"): alternative})
+        if panose:
+            etree.SubElement(font, qn("w:panose1"), {qn("w:val"): panose})
+        etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})  # GB2312
+        etree.SubElement(font, qn("w:family"), {qn("w:val"): "modern" if panose else "auto"})
+        etree.SubElement(font, qn("w:pitch"), {qn("w:val"): "fixed" if panose else "variable"})
+    # The font table is a plain part to python-docx (no XML API): its bytes are replaced.
+    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def repair_defaults(doc: DocxDocument, fonts: FontSet) -> None:
@@ -118,7 +156,7 @@ def repair_defaults(doc: DocxDocument, fonts: FontSet) -> None:
                 pin_fonts(rfonts.getparent(), fonts.h1 if heading else fonts.body)
 
 
-def _add_style(
+def _add_style_to(
     doc: DocxDocument,
     name: str,
     east_asia: str,
@@ -130,8 +168,9 @@ def _add_style(
     char_spacing: int = -5,
     keep_next: bool = False,
     bold: bool = False,
+    existing: set[str] | None = None,
 ) -> None:
-    if name in [s.name for s in doc.styles]:
+    if name in (existing if existing is not None else {s.name for s in doc.styles}):
         return  # an office template may define it: its look wins
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
@@ -174,6 +213,8 @@ def _add_style(
 
 def add_gw_styles(doc: DocxDocument, fonts: FontSet) -> None:
     center, justify = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
+    existing = {s.name for s in doc.styles}  # looked up once: python-docx scans every style
+    _add_style = partial(_add_style_to, existing=existing)
     _add_style(doc, "GW Title", fonts.title, 22, line=TITLE_LINE, align=center, char_spacing=0)
     _add_style(doc, "GW Subtitle", fonts.h2, 16, align=center, char_spacing=0)
     _add_style(doc, "GW Body", fonts.body, 16, align=justify, indent_chars=2)
@@ -186,7 +227,9 @@ def add_gw_styles(doc: DocxDocument, fonts: FontSet) -> None:
     _add_style(doc, "GW Cell", fonts.table_body, 12, line=None, char_spacing=0)
     _add_style(doc, "GW Cell Small", fonts.table_body, 10.5, line=None, char_spacing=0)
     _add_style(doc, "GW Group", fonts.table_head, 12, line=None, char_spacing=0, keep_next=True)
+    _add_style(doc, "GW Item", fonts.h2, 12, line=None, char_spacing=0, keep_next=True)
     _add_style(doc, "GW Key", fonts.table_body, 6.5, line=None, char_spacing=0)
+    _add_style(doc, "GW Note", fonts.h2, 9, line=None, char_spacing=0)
 
 
 # -- pages ---------------------------------------------------------------------------------
@@ -260,3 +303,35 @@ def page_numbers(doc: DocxDocument, section: Section, fonts: FontSet) -> None:
         story.is_linked_to_previous = False
     _replace_story(section.footer, _page_number_paragraph("right", fonts.page_number))
     _replace_story(section.even_page_footer, _page_number_paragraph("left", fonts.page_number))
+
+
+def _has_page_number(story: object) -> bool:
+    element = story._element  # type: ignore[attr-defined]
+    instr = "".join(t.text or "" for t in element.iter(qn("w:instrText")))
+    simple = " ".join(f.get(qn("w:instr"), "") for f in element.iter(qn("w:fldSimple")))
+    return "PAGE" in instr.upper() or "PAGE" in simple.upper()
+
+
+def ensure_page_numbers(doc: DocxDocument, fonts: FontSet) -> bool:
+    """Add "— 1 —" (odd right, even left) to the footers of an office's template that has
+    no page number anywhere, keeping what the footers already hold. True when added."""
+    stories = []
+    for section in doc.sections:
+        stories += [section.footer, section.even_page_footer, section.first_page_footer]
+    if any(_has_page_number(s) for s in stories if not s.is_linked_to_previous):
+        return False
+    section = doc.sections[-1]
+    default = section.footer
+    if default.is_linked_to_previous:
+        default.is_linked_to_previous = False
+    even = section.even_page_footer
+    if even.is_linked_to_previous or not doc.settings.odd_and_even_pages_header_footer:
+        even.is_linked_to_previous = False
+        for child in list(even._element):
+            even._element.remove(child)
+        for child in default._element:  # even pages keep the footer's own lines too
+            even._element.append(deepcopy(child))
+    doc.settings.odd_and_even_pages_header_footer = True
+    default._element.append(_page_number_paragraph("right", fonts.page_number))
+    even._element.append(_page_number_paragraph("left", fonts.page_number))
+    return True

@@ -1,40 +1,59 @@
-"""工作进展情况通报: the office's report on the plan for one reporting period.
+"""工作进展情况通报: the office's report on the plan for one reporting period — a summary a
+leader reads in five minutes, with the detail in an 附件 when asked for.
 
-Portrait A4, in the order published 通报 use: title, 主送 (各处室：), an opening paragraph
-with the figures, 一、总体进展情况 with a table per lead department, 二、各项任务进展情况
-(every task under its section, with this period's 进展情况/存在问题/下步打算), 三、滞后和逾期
-任务 with their reasons, optionally 四、下步工作要求, then 署名 and 成文日期.
+Portrait A4, as published 通报 are laid out: (期号, 文号), the title, 主送 (各处室：), an
+opening sentence, then
+  一、总体情况   the figures in one paragraph — categories that partition the tasks
+                (已完成 · 序时推进 · 滞后 · 未启动 · 暂缓 · 未报送) and 逾期 beside them —
+                and a table per lead department whose rows add up;
+  二、主要进展   what was completed this period, then notable progress;
+  三、存在的问题 behind and overdue tasks with their reasons; those without a reason in one
+                sentence per department; 暂缓 tasks;
+  四、报送情况   who has not reported, per department, in one sentence;
+  五、下步工作要求 the text of the settings (a default is given);
+then 附件说明, 署名 and 成文日期 (the date of issue, not the date of the figures), the
+optional 版记, and the optional 附件: every task in a compact table.
 
 Decisions:
-- Every figure of the opening paragraph is written, zeros included (readers compare
-  reports period by period). The sentence 本期应报送…未报送… needs a period: a report
-  made for a date alone leaves it out, and the table then has no 未报送 column.
-- The default title is broken into two lines (``\\n``) when it is wider than one line
-  of the 2号 title (20 字): after 关于{plan} or before 进展情况, whichever gives the
-  shorter longest line. A title given in the options is used exactly as typed (the clerk
-  places the breaks, GB/T 9704 §7.3.1).
-- Sections of the plan with no task in the report are left out; the （一）（二） numbering
-  runs over the sections written. Tasks outside any section come last under 其他任务.
-- A task's line in 二、 adds ，已逾期N天 after its status when it is overdue: the reported
-  status (序时推进, say) would otherwise contradict the 逾期 count above it.
-- 三、滞后和逾期任务 lists the tasks in plan order; 原因 is this period's 存在问题.
-- Text with line breaks (pasted from Excel) becomes one paragraph per line, never a
-  justified line ending in a break (Word and LibreOffice stretch such a line).
+- The default title drops the period's year when the plan's title names it
+  (关于2020年全市教育工作要点第二季度进展情况的通报) and is broken into two lines when wider
+  than one line of the 2号 title (20 字). A title given in the options is used as typed.
+- 主要进展 lists every task completed this period, and up to ``HIGHLIGHTS`` other tasks
+  that reported progress, the furthest along first; the rest are in the 附件.
+- In 三、 a task's reason is this period's 存在问题; a task that gave none is named, with
+  the others of its lead department, in one sentence.
+- The end — the last paragraphs of 五、 (four lines of text at least), the 附件说明, the
+  署名, the date and the 版记 — is kept together on one page, so that no page holds only
+  the sign-off.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from db.reports import PlanReport, ReportTask
-from domain.labels import int_to_zh
+from db.settings import DEFAULT_REQUIREMENTS
+from domain.statuses import (
+    BEHIND,
+    CATEGORIES,
+    CATEGORY_NAMES,
+    DONE,
+    NOT_REPORTED,
+    NOT_STARTED,
+    ON_TRACK,
+    POSTPONED,
+)
 from exports.docx_base import OfficialDocument, new_document, set_core_properties
-from exports.stats import Counts, category, count, status_name
-from exports.tables import Column, Row, TableSpec, add_table
-from exports.text import chinese_date, clean
+from exports.job import ExportJob, Wording, doc_number_text, period_phrase, use_doc_number
+from exports.stats import Counts, count
+from exports.tables import Column, GroupRow, Row, TableSpec, add_table
+from exports.text import chinese_date, official, text_width
 
 TITLE_LINE_CHARS = 20  # 2号 (22 pt) characters in the 156 mm line
+HIGHLIGHTS = 8  # other progress named in 二、 besides the tasks completed
 UNASSIGNED = "未分配"
 
 
@@ -42,28 +61,23 @@ UNASSIGNED = "未分配"
 class ReportOptions:
     title: str = ""  # default: 关于{plan}{period}进展情况的通报, broken into lines
     recipients: str = "各处室"
-    requirements: tuple[str, ...] = ()  # paragraphs of 四、下步工作要求
+    requirements: tuple[str, ...] | None = None  # 五、; None: the setting
+    with_task_list: bool = False  # every task as an 附件 table
     template: str = ""
+    issued_on: dt.date | None = None  # 成文日期; None: the report's as-of date
 
 
-def text_width(text: str) -> float:
-    """Width in 字: half-width characters count one half."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
-
-
-def period_phrase(report: PlanReport) -> str:
-    if report.period is not None:
-        return report.period.name
-    return f"截至{chinese_date(report.as_of)}"
+# -- words -------------------------------------------------------------------------------------
 
 
 def title_for(report: PlanReport, options: ReportOptions) -> str:
     """The title, with a line break when it is wider than one line."""
     if options.title:
         return options.title
-    head = f"关于{report.plan.title}"
+    words = Wording.of(report)
+    head = words("关于") + report.plan.title
     middle = period_phrase(report)
-    tail = "进展情况的通报"
+    tail = words("进展情况的通报")
     whole = head + middle + tail
     if text_width(whole) <= TITLE_LINE_CHARS:
         return whole
@@ -72,19 +86,40 @@ def title_for(report: PlanReport, options: ReportOptions) -> str:
     return f"{first}\n{second}"
 
 
-def opening(report: PlanReport, counts: Counts) -> str:
-    text = (
-        f"截至{chinese_date(report.as_of)}，{report.plan.title}确定的{counts.total}项任务中，"
-        f"已完成{counts['done']}项，序时推进{counts['on_track']}项，滞后{counts['behind']}项，"
-        f"未启动{counts['not_started']}项，暂缓{counts['postponed']}项，"
-        f"逾期{counts['overdue']}项，完成率{counts.completion_rate}。"
+def _percent(part: int, whole: int) -> str:
+    return f"{part * 100 / whole:.1f}%" if whole else "0.0%"
+
+
+def done_this_period(report: PlanReport) -> list[ReportTask]:
+    return [t for t in report.tasks if t.done and t.reported]
+
+
+def overview(report: PlanReport, counts: Counts) -> str:
+    """一、's paragraph: the partition, then 逾期, then the completion rate."""
+    words = Wording.of(report)
+    now = len(done_this_period(report)) if report.period is not None else counts[DONE]
+    done = words("已完成{n}项", n=counts[DONE])
+    if report.period is not None and counts[DONE]:
+        done += words("（其中本期完成{n}项）", n=now)
+    parts = [done] + [
+        words("{name}{n}项", name=words(CATEGORY_NAMES[c]), n=counts[c])
+        for c in (ON_TRACK, BEHIND, NOT_STARTED, POSTPONED)
+    ]
+    unreported = "本期未报送{n}项" if report.period is not None else "尚未报送进展{n}项"
+    parts.append(words(unreported, n=counts.not_reported))
+    return words(
+        "截至{day}，{plan}确定的{total}项任务中，{parts}。另有{overdue}项任务已超过完成时限"
+        "尚未完成（含在上述各项中）。任务完成率{rate}。",
+        day=chinese_date(report.as_of),
+        plan=report.plan.title,
+        total=counts.total,
+        parts=words("，").join(parts),
+        overdue=counts.overdue,
+        rate=counts.completion_rate,
     )
-    if report.period is not None:
-        text += f"本期应报送{counts.total}项，未报送{counts.not_reported}项。"
-    return text
 
 
-# -- 分处室完成情况 -------------------------------------------------------------------------
+# -- the department table ----------------------------------------------------------------------
 
 
 def department_counts(report: PlanReport) -> list[tuple[str, Counts]]:
@@ -95,169 +130,351 @@ def department_counts(report: PlanReport) -> list[tuple[str, Counts]]:
         by_lead.setdefault(task.lead_id, []).append(task)
     out = [(d.name, count(by_lead.pop(d.id))) for d in report.departments if d.id in by_lead]
     unassigned = by_lead.pop(None, [])
-    # A lead department missing from the list (should not happen): keep its tasks counted.
-    for tasks in by_lead.values():
+    for tasks in by_lead.values():  # a lead missing from the list: still counted
         out.append((tasks[0].lead or UNASSIGNED, count(tasks)))
     if unassigned:
-        out.append((UNASSIGNED, count(unassigned)))
+        out.append((Wording.of(report)(UNASSIGNED), count(unassigned)))
     return out
 
 
-def department_columns(with_reports: bool) -> list[Column]:
-    """156 mm: 4-字 headers need 20 mm, 3-字 16 mm; the department name gets the rest."""
-    numbers = [("牵头任务", 20), ("已完成", 16), ("序时推进", 20), ("滞后", 14), ("逾期", 14)]
-    if with_reports:
-        numbers.append(("未报送", 16))
-    numbers.append(("完成率", 17))
-    name_width = 156 - sum(w for _, w in numbers)
-    return [Column("牵头处室", name_width, "center")] + [Column(h, w, "center") for h, w in numbers]
-
-
-def _figures(name: str, counts: Counts, with_reports: bool) -> Row:
-    cells = [name, counts.total, counts["done"], counts["on_track"], counts["behind"]]
-    cells.append(counts["overdue"])
-    if with_reports:
-        cells.append(counts.not_reported)
-    return Row([str(c) for c in cells] + [counts.completion_rate])
+# (header, width mm): 156 mm; two-character headers need 12 mm, three 16, four in two lines.
+FIGURE_COLUMNS = (
+    ("牵头\n任务", 12),
+    ("已完成", 16),
+    ("序时\n推进", 12),
+    ("滞后", 12),
+    ("未启动", 16),
+    ("暂缓", 12),
+    ("未报送", 16),
+    ("其中\n逾期", 12),
+)
 
 
 def department_table(report: PlanReport) -> TableSpec:
-    with_reports = report.period is not None
-    rows = [_figures(n, c, with_reports) for n, c in department_counts(report)]
-    rows.append(_figures("合计", count(report.tasks), with_reports))
-    return TableSpec(department_columns(with_reports), rows)
+    words = Wording.of(report)
+    short = {d.name: d.short_name for d in report.departments if d.short_name}
+    name_width = 156 - sum(w for _, w in FIGURE_COLUMNS)
+    fits = int((name_width - 4) / (12 * 25.4 / 72))  # 12 pt characters in the name cell
+    columns = [Column(words("牵头处室"), name_width, "center")]
+    columns += [Column(words(h), w, "center") for h, w in FIGURE_COLUMNS]
+    rows = []
+    for name, counts in [*department_counts(report), (words("合计"), count(report.tasks))]:
+        shown = short.get(name, name) if text_width(name) > fits else name
+        figures = [counts.total, *(counts[c] for c in CATEGORIES), counts.overdue]
+        rows.append(Row([shown, *(str(f) for f in figures)]))
+    return TableSpec(columns, rows)
 
 
-# -- tasks -----------------------------------------------------------------------------------
+# -- 二、三、四 ------------------------------------------------------------------------------------
 
 
-def sections_with_tasks(report: PlanReport) -> list[tuple[str, list[ReportTask]]]:
-    """(section title, tasks) in plan order; tasks outside any section last."""
-    by_section: dict[int | None, list[ReportTask]] = {}
-    for task in report.tasks:
-        by_section.setdefault(task.section_id, []).append(task)
-    out = []
-    for section in report.sections:
-        if section.id in by_section:
-            out.append((section.title, by_section.pop(section.id)))
-    for tasks in by_section.values():  # a section not in the outline, or none
-        title = tasks[0].section_title if tasks[0].section_id is not None else ""
-        out.append((title or "其他任务", tasks))
-    return out
+def _sentence(text: str) -> str:
+    text = official(text).strip().replace("\n", "；")
+    return text if text.endswith(("。", "！", "？", "…")) else text.rstrip("；，,;") + "。"
 
 
-def task_line(task: ReportTask) -> str:
-    extra = f"，完成{task.percent}%" if task.percent else ""
+def progress_lines(report: PlanReport) -> tuple[list[str], list[str]]:
+    """(completed this period, other notable progress) as paragraphs."""
+    words = Wording.of(report)
+    done = [
+        words("{lead}：{what}（任务{code}）", lead=t.lead or words(UNASSIGNED),
+              what=_sentence(t.progress or t.text).rstrip("。"), code=t.code) + "。"
+        for t in (done_this_period(report) if report.period is not None else [])
+    ]  # fmt: skip
+    moving = [t for t in report.tasks if t.reported and t.status == ON_TRACK and t.progress]
+    moving.sort(key=lambda t: -(t.percent or 0))
+    chosen = sorted(moving[:HIGHLIGHTS], key=report.tasks.index)
+    other = [
+        words("{lead}：{what}（任务{code}，完成{percent}%）", lead=t.lead or words(UNASSIGNED),
+              what=_sentence(t.progress).rstrip("。"), code=t.code, percent=t.percent or 0) + "。"
+        for t in chosen
+    ]  # fmt: skip
+    return done, other
+
+
+def _state(report: PlanReport, task: ReportTask) -> str:
+    words = Wording.of(report)
+    states = []
+    if task.category == BEHIND:
+        states.append(words("进度滞后"))
     if task.overdue:
-        extra += f"，已逾期{task.days_overdue}天"
-    return (
-        f"{task.code} {task.text}（牵头：{task.lead or UNASSIGNED}；"
-        f"状态：{status_name(task)}{extra}）"
-    )
+        states.append(words("已逾期{n}天", n=task.days_overdue))
+    return words("，").join(states)
 
 
-def task_details(report: PlanReport, task: ReportTask) -> list[str]:
-    """进展情况/存在问题/下步打算 as reported this period (or 本期未报送。), after the
-    warning light when it is red or yellow, in words ("预警：红：完成时限…已过12天…")."""
-    warning = (
-        [f"预警：{task.light.reason}"]
-        if task.light and task.light.color in ("red", "yellow")
-        else []
-    )
-    if report.period is not None and not task.reported:
-        return [*warning, "本期未报送。"]
-    labels = (
-        ("进展情况", task.progress),
-        ("存在问题", task.problems),
-        ("下步打算", task.next_steps),
-    )
-    return warning + [
-        f"{label}：{value.strip()}" for label, value in labels if (value or "").strip()
+def code_list(tasks: Sequence[ReportTask]) -> str:
+    """Task codes for a sentence, runs of one item shortened: 5-3至5-6、14-2."""
+    runs: list[list[str]] = []
+    for task in tasks:
+        item, _, number = task.code.rpartition("-")
+        last = runs[-1][-1] if runs else ""
+        last_item, _, last_number = last.rpartition("-")
+        if (
+            item
+            and item == last_item
+            and number.isdigit()
+            and last_number.isdigit()
+            and int(number) == int(last_number) + 1
+        ):
+            runs[-1].append(task.code)
+        else:
+            runs.append([task.code])
+    return "、".join(r[0] if len(r) < 3 else f"{r[0]}至{r[-1]}" for r in runs)
+
+
+def problem_lines(report: PlanReport) -> list[str]:
+    """Behind and overdue tasks: with their reason one by one, without one per department."""
+    words = Wording.of(report)
+    late = [t for t in report.tasks if t.overdue or t.category == BEHIND]
+    lines = []
+    if late:
+        behind = sum(t.category == BEHIND for t in report.tasks)
+        overdue = sum(t.overdue for t in report.tasks)
+        lines.append(
+            words("进度滞后的任务{b}项，已超过完成时限尚未完成的任务{o}项。", b=behind, o=overdue)
+        )
+    explained = [t for t in late if t.problems.strip()]
+    for task in explained:
+        lines.append(
+            words("{code}（{lead}，{state}）：{why}", code=task.code,
+                  lead=task.lead or words(UNASSIGNED), state=_state(report, task),
+                  why=_sentence(task.problems))
+        )  # fmt: skip
+    silent: dict[str, list[ReportTask]] = {}
+    for task in late:
+        if not task.problems.strip():
+            silent.setdefault(task.lead or words(UNASSIGNED), []).append(task)
+    for lead, tasks in silent.items():
+        groups = [
+            ([t for t in tasks if t.overdue and not t.reported], "已超过完成时限，本期未报送进展"),
+            ([t for t in tasks if t.overdue and t.reported], "已超过完成时限，未说明原因"),
+            ([t for t in tasks if not t.overdue], "进度滞后，未说明原因"),
+        ]
+        parts = [
+            words("{codes}{n}{what}", codes=code_list(group),
+                  n=words("（{n}项）", n=len(group)) if len(group) > 1 else "", what=words(what))
+            for group, what in groups
+            if group
+        ]  # fmt: skip
+        lines.append(words("{lead}牵头的任务中，", lead=lead) + words("；").join(parts) + "。")
+    postponed = [t for t in report.tasks if t.category == POSTPONED]
+    if postponed:
+        named = []
+        for task in postponed:
+            why = task.problems or task.progress or task.next_steps
+            text = words("{code}（{lead}）", code=task.code, lead=task.lead or words(UNASSIGNED))
+            named.append(text + ("，" + _sentence(why).rstrip("。") if why.strip() else ""))
+        lines.append(words("另有{n}项任务暂缓：", n=len(postponed)) + "；".join(named) + "。")
+    if not lines:
+        lines.append(words("本期无进度滞后或逾期的任务。"))
+    return lines
+
+
+def reporting_line(report: PlanReport) -> str:
+    """四、: reported and not reported, with the departments that did not report."""
+    words = Wording.of(report)
+    missing: dict[str, int] = {}
+    for task in report.tasks:
+        if task.category == NOT_REPORTED:
+            name = task.lead or words(UNASSIGNED)
+            missing[name] = missing.get(name, 0) + 1
+    total = sum(missing.values())
+    if report.period is None:
+        head = words("尚未报送过进展的任务{n}项", n=total)
+    else:
+        earlier = sum(t.done_earlier for t in report.tasks)
+        expected = len(report.tasks) - earlier
+        reported = sum(t.reported for t in report.tasks)
+        head = words("本期应报送{e}项", e=expected)
+        if earlier:
+            head += words("（此前已完成的{n}项不再报送）", n=earlier)
+        head += words("，已报送{r}项，报送率{rate}，未报送{n}项", r=reported,
+                      rate=_percent(reported, expected), n=total)  # fmt: skip
+    if not total:
+        return head + "。"
+    spread = words("、").join(words("{name}{n}项", name=k, n=v) for k, v in missing.items())
+    return head + words("，其中：") + spread + "。"
+
+
+# -- the document ------------------------------------------------------------------------------
+
+
+def requirements(report: PlanReport, options: ReportOptions) -> list[str]:
+    """五、's paragraphs: the options', else the setting's. Duban's default text is fixed
+    wording (in the plan's script); an office's own text is printed as written."""
+    lines = options.requirements
+    if lines is None:
+        text = report.settings.requirements
+        if text == DEFAULT_REQUIREMENTS:
+            text = Wording.of(report)(text)
+        lines = tuple(text.split("\n"))
+    return [line.strip() for line in lines if line.strip()]
+
+
+def attachment_title(report: PlanReport, *, broken: bool = False) -> str:
+    """The 附件's name; ``broken``: as its title, in two lines when wider than one."""
+    head = report.plan.title + period_phrase(report)
+    tail = Wording.of(report)("任务进展情况一览表")
+    if broken and text_width(head + tail) > TITLE_LINE_CHARS:
+        return f"{head}\n{tail}"
+    return head + tail
+
+
+def task_list(report: PlanReport) -> TableSpec:
+    """The 附件: every task, its lead, this period's progress and its state, by section."""
+    words = Wording.of(report)
+    short = {d.id: d.short_name or d.name for d in report.departments}
+    columns = [
+        Column(words("序号"), 13, "center"),
+        Column(words("工作任务"), 53),
+        Column(words("牵头处室"), 20, "center"),
+        Column(words("进展情况"), 48),
+        Column(words("状态"), 22, "center"),  # 逾期10天 on one line
     ]
+    rows: list[Row | GroupRow] = []
+    section: object = object()
+    for task in report.tasks:
+        if task.section_id != section:
+            section = task.section_id
+            if task.section_label or task.section_title:
+                rows.append(GroupRow(f"{task.section_label}{task.section_title}"))
+        state = words(CATEGORY_NAMES[task.category])
+        if task.overdue:
+            state += "\n" + words("逾期{n}天", n=task.days_overdue)
+        lead = short.get(task.lead_id, task.lead) if task.lead_id is not None else ""
+        rows.append(Row([task.code, task.text, lead, task.progress, state]))
+    return TableSpec(columns, rows, cell_style="GWCellSmall")
 
 
-def lagging(tasks: Sequence[ReportTask]) -> list[ReportTask]:
-    return [t for t in tasks if category(t) in ("behind", "overdue")]
+def kept_at_end(lines: Sequence[str], at_least: int = 4) -> int:
+    """How many of the last paragraphs to keep with the sign-off: enough for ``at_least``
+    lines of text (26 字 a line, the first one indented 2 字)."""
+    total = 0.0
+    for kept, line in enumerate(reversed(lines), start=1):
+        total += -(-(text_width(line) + 2) // 28)
+        if total >= at_least:
+            return kept
+    return len(lines)
 
 
-def lagging_line(task: ReportTask) -> str:
-    late = f"，已逾期{task.days_overdue}天" if task.overdue else ""
-    deadline = task.deadline or "未明确"
-    return f"{task.code} {task.text}（牵头：{task.lead or UNASSIGNED}；完成时限：{deadline}{late}）"
+def _heading(doc: OfficialDocument, text: str) -> None:
+    doc.paragraph(text, "GW H1")
 
 
-def reason_line(task: ReportTask) -> str:
-    return f"原因：{(task.problems or '').strip() or '未说明'}"
+def _paragraphs(doc: OfficialDocument, lines: Sequence[str], *, keep: bool = False) -> None:
+    """GW Body paragraphs, added in one go (python-docx slows with every paragraph)."""
+    xml = [doc.paragraph_xml(line, keep_next=keep) for line in lines if line.strip()]
+    if xml:
+        doc.add_raw("".join(xml))
 
 
-def warning_line(task: ReportTask) -> str | None:
-    """The light in words, for the tasks that need attention (red and yellow)."""
-    if task.light is None or task.light.color not in ("red", "yellow"):
-        return None
-    return f"预警：{task.light.reason}"
+def _masthead(doc: OfficialDocument, report: PlanReport) -> None:
+    """期号 and 文号 above the title, when the settings (or the export) give them."""
+    issue, number = report.settings.issue, report.settings.doc_number
+    use_doc_number(doc, report)
+    if not issue and not number:
+        return
+    if issue:
+        doc.paragraph(issue, "GW Subtitle")
+    if number and not doc.templated:  # a template prints {{发文字号}} in its letterhead
+        doc.paragraph(doc_number_text(report, number), "GW Subtitle")
+    doc.blank()
 
 
-# -- the document ----------------------------------------------------------------------------
-
-
-def write(doc: OfficialDocument, text: str, into: list[str]) -> None:
-    """GW Body paragraphs, one for each line of ``text`` (a justified line that ends in a
-    line break is stretched across the page by Word and LibreOffice alike), as XML added
-    to ``into`` — thousands of tasks are added in one go with ``add_raw``."""
-    for line in clean(text).split("\n"):
-        if line.strip():
-            into.append(doc.paragraph_xml(line.strip()))
+def imprint(doc: OfficialDocument, report: PlanReport, day: dt.date) -> None:
+    """版记: 抄送, then 印发机关 and 印发日期, between lines (GB/T 9704 §7.4)."""
+    words = Wording.of(report)
+    settings = report.settings
+    printer = settings.printed_by or settings.office or words("办公室")
+    printed = words("{day}印发", day=chinese_date(day))
+    doc.blank().paragraph_format.keep_with_next = True
+    doc.imprint(
+        copy_to=words("抄送：") + settings.copy_to.rstrip("。") + "。" if settings.copy_to else "",
+        printer=printer,
+        printed=printed,
+    )
 
 
 def render(report: PlanReport, options: ReportOptions | None = None) -> OfficialDocument:
     options = options or ReportOptions()
+    words = Wording.of(report)
+    issued = options.issued_on or report.as_of
     doc = new_document(landscape=False, template=options.template or None)
+    _masthead(doc, report)
     title = title_for(report, options)
     doc.title(title)
     doc.blank()
-    doc.paragraph(f"{options.recipients}：", "GW Plain")
-    doc.paragraph(opening(report, count(report.tasks)))
+    doc.paragraph(words(options.recipients) + "：", "GW Plain")
+    who = report.settings.office or words("办公室")
+    scope = (
+        report.period.name if report.period else words("截至{day}", day=chinese_date(report.as_of))
+    )
+    doc.paragraph(
+        words("为及时掌握{plan}落实情况，{who}对各处室{scope}工作进展情况进行了梳理汇总。"
+              "现将有关情况通报如下。", plan=report.plan.title, who=who, scope=scope)
+    )  # fmt: skip
 
-    doc.paragraph("一、总体进展情况", "GW H1")
-    doc.paragraph("（一）分处室完成情况", "GW H2")
+    counts = count(report.tasks)
+    _heading(doc, words("一、总体情况"))
+    doc.paragraph(overview(report, counts))
+    doc.paragraph(words("各牵头处室任务进展情况如下表："), keep_next=True)
     add_table(doc, department_table(report))
 
-    doc.paragraph("二、各项任务进展情况", "GW H1")
-    groups = sections_with_tasks(report)
-    body: list[str] = []
-    for number, (section_title, tasks) in enumerate(groups, start=1):
-        body.append(doc.paragraph_xml(f"（{int_to_zh(number)}）{section_title}", "GW H2"))
-        for task in tasks:
-            write(doc, task_line(task), body)
-            for line in task_details(report, task):
-                write(doc, line, body)
-    if body:
-        doc.add_raw("".join(body))
-    if not groups:
-        doc.paragraph("本期无相关任务。")
+    _heading(doc, words("二、主要进展"))
+    done, other = progress_lines(report)
+    if report.period is not None:
+        doc.paragraph(words("（一）本期完成的任务"), "GW H2")
+        _paragraphs(doc, done or [words("本期无新完成的任务。")])
+        if other:
+            doc.paragraph(words("（二）其他重点工作进展"), "GW H2")
+    _paragraphs(doc, other or ([] if report.period is not None else [words("暂无报送的进展。")]))
 
-    doc.paragraph("三、滞后和逾期任务", "GW H1")
-    late = lagging(report.tasks)
-    body = []
-    for task in late:
-        write(doc, lagging_line(task), body)
-        if line := warning_line(task):
-            write(doc, line, body)
-        write(doc, reason_line(task), body)
-    if body:
-        doc.add_raw("".join(body))
-    if not late:
-        doc.paragraph("本期无滞后或逾期任务。")
+    _heading(doc, words("三、存在的问题"))
+    _paragraphs(doc, problem_lines(report))
+    _heading(doc, words("四、报送情况"))
+    doc.paragraph(reporting_line(report))
 
-    requirements = [r for r in options.requirements if r.strip()]
-    if requirements:
-        doc.paragraph("四、下步工作要求", "GW H1")
-        body = []
-        for requirement in requirements:
-            write(doc, requirement, body)
-        doc.add_raw("".join(body))
-
-    doc.signature(report.signatory or report.office or "办公室", report.as_of)
+    # The end stays together: the last paragraphs of 五、 (at least four lines of text), the
+    # 附件说明 and the sign-off — never a page holding the sign-off alone.
+    lines = requirements(report, options)
+    if lines:
+        doc.paragraph(words("五、下步工作要求"), "GW H1", keep_next=True)
+        kept = kept_at_end(lines)
+        _paragraphs(doc, lines[: len(lines) - kept])
+        _paragraphs(doc, lines[len(lines) - kept :], keep=True)
+    if options.with_task_list:
+        doc.blank().paragraph_format.keep_with_next = True
+        doc.attachment_note(words("附件："), [attachment_title(report)])
+    doc.signature(report.settings.signer, issued)
+    if report.settings.imprint:
+        imprint(doc, report, issued)
+    if options.with_task_list:
+        doc.page_break()
+        doc.paragraph(words("附件"), "GW Attach Label")
+        doc.blank()
+        doc.paragraph(attachment_title(report, broken=True), "GW Title")
+        doc.blank()
+        add_table(doc, task_list(report))
     set_core_properties(doc.doc, title=title.replace("\n", ""), author=report.office or "Duban",
                         subject=report.plan.title, keywords="进展情况通报")  # fmt: skip
     return doc
+
+
+def write(job: ExportJob) -> list[Path]:
+    report, request = job.report, job.request
+    if not report.settings.office:
+        job.warn(
+            "no_office",
+            0,
+            "The office name is not set, so the report is signed 办公室; set it with "
+            "main.py settings set office.name 青岛市教育局办公室 (or in Office settings).",
+        )
+    options = ReportOptions(
+        with_task_list=request.with_task_list, template=job.template, issued_on=job.issued_on
+    )
+    doc = render(report, options)
+    title = (doc.doc.core_properties.title or "进展情况通报").replace("\n", "")
+    written = doc.save(job.file_target(title))
+    if job.progress is not None:
+        job.progress(1, 1)
+    return [written]

@@ -13,15 +13,15 @@ import datetime as dt
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from exports.feedback import COLUMNS, FormId, parse_form_id, read_form_keys
-from exports.form_cells import FilledRow, cell_text, make_row
+from domain.filled_forms import FilledForm, FilledRow, FormError
+from domain.form_keys import parse_form_id
+from exports.feedback import COLUMNS, read_form_keys
+from exports.form_cells import cell_text, make_row
 from exports.form_screening import (
     OLD_FORMATS,
     READABLE,
-    FormError,
     SheetExtent,
     screen,
     sheet_extents,
@@ -38,16 +38,6 @@ _NO_ROWS = {
     "Ask the department to fill in the workbook Duban exported, keeping its header row and "
     "columns, and send it again.",
 }
-
-
-@dataclass
-class FilledForm:
-    path: Path
-    form_id: FormId | None
-    form_id_text: str  # as found, for checking its MAC ("" when missing)
-    modified: dt.datetime  # when the form was last saved (aware)
-    rows: list[FilledRow] = field(default_factory=list)
-    file_format: str = "docx"
 
 
 def _aware(value: dt.datetime | None) -> dt.datetime | None:

@@ -18,7 +18,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from exports.docx_base import OfficialDocument
-from exports.text import clean, esc, mm_to_twips
+from exports.text import clean, esc, mm_to_twips, official
 
 CELL_MARGIN = 85  # twips, 1.5 mm left and right
 
@@ -28,13 +28,17 @@ class Row:
     cells: Sequence[str]
     # Small grey text under the first cell's text (a machine-readable key, for instance).
     key: str = ""
+    # Small grey text under the second cell's text (for reference, such as 上期进展).
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class GroupRow:
-    """A full-width row naming a group (a section of the plan); kept with the next row."""
+    """A full-width row naming a group (a section or an item of the plan); kept with the
+    next row."""
 
     title: str
+    style: str = "GWGroup"  # GWGroup (黑体) for sections, GWItem (楷体) for items
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ def _paragraphs(text: str, style: str, align: str | None) -> str:
     # Fonts, size and "no grid" come from the style: the per-cell XML stays small.
     ppr = f'<w:pPr><w:pStyle w:val="{style}"/>' + (f'<w:jc w:val="{align}"/>' if align else "")
     ppr += "</w:pPr>"
-    text = clean(text)
+    text = official(text)
     if "\n" not in text:
         run = f'<w:r><w:t xml:space="preserve">{esc(text)}</w:t></w:r>' if text else ""
         return f"<w:p>{ppr}{run}</w:p>"
@@ -78,6 +82,13 @@ def _key_paragraph(key: str, align: str | None) -> str:
         f'<w:p><w:pPr><w:pStyle w:val="GWKey"/>{jc}</w:pPr>'
         '<w:r><w:rPr><w:color w:val="808080"/></w:rPr>'
         f'<w:t xml:space="preserve">{esc(clean(key))}</w:t></w:r></w:p>'
+    )
+
+
+def _note_paragraph(note: str) -> str:
+    return (
+        '<w:p><w:pPr><w:pStyle w:val="GWNote"/></w:pPr><w:r><w:rPr><w:color w:val="595959"/>'
+        f'</w:rPr><w:t xml:space="preserve">{esc(official(note))}</w:t></w:r></w:p>'
     )
 
 
@@ -125,9 +136,9 @@ def table_xml(spec: TableSpec, *, namespace: str = " " + nsdecls("w")) -> str:
     styles = [c.style or spec.cell_style for c in spec.columns]
     for row in spec.rows:
         if isinstance(row, GroupRow):
-            text = esc(clean(row.title))
+            text = esc(official(row.title))
             group = (
-                '<w:p><w:pPr><w:pStyle w:val="GWGroup"/></w:pPr>'
+                f'<w:p><w:pPr><w:pStyle w:val="{row.style}"/></w:pPr>'
                 f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
             )
             parts.append(
@@ -139,6 +150,8 @@ def table_xml(spec: TableSpec, *, namespace: str = " " + nsdecls("w")) -> str:
             content = _paragraphs(value, styles[index], aligns[index])
             if index == 0 and row.key:
                 content += _key_paragraph(row.key, aligns[0])
+            if index == 1 and row.note:
+                content += _note_paragraph(row.note)
             cells.append(_cell(width, content))
         parts.append(f"<w:tr><w:trPr>{split}{height}</w:trPr>{''.join(cells)}</w:tr>")
     parts.append("</w:tbl>")

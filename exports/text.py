@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from domain.script import full_width_punctuation
+
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -15,6 +17,17 @@ def clean(value: object) -> str:
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
     return _XML_BAD.sub("", text.replace("\x07", ""))
+
+
+def official(value: object) -> str:
+    """Text as a document prints it: ``clean``, with half-width , ; : ( ) beside Chinese
+    text made full-width ("中小学(幼儿园)" → "中小学（幼儿园）")."""
+    return full_width_punctuation(clean(value))
+
+
+def text_width(text: str) -> float:
+    """Width in 字: half-width characters count one half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
 
 
 def esc(text: str) -> str:

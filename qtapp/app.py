@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from qtapp.i18n import CHINESE, choose_language, install_translators
+from qtapp.icons import brand
 from qtapp.prompts import Prompts, QtPrompts
 from qtapp.startup import open_window_context
 from qtapp.ui.main_window import MainWindow
@@ -32,10 +33,13 @@ def application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Duban")
     app.setOrganizationName("Duban")
+    brand(app)
     return app
 
 
-def _set_language(app: QApplication, settings: UiSettings, language: str | None) -> list:
+def _set_language(
+    app: QApplication, settings: UiSettings, language: str | None
+) -> tuple[str, list]:
     chosen = choose_language(language or settings.language())
     translators = install_translators(app, chosen)
     if chosen == CHINESE:
@@ -51,7 +55,7 @@ def _set_language(app: QApplication, settings: UiSettings, language: str | None)
             ]
         )
         app.setFont(font)
-    return translators
+    return chosen, translators
 
 
 def build_window(
@@ -65,11 +69,12 @@ def build_window(
     "en"; None: setting/system); None when no file could be opened and the clerk quit."""
     app = application()
     settings = ui_settings or UiSettings()
-    translators = _set_language(app, settings, language)
+    chosen, translators = _set_language(app, settings, language)
     prompts = prompts or QtPrompts(None)
     ctx = open_window_context(Path(db_path) if db_path is not None else None, prompts, settings)
     if ctx is None:
         return None
+    ctx.language = chosen
     window = MainWindow(ctx)
     if isinstance(prompts, QtPrompts):
         prompts.parent = window

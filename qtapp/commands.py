@@ -18,6 +18,7 @@ from db import directory_state, task_edits
 from db.assignments import KEEP, AssignmentState, assign, restore, snapshot
 from db.departments import get_department
 from db.leaders import get_leader
+from db.plan_script import ScriptChange, redo_simplify, simplify_plan, undo_simplify
 from db.progress import (
     get_progress,
     period_rows,
@@ -362,3 +363,31 @@ class ReadbackCommand(DubanCommand):
     def do_redo(self) -> None:
         restore_entries(self.ctx.db, self.after)
         self.ctx.tasks_changed.emit(sorted(k[0] for k in self.after))
+
+
+class SimplifyCommand(DubanCommand):
+    """Convert a plan imported in Traditional characters to Simplified (the file's text is
+    kept in the database); undo puts the Traditional text back."""
+
+    def __init__(self, ctx: AppContext, plan_id: int, text: str) -> None:
+        super().__init__(ctx, text)
+        self.plan_id = plan_id
+        self.change: ScriptChange | None = None
+
+    def _changed(self) -> None:
+        self.ctx.plans_changed.emit()
+        self.ctx.structure_changed.emit(self.plan_id)
+
+    def do_apply(self) -> None:
+        self.change = simplify_plan(self.ctx.db, self.plan_id)
+        self._changed()
+
+    def do_undo(self) -> None:
+        if self.change is not None:
+            undo_simplify(self.ctx.db, self.change)
+            self._changed()
+
+    def do_redo(self) -> None:
+        if self.change is not None:
+            redo_simplify(self.ctx.db, self.change)
+            self._changed()

@@ -30,7 +30,7 @@ from db.store import (
 )
 from db.writer_lock import Holder
 from qtapp.drafts import Drafts
-from qtapp.i18n import tr
+from qtapp.i18n import choose_language, tr
 from qtapp.input_errors import error_text, holder_text
 from qtapp.jobs import JobRunner
 from qtapp.prompts import Prompts
@@ -63,6 +63,8 @@ class AppContext(QObject):
         super().__init__(parent)
         self.prompts = prompts
         self.ui_settings = ui_settings or UiSettings()
+        # The window's language (build_window sets the one it installed).
+        self.language = choose_language(self.ui_settings.language())
         self.undo_stack = QUndoStack(self)
         self._index = 0
         self._pushing = False

@@ -7,14 +7,16 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from db.records import AuditEntry, DeadlineRecord
+from domain import statuses
 from qtapp.i18n import tr
 
+# The statuses of domain.statuses (the codes stored), in the window's words.
 STATUS_NAMES = {
-    "not_started": QT_TRANSLATE_NOOP("Display", "Not started"),
-    "on_track": QT_TRANSLATE_NOOP("Display", "On schedule"),
-    "behind": QT_TRANSLATE_NOOP("Display", "Behind"),
-    "done": QT_TRANSLATE_NOOP("Display", "Completed"),
-    "postponed": QT_TRANSLATE_NOOP("Display", "Postponed"),
+    statuses.NOT_STARTED: QT_TRANSLATE_NOOP("Display", "Not started"),
+    statuses.ON_TRACK: QT_TRANSLATE_NOOP("Display", "On schedule"),
+    statuses.BEHIND: QT_TRANSLATE_NOOP("Display", "Behind"),
+    statuses.DONE: QT_TRANSLATE_NOOP("Display", "Completed"),
+    statuses.POSTPONED: QT_TRANSLATE_NOOP("Display", "Postponed"),
 }
 FIELD_NAMES = {
     "text": QT_TRANSLATE_NOOP("Display", "text"),

@@ -2,7 +2,8 @@
 
 The .qm file Qt loads is built from the .ts at run time when it is missing or older
 (with the lrelease that ships with PySide6), into the user's cache folder when the
-program folder is read-only — so a checkout needs no build step.
+program folder is read-only — so a checkout needs no build step. The bundled program
+carries a .qm made by its build (tools/build_bundle.py).
 """
 
 from __future__ import annotations
@@ -51,31 +52,50 @@ def _lrelease() -> str | None:
     return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
 
 
-def compiled_translation(ts: Path = TS_FILE) -> Path | None:
-    """The .qm built from ``ts`` (building it first if needed); None if it cannot be built."""
-    if not ts.exists():
-        return None
+def translation_name(ts: Path) -> str:
+    """The .qm file name for ``ts``: its stem and a digest of its content, so a changed
+    .ts is never matched with an old .qm."""
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:12]
-    for folder in (I18N_DIR, _cache_dir()):
-        qm = folder / f"{ts.stem}-{digest}.qm"
-        if qm.exists():
-            return qm
+    return f"{ts.stem}-{digest}.qm"
+
+
+def build_translation(ts: Path, folder: Path) -> Path | None:
+    """Compile ``ts`` into ``folder`` under :func:`translation_name` with lrelease; None
+    when no lrelease is found or the folder cannot be written."""
     tool = _lrelease()
     if tool is None:
         return None
+    qm = folder / translation_name(ts)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [tool, "-silent", str(ts), "-qm", str(qm)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return qm if qm.exists() else None
+
+
+def compiled_translation(ts: Path = TS_FILE) -> Path | None:
+    """The .qm built from ``ts`` (building it first if needed); None if it cannot be built.
+
+    The bundled program carries the .qm its build made beside the .ts and never builds
+    one: it writes nothing into its own folder."""
+    if not ts.exists():
+        return None
+    name = translation_name(ts)
     for folder in (I18N_DIR, _cache_dir()):
-        qm = folder / f"{ts.stem}-{digest}.qm"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            subprocess.run(
-                [tool, "-silent", str(ts), "-qm", str(qm)],
-                check=True,
-                capture_output=True,
-                timeout=60,
-            )
-        except (OSError, subprocess.SubprocessError):
-            continue
+        qm = folder / name
         if qm.exists():
+            return qm
+    if getattr(sys, "frozen", False):
+        return None
+    for folder in (I18N_DIR, _cache_dir()):
+        qm = build_translation(ts, folder)
+        if qm is not None:
             for old in folder.glob(f"{ts.stem}-*.qm"):
                 if old != qm:
                     old.unlink(missing_ok=True)

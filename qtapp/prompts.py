@@ -11,7 +11,7 @@ import datetime as dt
 from collections import deque
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, QDir
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
@@ -51,20 +51,24 @@ class QtPrompts:
     def __init__(self, parent: QWidget | None) -> None:
         self.parent = parent
 
+    # Qt's file dialogs answer with "/" on every system; the clerk sees paths as the system
+    # writes them (C:\Users\… on Windows), like those the program suggests itself.
+
     def ask_open_path(self, title: str, folder: str, filters: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
-        return path or None
+        return QDir.toNativeSeparators(path) if path else None
 
     def ask_save_path(self, title: str, path: str, filters: str) -> str | None:
         chosen, _ = QFileDialog.getSaveFileName(self.parent, title, path, filters)
-        return chosen or None
+        return QDir.toNativeSeparators(chosen) if chosen else None
 
     def ask_open_paths(self, title: str, folder: str, filters: str) -> list[str]:
         paths, _ = QFileDialog.getOpenFileNames(self.parent, title, folder, filters)
-        return list(paths)
+        return [QDir.toNativeSeparators(p) for p in paths]
 
     def ask_folder(self, title: str, folder: str) -> str | None:
-        return QFileDialog.getExistingDirectory(self.parent, title, folder) or None
+        chosen = QFileDialog.getExistingDirectory(self.parent, title, folder)
+        return QDir.toNativeSeparators(chosen) if chosen else None
 
     def confirm(self, title: str, text: str, *, destructive: bool = False) -> bool:
         box = QMessageBox(

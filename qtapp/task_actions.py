@@ -27,7 +27,8 @@ class TaskActions(QObject):
         if not task_ids or not changes:
             return False
         full = {
-            key: changes.get(key, KEEP) for key in ("lead", "cooperating", "leader", "deadline")
+            key: changes.get(key, KEEP)
+            for key in ("lead", "cooperating", "leader", "person", "deadline")
         }
         return self.ctx.execute(AssignCommand.simple(self.ctx, list(task_ids), **full))
 

@@ -58,9 +58,7 @@ def sample_plan() -> Path:
     return SAMPLE_PLAN
 
 
-@pytest.fixture
-def seeded_db(db: Database) -> Database:
-    """The sample plan imported, with three departments and a leader."""
+def _seed(db: Database, *, simplified: bool) -> Database:
     from db.departments import add_department
     from db.imports import import_plan
     from db.leaders import add_leader
@@ -69,5 +67,18 @@ def seeded_db(db: Database) -> Database:
     add_department(db, "职业与成人教育处", short_name="职成处")
     add_department(db, "办公室")
     add_leader(db, "李明", title="副局长", department_ids=[basic.id])
-    import_plan(db, SAMPLE_PLAN)
+    import_plan(db, SAMPLE_PLAN, simplified=simplified)
     return db
+
+
+@pytest.fixture
+def seeded_db(db: Database) -> Database:
+    """The sample plan imported as published (Traditional characters), with three
+    departments and a leader."""
+    return _seed(db, simplified=False)
+
+
+@pytest.fixture
+def simplified_db(db: Database) -> Database:
+    """As ``seeded_db``, the plan converted to Simplified characters at import."""
+    return _seed(db, simplified=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 from docx import Document
 from openpyxl import load_workbook
 
+from domain.script import to_simplified
 from exports.feedback import KEY_STYLE, parse_row_key
 
 UTC = dt.UTC
@@ -33,9 +34,9 @@ def fill_docx(path: Path, values: dict[int, dict], modified: dt.datetime | None 
         cells[5].text = v.get("problems", "")
         cells[6].text = v.get("next_steps", "")
         cells[7].text = v.get("percent", "")
-        for paragraph in cells[8].paragraphs:
-            if paragraph.text == f"□{v.get('status', '')}":
-                paragraph.text = f"☑{v['status']}"
+        for paragraph in cells[8].paragraphs:  # the choices may be in Traditional characters
+            if to_simplified(paragraph.text) == f"□{v.get('status', '')}":
+                paragraph.text = "☑" + paragraph.text[1:]
     doc.core_properties.modified = (modified or dt.datetime.now(UTC)).replace(tzinfo=None)
     doc.save(str(path))
     return path

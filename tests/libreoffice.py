@@ -25,20 +25,26 @@ def require_soffice() -> str:
 
 
 def to_pdf(docx: Path, out_dir: Path) -> Path:
+    return to_pdfs([docx], out_dir)[0]
+
+
+def to_pdfs(documents: list[Path], out_dir: Path) -> list[Path]:
+    """Convert many documents with one LibreOffice start (each start costs seconds)."""
     soffice = require_soffice()
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS), HOME=str(profile))
     try:
         result = subprocess.run(
             [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-             "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)],
-            capture_output=True, text=True, timeout=180, env=env,
+             "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, documents)],
+            capture_output=True, text=True, timeout=180 + 20 * len(documents), env=env,
         )  # fmt: skip
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    pdf = out_dir / f"{docx.stem}.pdf"
-    assert pdf.exists() and pdf.stat().st_size > 0, result.stderr or result.stdout
-    return pdf
+    pdfs = [out_dir / f"{docx.stem}.pdf" for docx in documents]
+    for pdf in pdfs:
+        assert pdf.exists() and pdf.stat().st_size > 0, result.stderr or result.stdout
+    return pdfs
 
 
 def pdf_pages(pdf: Path) -> list[tuple[float, float]]:
@@ -53,3 +59,18 @@ def pdf_pages(pdf: Path) -> list[tuple[float, float]]:
 def pdf_text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True, timeout=60).stdout  # fmt: skip
+
+
+_PAGE_NUMBER = re.compile(r"^\s*[—–-]\s*\d+\s*[—–-]\s*$")
+
+
+def page_lines(pdf: Path) -> list[list[str]]:
+    """The lines of text on each page, the page number ("— 2 —") left out."""
+    pages = []
+    for number in range(1, len(pdf_pages(pdf)) + 1):
+        text = subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number),
+                               str(pdf), "-"], capture_output=True, text=True, check=True,
+                              timeout=60).stdout  # fmt: skip
+        pages.append([line for line in text.splitlines()
+                      if line.strip() and not _PAGE_NUMBER.match(line)])  # fmt: skip
+    return pages

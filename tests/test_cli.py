@@ -199,3 +199,33 @@ def test_a_task_or_an_item_named_by_its_code_in_a_plan_with_sub_sections(
     # An item number that is in more than one place is refused, with a code to use instead.
     code = main(["--db", db, "assign", "--item", "1.1", "--deadline", "年底前"])
     assert code == 2 and "1.1.1" in capsys.readouterr().err
+
+
+def test_settings_are_listed_and_changed_from_the_command_line(capsys, tmp_path: Path) -> None:
+    db = str(tmp_path / "d.sqlite3")
+    code, out, _ = run(capsys, "--db", db, "settings", "list")
+    assert code == 0 and "office.name = (empty)" in out and "report.requirements = （一）" in out
+    assert run(capsys, "--db", db, "settings", "set", "office.name", "青岛市教育局办公室")[0] == 0
+    assert run(capsys, "--db", db, "settings", "set", "report.imprint", "yes")[0] == 0
+    code, _, _ = run(capsys, "--db", db, "settings", "set", "report.requirements", "一要…\\n二要…")
+    assert code == 0
+    code, _, err = run(capsys, "--db", db, "settings", "set", "backups.keep", "many")
+    assert code == 2 and "whole number" in err
+    code, out, _ = run(capsys, "--db", db, "settings", "list", "--json")
+    values = json.loads(out)
+    assert values["office.name"] == "青岛市教育局办公室" and values["report.imprint"] is True
+    assert values["report.requirements"] == "一要…\n二要…" and values["backups.keep"] == 10
+    assert run(capsys, "--db", db, "settings", "reset", "report.imprint")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "settings", "list", "--json")
+    assert json.loads(out)["report.imprint"] is False
+
+
+def test_assign_a_responsible_person_and_clear_it(capsys, tmp_path: Path) -> None:
+    db = str(tmp_path / "d.sqlite3")
+    assert run(capsys, "--db", db, "--demo", "plans")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "assign", "--task", "1-1", "--lead", "组干处",
+                       "--person", "王 伟", "--json")  # fmt: skip
+    assert code == 0 and json.loads(out)[0]["person"] == "王 伟"
+    code, out, _ = run(capsys, "--db", db, "assign", "--task", "1-1", "--person", "", "--json")
+    assert code == 0 and json.loads(out)[0]["person"] is None
+    assert json.loads(out)[0]["lead"] == "组织干部处"  # only the person changed

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QTableView, QToolButton
 from sqlite_utils import Database
 
 from db.assignments import assign
-from db.dashboard import CATEGORIES, UNASSIGNED, Dashboard, dashboard, task_lines
+from db.dashboard import FIGURES, UNASSIGNED, Dashboard, dashboard, task_lines
 from db.departments import require_department
 from db.errors import InvalidValue
 from db.plans import list_plans
@@ -105,17 +105,18 @@ def test_first_quarter_figures(setup: Setup) -> None:
     assert board.as_of == dt.date(2020, 3, 31)
     assert board.period is not None and board.period.name == "2020年第一季度"
     assert board.total == TOTAL and list(board.task_ids) == setup.ids
-    # Due 3-31 is not yet overdue on 3-31; 21 reported 未启动 and the unreported count so.
+    # Due 3-31 is not yet overdue on 3-31; only 21 reported 未启动, the rest did not report.
     expected = {
         "done": setup.at(0),
         "on_track": setup.at(1, 10, 20, 30, 40),
         "behind": setup.at(2, 12),
+        "not_started": setup.at(21),
         "postponed": setup.at(11),
         "overdue": set(),
     }
-    expected["not_started"] = set(setup.ids) - set().union(*expected.values())
+    expected["not_reported"] = set(setup.ids) - set().union(*expected.values())
     assert figures(board) == expected
-    assert len(board.by_status["not_started"]) == 143
+    assert len(board.by_status["not_reported"]) == 142
     assert set(board.not_reported) == set(setup.ids) - setup.at(*Q1_REPORTS)
     assert len(board.not_reported) == TOTAL - 10
 
@@ -123,17 +124,22 @@ def test_first_quarter_figures(setup: Setup) -> None:
 def test_april_figures_count_earlier_reports_and_overdue_tasks(setup: Setup) -> None:
     board = dashboard(setup.db, setup.plan_id, setup.apr)
     assert board.as_of == dt.date(2020, 4, 30)
+    # The categories are April's reports; 逾期 is counted across them.
     expected = {
         "done": setup.at(0, 20),  # 0 reported done in the first quarter: still done
-        "overdue": setup.at(range(1, 10)),  # due 3-31, not done (1 reported 90%)
-        "on_track": setup.at(30, 40),
-        "behind": setup.at(10, 12),
-        "postponed": setup.at(11),
+        "on_track": setup.at(1, 40),  # 1 reported 90% in April, and is overdue
+        "behind": setup.at(10),
+        "not_started": set(),
+        "postponed": set(),  # 11 postponed in the first quarter, silent in April
+        "overdue": setup.at(range(1, 10)),  # due 3-31, not done
     }
-    expected["not_started"] = set(setup.ids) - set().union(*expected.values())
+    expected["not_reported"] = set(setup.ids) - set().union(
+        *(v for k, v in expected.items() if k != "overdue")
+    )
     assert figures(board) == expected
-    assert [len(board.by_status[c]) for c in CATEGORIES] == [2, 2, 2, 136, 1, 9]
-    assert set(board.not_reported) == set(setup.ids) - setup.at(*APR_REPORTS)
+    assert [len(board.by_status[c]) for c in FIGURES] == [2, 2, 1, 0, 0, 147, 9]
+    # Done tasks have nothing to report: 0 (done in the first quarter) is not chased.
+    assert set(board.not_reported) == set(setup.ids) - setup.at(*APR_REPORTS, 0)
     # Every figure lists its tasks in plan order.
     for ids in (*board.by_status.values(), *board.by_light.values(), board.not_reported):
         assert list(ids) == sorted(ids, key=setup.ids.index)
@@ -186,12 +192,13 @@ def test_department_rows(setup: Setup) -> None:
     assert set(basic.done) == setup.at(0)
     assert set(basic.overdue) == setup.at(range(1, 10))
     assert basic.behind == ()
-    assert set(basic.not_reported) == setup.at(range(0, 10), range(30, 35)) - setup.at(1)
+    assert set(basic.not_reported) == setup.at(range(0, 10), range(30, 35)) - setup.at(0, 1)
     vocational = rows[setup.vocational]
+    # 12 reported 滞后 in the first quarter only: in April it is 未报送, not 滞后.
     assert (len(vocational.led), vocational.done, set(vocational.behind)) == (
         10,
         (),
-        setup.at(10, 12),
+        setup.at(10),
     )
     assert len(vocational.not_reported) == 9
     assert (len(rows[setup.office].led), set(rows[setup.office].done)) == (10, setup.at(20))
@@ -199,6 +206,7 @@ def test_department_rows(setup: Setup) -> None:
     assert unassigned.name == UNASSIGNED
     assert set(unassigned.led) == setup.at(range(35, TOTAL))
     assert set(unassigned.not_reported) == setup.at(range(35, TOTAL)) - setup.at(40)
+    assert len(rows[setup.office].not_reported) == 9  # 20 reported done in April
     # The rows add up to the plan.
     assert sum(len(r.led) for r in board.departments) == TOTAL
     assert sum(len(r.overdue) for r in board.departments) == len(board.by_status["overdue"])
@@ -210,6 +218,9 @@ def test_without_a_period_not_reported_means_never_reported(setup: Setup) -> Non
     assert board.period is None and board.as_of == dt.date(2020, 5, 15)
     assert set(board.not_reported) == set(setup.ids) - setup.at(*Q1_REPORTS, *APR_REPORTS)
     assert set(board.by_status["done"]) == setup.at(0, 20)  # the latest report of each task
+    # As of a date, a task's latest report counts: 11 postponed (first quarter), 12 behind.
+    assert set(board.by_status["postponed"]) == setup.at(11)
+    assert set(board.by_status["behind"]) == setup.at(2, 10, 12)
     assert set(board.by_status["overdue"]) == setup.at(range(1, 10))
     today = dashboard(setup.db, setup.plan_id, None)
     assert today.as_of == dt.date.today()
@@ -238,10 +249,12 @@ def test_the_dashboard_agrees_with_the_report_counts(setup: Setup) -> None:
         report = collect(setup.db, setup.plan_id, period_id=period, as_of=dt.date(2020, 4, 30))
         board = dashboard(setup.db, setup.plan_id, period, as_of=dt.date(2020, 4, 30))
         assert {t.id: category(t) for t in report.tasks} == {
-            task: kind for kind, ids in board.by_status.items() for task in ids
+            task: kind for kind, ids in board.by_status.items() if kind != "overdue" for task in ids
         }
-        if period is not None:
-            assert {t.id for t in report.tasks if not t.reported} == set(board.not_reported)
+        assert {t.id for t in report.tasks if t.overdue} == set(board.by_status["overdue"])
+        assert {t.id for t in report.tasks if t.category == "not_reported"} == set(
+            board.not_reported
+        )
 
 
 def test_task_lines_keep_the_order_and_the_codes(setup: Setup) -> None:
@@ -322,8 +335,9 @@ def test_panel_shows_the_latest_period_and_its_figures(panel_setup) -> None:
     assert [combo.itemData(i) for i in range(combo.count())] == [data.apr, data.q1, -1]
     assert combo.currentData() == data.apr and panel.period_id() == data.apr
     shown = {code: count_on(panel, code) for code in panel.figures}
-    assert shown == {"done": 2, "on_track": 2, "behind": 2, "not_started": 136, "postponed": 1,
-                     "overdue": 9, "red": 9, "yellow": 18, "green": 2, "grey": 123}  # fmt: skip
+    assert shown == {"done": 2, "on_track": 2, "behind": 1, "not_started": 0, "postponed": 0,
+                     "not_reported": 147, "overdue": 9,
+                     "red": 9, "yellow": 18, "green": 2, "grey": 123}  # fmt: skip
     model = panel.department_model
     assert [r.department_id for r in model.records()] == [data.basic, data.vocational,
                                                            data.office, None]  # fmt: skip
@@ -343,7 +357,7 @@ def test_panel_shows_the_latest_period_and_its_figures(panel_setup) -> None:
     red = model.index(0, COL_OVERDUE).data(Qt.ItemDataRole.ForegroundRole).color()
     assert red == QColor(LIGHT_COLORS["red"])
     table = panel.findChild(QTableView, "notReportedTable")
-    assert table.model().rowCount() == TOTAL - 4
+    assert table.model().rowCount() == TOTAL - 5  # 4 reported in April, 0 done earlier
     assert panel.grab().width() > 0  # the bar delegate paints
 
 
@@ -370,7 +384,7 @@ def test_clicking_a_department_cell_or_a_task_shows_its_tasks(qtbot, panel_setup
     assert blocker.args[1] == data.ids[1:10] and blocker.args[0].startswith("基础教育处")
     with qtbot.waitSignal(panel.show_tasks) as blocker:
         click_cell(qtbot, table, 1, COL_BEHIND)  # 职业与成人教育处
-    assert blocker.args[1] == [data.ids[10], data.ids[12]]
+    assert blocker.args[1] == [data.ids[10]]
     with qtbot.waitSignal(panel.show_tasks) as blocker:
         click_cell(qtbot, table, 3, COL_NOT_REPORTED)  # no lead
     assert set(blocker.args[1]) == data.at(range(35, TOTAL)) - data.at(40)
@@ -379,7 +393,7 @@ def test_clicking_a_department_cell_or_a_task_shows_its_tasks(qtbot, panel_setup
     first = tasks.model().index(0, 0).data(tasks.model().IdRole)
     with qtbot.waitSignal(panel.show_tasks) as blocker:
         click_cell(qtbot, tasks, 0, 1)
-    assert blocker.args[1] == [first] == [data.ids[0]]
+    assert blocker.args[1] == [first] == [data.ids[2]]  # 0 is done, 1 reported in April
 
 
 @pytest.mark.gui
@@ -409,7 +423,7 @@ def test_a_progress_change_reloads_the_figures(qtbot, panel_setup) -> None:
     with qtbot.waitSignal(panel.loaded, timeout=10000):
         panel.ctx.tasks_changed.emit([data.ids[3]])
     assert (count_on(panel, "overdue"), count_on(panel, "done")) == (8, 3)
-    assert panel.not_reported_model.rowCount() == TOTAL - 5
+    assert panel.not_reported_model.rowCount() == TOTAL - 6
     assert panel.department_model.index(0, 6).data() == "2/15"
 
 

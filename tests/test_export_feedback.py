@@ -15,13 +15,14 @@ from sqlite_utils import Database
 
 from db.assignments import assign
 from db.departments import require_department
-from db.form_secret import FormStamp, form_secret
+from db.form_secret import form_secret
 from db.plans import list_plans
 from db.progress import add_period
 from db.records import Department
 from db.reports import PlanReport, collect
 from db.settings import all_settings
 from db.tasks import list_tasks
+from domain.form_keys import FormStamp
 from exports import feedback, files
 from exports.docx_base import save_atomic
 from exports.feedback import (
@@ -68,8 +69,8 @@ class Setup:
 
 
 @pytest.fixture
-def setup(seeded_db: Database) -> Setup:
-    db = seeded_db
+def setup(simplified_db: Database) -> Setup:
+    db = simplified_db
     tasks = list_tasks(db)
     basic = require_department(db, "基础教育处")
     vocational = require_department(db, "职业与成人教育处")
@@ -128,7 +129,7 @@ def test_form_lists_lead_tasks_then_cooperating_tasks_with_roles(setup, tmp_path
             code, key = row[0].split("\n")
             assert code == by_id[task_id].code
             assert parse_row_key(key).task_id == task_id
-            assert row[1] == by_id[task_id].text
+            assert row[1] == by_id[task_id].text.replace(",", "，")
             assert row[2:4] == [role, deadline]
             assert row[4:8] == ["", "", "", ""]
             assert row[8] == STATUS
@@ -136,29 +137,32 @@ def test_form_lists_lead_tasks_then_cooperating_tasks_with_roles(setup, tmp_path
     assert not any("长期坚持" in cell for row in rows for cell in row)
 
 
-def test_title_header_line_and_footer(setup, tmp_path) -> None:
+def test_title_header_lines_and_instructions_above_the_table(setup, tmp_path) -> None:
     path = _save(setup, tmp_path, reply_by=dt.date(2020, 4, 5))
     doc = Document(str(path))
     texts = [p.text for p in doc.paragraphs if p.text]
-    assert texts[0] == "2020年全市教育工作要點第一季度進展情況反饋表"
+    assert texts[0] == "2020年全市教育工作要点第一季度进展情况反馈表"
     assert doc.paragraphs[0].style.name == "GW Title"
     header = doc.tables[0]
-    assert table_rows(header) == [["填报单位：基础教育处", "填报日期：　　年　　月　　日"]]
+    assert table_rows(header) == [
+        ["填报单位：基础教育处", "填报日期：　　年　　月　　日"],
+        ["填报人：　　　　　　联系电话：", "处室负责人（签字）：　　　　　　"],
+    ]
     borders = header._tbl.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}")
     assert {b.get(qn("w:val")) for b in borders} == {"nil"}
     assert header._tbl.find(f".//{qn('w:tblHeader')}") is None
-    assert texts[-2] == "填报人：　　　　　　联系电话：　　　　　　处室负责人（签字）："
-    assert texts[-1] == "请于2020年4月5日前报送办公室。"
-    assert {p.style.name for p in doc.paragraphs if p.text.startswith(("填报人", "请于"))} == {
-        "GW Plain"
-    }
+    assert texts[1] == "请于2020年4月5日前报送办公室。"
+    assert texts[2].startswith("填表说明：1.“状态”栏只选一项") and "Excel" in texts[2]
+    # Everything but the table comes first: the form ends with its last row.
+    body = doc.element.body
+    assert body[-2].tag == qn("w:p") and body[-3].tag == qn("w:tbl")
 
 
 def test_without_period_or_reply_date(setup, tmp_path) -> None:
     form = render(setup.report(period=False), setup.basic, stamp(setup.plan_id), FeedbackOptions())
     doc = Document(str(save_atomic(form, tmp_path / "no-period.docx")))
     texts = [p.text for p in doc.paragraphs if p.text]
-    assert texts[0] == "2020年全市教育工作要點進展情況反饋表"
+    assert texts[0] == "2020年全市教育工作要点进展情况反馈表"
     assert not any(t.startswith("请于") for t in texts)
     assert doc.core_properties.identifier == form_id(stamp(setup.plan_id), None, setup.basic.id)
     first_key = parse_row_key(table_rows(doc.tables[1])[2][0].split("\n")[1])
@@ -175,7 +179,7 @@ def test_page_is_a4_landscape_with_rotated_margins(setup, tmp_path) -> None:
     assert_page(doc.sections[0], landscape=True)  # 297×210, top 28 bottom 26 left 35 right 37
 
 
-def test_header_repeats_and_fill_in_rows_may_split(setup, tmp_path) -> None:
+def test_header_repeats_and_rows_never_split(setup, tmp_path) -> None:
     table = _main_table(Document(str(_save(setup, tmp_path))))
     grid = [int(c.get(qn("w:w"))) for c in table._tbl.iter(qn("w:gridCol"))]
     assert abs(sum(grid) - mm_to_twips(225)) <= 5  # the landscape text width
@@ -187,7 +191,7 @@ def test_header_repeats_and_fill_in_rows_may_split(setup, tmp_path) -> None:
     assert len(data) == len(setup.lead_ids) + len(setup.coop_ids)
     for row in data:
         trpr = row.find(qn("w:trPr"))
-        assert trpr.find(qn("w:cantSplit")) is None
+        assert trpr.find(qn("w:cantSplit")) is not None  # text, boxes and key stay together
         height = trpr.find(qn("w:trHeight"))
         assert height.get(qn("w:hRule")) == "atLeast"
         assert int(height.get(qn("w:val"))) == mm_to_twips(18)
@@ -265,8 +269,8 @@ def test_form_id_is_in_core_properties_and_round_trips(setup, tmp_path) -> None:
     assert parse_form_id(forged) is not None and not check_form_id(stamp(setup.plan_id), forged)
     assert form_id(stamp(1), None, 2).startswith("duban-feedback:v2:1:0:2:c3d4e5f6:42:")
     assert parse_form_id("feedback:2024Q3:x") is None and parse_form_id("") is None
-    assert props.title == "2020年全市教育工作要點第一季度進展情況反饋表"
-    assert props.subject == "2020年全市教育工作要點"
+    assert props.title == "2020年全市教育工作要点第一季度进展情况反馈表"
+    assert props.subject == "2020年全市教育工作要点"
     assert props.keywords == "进展情况反馈表"
     assert props.author == (setup.report().office or "Duban")
 
@@ -430,3 +434,38 @@ def test_form_converts_with_the_header_on_every_page(setup, tmp_path) -> None:
     text = pdf_text(pdf)
     assert text.count("下步打算") == len(pages)  # the header row repeats on every page
     assert "填报单位" in text and f"D{setup.basic.id}-P{setup.period_id}-" in text
+
+
+def test_tasks_done_earlier_are_named_once_and_the_earlier_report_shown(setup, tmp_path) -> None:
+    from db.progress import record_progress
+
+    first, second = setup.lead_ids[:2]
+    earlier = add_period(setup.db, setup.plan_id, "2019年末", "2019-12-01", "2019-12-31")
+    record_progress(setup.db, first, earlier.id, status="done", percent=100, progress="已完成")
+    record_progress(setup.db, second, earlier.id, status="on_track", percent=40,
+                    progress="已形成初稿")  # fmt: skip
+    doc = Document(str(_save(setup, tmp_path)))
+    keys = read_form_keys(tmp_path / "form.docx")
+    assert first not in [parse_row_key(k).task_id for k, _ in keys.rows]  # nothing to report
+    codes = {t.id: t.code for t in setup.report().tasks}
+    assert f"{codes[first]}已于此前报告完成，本期无需填报。" in [p.text for p in doc.paragraphs]
+    row = next(r for r in _main_table(doc).rows if r.cells[0].text.startswith(codes[second]))
+    task_cell = row.cells[1].paragraphs
+    assert task_cell[-1].text == "上期进展（2019年末）：序时推进，40%，已形成初稿"
+    assert task_cell[-1].style.style_id == "GWNote"
+
+
+def test_a_plan_kept_in_traditional_characters_gets_a_traditional_form(seeded_db, tmp_path) -> None:
+    db = seeded_db
+    basic = require_department(db, "基础教育处")
+    assign(db, [list_tasks(db)[0].id], lead=basic.id, deadline="6月底前")
+    report = collect(db, list_plans(db)[0].id)
+    doc = Document(
+        str(save_atomic(render(report, basic, stamp(report.plan.id)), tmp_path / "t.docx"))
+    )
+    assert doc.paragraphs[0].text == "2020年全市教育工作要點進展情況反饋表"
+    rows = table_rows(doc.tables[1])
+    assert rows[0][:4] == ["序號", "工作任務", "角色", "完成時限"]
+    assert (
+        rows[1][0] == "一、牽頭任務" and rows[2][8] == "□已完成\n□序時推進\n□滯後\n□未啓動\n□暫緩"
+    )

@@ -14,12 +14,12 @@ from sqlite_utils import Database
 from cli import main
 from db.assignments import assign
 from db.departments import require_department
-from db.form_secret import FormStamp
 from db.plans import list_plans
 from db.progress import add_period
 from db.records import Department
 from db.reports import PlanReport, collect
 from db.tasks import list_tasks
+from domain.form_keys import FormStamp
 from exports import files
 from exports.feedback import (
     FeedbackOptions,

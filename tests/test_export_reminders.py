@@ -23,7 +23,11 @@ from exports.docx_base import OfficialDocument, save_atomic
 from exports.reminders import ReminderOptions
 
 BASIC, VOC, OFFICE = "基础教育处", "职业与成人教育处", "办公室"
-PLAN = "2020年全市教育工作要點"
+PLAN = "2020年全市教育工作要点"
+CLOSING = (
+    "请{you}高度重视，对照完成时限逐项分析原因，明确整改措施，抓紧推进落实，并于{day}前将上述"
+    "任务的进展情况、存在问题和下步打算报送{office}。"
+)
 
 # Index into the plan's tasks → (lead, deadline, April status or None). As of 2020-04-30.
 SCENARIO: dict[int, tuple[str, str, str | None]] = {
@@ -41,18 +45,19 @@ SCENARIO: dict[int, tuple[str, str, str | None]] = {
 
 
 @pytest.fixture
-def report(seeded_db: Database) -> PlanReport:
-    plan_id = list_plans(seeded_db)[0].id
-    tasks = collect(seeded_db, plan_id).tasks
-    april = add_period(seeded_db, plan_id, "2020年4月", "2020-04-01", "2020-04-30")
+def report(simplified_db: Database) -> PlanReport:
+    db = simplified_db
+    plan_id = list_plans(db)[0].id
+    tasks = collect(db, plan_id).tasks
+    april = add_period(db, plan_id, "2020年4月", "2020-04-01", "2020-04-30")
     for index, (lead, deadline, status) in SCENARIO.items():
-        dept = find_department(seeded_db, lead)
-        assign(seeded_db, [tasks[index].id], lead=dept.id, deadline=deadline)
+        dept = find_department(db, lead)
+        assign(db, [tasks[index].id], lead=dept.id, deadline=deadline)
         if status:
-            record_progress(seeded_db, tasks[index].id, april.id, status=status, percent=10)
-    basic = find_department(seeded_db, BASIC)
-    assign(seeded_db, [tasks[7].id], cooperating=[basic.id])
-    return collect(seeded_db, plan_id, period_id=april.id)
+            record_progress(db, tasks[index].id, april.id, status=status, percent=10)
+    basic = find_department(db, BASIC)
+    assign(db, [tasks[7].id], cooperating=[basic.id])
+    return collect(db, plan_id, period_id=april.id)
 
 
 def dept(report: PlanReport, name: str) -> Department:
@@ -118,26 +123,37 @@ def test_notice_for_a_department(report: PlanReport, tmp_path: Path) -> None:
         ("GWPlain", "基础教育处："),
         (
             "GWBody",
-            f"截至2020年4月30日，{PLAN}中由你处牵头的2项任务已超过完成时限，2项将在15日内到期。"
-            "请抓紧推进，并于2020年5月5日前将进展情况报送办公室。",
+            f"截至2020年4月30日，{PLAN}中由你处牵头的2项任务已超过完成时限，2项任务将在15天内"
+            "到期；你处配合的1项任务已超过完成时限。具体如下：",
         ),
         ("GWH1", "一、已逾期任务"),
         ("GWH1", "二、即将到期任务"),
+        ("GWH1", "三、配合的逾期任务"),
+        ("GWBody", CLOSING.format(you="你处", day="2020年5月5日", office="办公室")
+         + "配合任务请主动对接牵头处室，共同推进。"),
         ("GWRight", "办公室"),
         ("GWRight", "2020年4月30日"),
-    ]
+    ]  # fmt: skip
     assert doc.paragraphs[1].text == ""  # one blank line below the title
     t = report.tasks
-    overdue, soon = (rows(table) for table in doc.tables)
+    overdue, soon, helping = (rows(table) for table in doc.tables)
+    assert helping == [
+        ["序号", "工作任务", "完成时限", "逾期天数", "牵头处室"],
+        [t[7].code, t[7].text.replace(",", "，"), "3月底前\n2020年3月31日", "30", "职成处"],
+    ]
+
+    def text(i: int) -> str:
+        return t[i].text.replace(",", "，")
+
     assert overdue == [
         ["序号", "工作任务", "完成时限", "逾期天数", "最近状态"],
-        [t[0].code, t[0].text, "3月底前\n2020年3月31日", "30", "序时推进"],
-        [t[1].code, t[1].text, "4月上旬\n2020年4月10日", "20", "未报送"],
+        [t[0].code, text(0), "3月底前\n2020年3月31日", "30", "序时推进"],
+        [t[1].code, text(1), "4月上旬\n2020年4月10日", "20", "未报送"],
     ]
     assert soon == [
         ["序号", "工作任务", "完成时限", "剩余天数", "最近状态"],
-        [t[3].code, t[3].text, "4月底前\n2020年4月30日", "0", "未报送"],
-        [t[4].code, t[4].text, "5月上旬\n2020年5月10日", "10", "滞后"],
+        [t[3].code, text(3), "4月底前\n2020年4月30日", "0", "未报送"],
+        [t[4].code, text(4), "5月上旬\n2020年5月10日", "10", "滞后"],
     ]
     for table in doc.tables:
         grid = [int(g.get(qn("w:w"))) for g in table._tbl.tblGrid.iter(qn("w:gridCol"))]
@@ -146,7 +162,7 @@ def test_notice_for_a_department(report: PlanReport, tmp_path: Path) -> None:
     # Each table sits right after its heading.
     body = list(doc.element.body)
     h1 = [i for i, el in enumerate(body) if el.tag == qn("w:p") and _style_of(el) == "GWH1"]
-    assert [body[i + 1].tag for i in h1] == [qn("w:tbl")] * 2
+    assert [body[i + 1].tag for i in h1] == [qn("w:tbl")] * 3
     styles = doc.styles.element
     fonts = {
         el.get(qn("w:styleId")): el.find(qn("w:rPr")).find(qn("w:rFonts")).get(qn("w:eastAsia"))
@@ -168,11 +184,10 @@ def test_notice_for_a_department(report: PlanReport, tmp_path: Path) -> None:
 def test_only_overdue_or_only_soon(report: PlanReport, tmp_path: Path) -> None:
     voc = save_and_open(reminders.render(report, dept(report, VOC)), tmp_path / "voc.docx")
     paras = texts(voc)
-    assert paras[2][1] == (
-        f"截至2020年4月30日，{PLAN}中由你处牵头的1项任务已超过完成时限。"
-        "请抓紧推进，并于2020年5月5日前将进展情况报送办公室。"
+    assert (
+        paras[2][1] == f"截至2020年4月30日，{PLAN}中由你处牵头的1项任务已超过完成时限。具体如下："
     )
-    assert [t for s, t in paras if s == "GWH1"] == ["一、已逾期任务"]
+    assert [t for s, t in paras if s == "GWH1"] == []  # one list: no lone 一、
     assert len(voc.tables) == 1
     assert rows(voc.tables[0])[1][3:] == ["30", "暂缓"]
     options = ReminderOptions(due_within_days=250, reply_by=dt.date(2020, 5, 8))
@@ -181,11 +196,11 @@ def test_only_overdue_or_only_soon(report: PlanReport, tmp_path: Path) -> None:
     )
     paras = texts(office)
     assert paras[1] == ("GWPlain", "办公室：")
-    assert paras[2][1] == (
-        f"截至2020年4月30日，{PLAN}中由你室牵头的1项任务将在250日内到期。"
-        "请抓紧推进，并于2020年5月8日前将进展情况报送办公室。"
+    assert (
+        paras[2][1] == f"截至2020年4月30日，{PLAN}中由你室牵头的1项任务将在250天内到期。具体如下："
     )
-    assert [t for s, t in paras if s == "GWH1"] == ["一、即将到期任务"]
+    assert paras[3][1] == CLOSING.format(you="你室", day="2020年5月8日", office="办公室")
+    assert [t for s, t in paras if s == "GWH1"] == []
     assert rows(office.tables[0])[1][2:4] == ["年底前\n2020年12月31日", "245"]
 
 
@@ -199,11 +214,12 @@ def test_render_all_covers_departments_with_something_to_chase(report: PlanRepor
     assert [d.name for d, _ in wide] == [BASIC, VOC, OFFICE]
 
 
-def test_department_without_tasks_and_office_name(seeded_db: Database, tmp_path: Path) -> None:
+def test_department_without_tasks_and_office_name(simplified_db: Database, tmp_path: Path) -> None:
     """A report filtered to a department with no task: no notice for anyone; the office's
     name from the settings signs and receives the replies."""
     from db.settings import set_setting
 
+    seeded_db = simplified_db
     plan_id = list_plans(seeded_db)[0].id
     tasks = collect(seeded_db, plan_id).tasks
     voc = find_department(seeded_db, VOC)
@@ -218,6 +234,33 @@ def test_department_without_tasks_and_office_name(seeded_db: Database, tmp_path:
     assert department.name == VOC
     saved = save_and_open(doc, tmp_path / "voc.docx")
     paras = [t for _, t in texts(saved)]
-    assert paras[2].endswith("请抓紧推进，并于2020年5月5日前将进展情况报送青岛市教育局办公室。")
+    assert paras[3].endswith(
+        "并于2020年5月5日前将上述任务的进展情况、存在问题和下步打算报送青岛市教育局办公室。"
+    )
     assert paras[-2:] == ["青岛市教育局办公室", "2020年4月30日"]
     assert saved.core_properties.author == "青岛市教育局办公室"
+
+
+def test_the_sign_off_follows_gbt9704_for_an_unsealed_document(report, tmp_path) -> None:
+    """署名 2 字 from the right; the date starts 2 字 right of the 署名's first character —
+    and when the date is the longer, the date 2 字 from the right (§7.3.5.2). The closing
+    paragraph, the blank line and the 署名 keep with what follows."""
+    from exports.docx_base import CHAR, signature_indents
+
+    assert signature_indents("青岛市教育局办公室", "2020年7月13日") == (2.0, 2.5)
+    assert signature_indents("办公室", "2020年7月13日") == (7.5, 2.0)
+    doc = save_and_open(reminders.render(report, dept(report, BASIC)), tmp_path / "b.docx")
+    name, day = doc.paragraphs[-2], doc.paragraphs[-1]
+    assert (name.text, day.text) == ("办公室", "2020年4月30日")
+    assert name.paragraph_format.right_indent.twips == round(7.5 * CHAR)
+    assert day.paragraph_format.right_indent.twips == round(2 * CHAR)
+    tail = list(doc.element.body.iter(qn("w:p")))[-5:-1]  # closing, blank, name (then date)
+    keeps = [p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in tail]
+    assert keeps[-3:] == [True, True, True]
+
+
+def test_the_date_of_issue_is_not_the_date_of_the_figures(report, tmp_path) -> None:
+    options = ReminderOptions(issued_on=dt.date(2020, 5, 6))
+    doc = save_and_open(reminders.render(report, dept(report, BASIC), options), tmp_path / "d.docx")
+    assert doc.paragraphs[-1].text == "2020年5月6日"
+    assert "截至2020年4月30日" in doc.paragraphs[3].text

@@ -157,7 +157,7 @@ def test_a_clerks_first_morning(qtbot, tmp_path: Path, monkeypatch: pytest.Monke
     clerk.in_dialog(lambda: clerk.click(window.tasks.welcome.findChild(
         QPushButton, "welcomeImportButton")), import_it)  # fmt: skip
     qtbot.waitUntil(lambda: window.tasks.model.rowCount() == 152, timeout=WAIT)
-    assert window.windowTitle() == "2020年全市教育工作要點 — duban.sqlite3 — 督办"
+    assert window.windowTitle() == "2020年全市教育工作要点 — duban.sqlite3 — 督办"
 
     # 12 departments and 3 leaders, pasted into the directory.
     prompts.answers.extend([DEPARTMENTS, LEADERS])
@@ -254,18 +254,21 @@ def test_a_clerks_first_morning(qtbot, tmp_path: Path, monkeypatch: pytest.Monke
     clerk.act("progress tab")
     progress = window.detail.progress
     entries = {}
-    for code, status, words in (("2-1", "done", "已全部完成。"), ("3-1", "behind", "经费未到位。")):
+    for code, status, field, words in (
+        ("2-1", "done", "progress", "已全部完成。"),
+        ("3-1", "behind", "problems", "经费未到位。"),
+    ):
         task_id = clerk.task(code)
         period = progress.period
         period.setCurrentIndex(period.findText("2020年第二季度"))
         clerk.act("period 二季度")
         progress.status.setCurrentIndex(progress.status.findData(status))
         clerk.act(f"status {status}")
-        clerk.type(progress.progress, words)
+        clerk.type(getattr(progress, field), words)
         clerk.click(progress.save)
-        entries[task_id] = (period.currentData(), words)
-    for task_id, (period_id, words) in entries.items():
-        assert get_progress(ctx.db, task_id, period_id).progress == words
+        entries[task_id] = (period.currentData(), field, words)
+    for task_id, (period_id, field, words) in entries.items():
+        assert getattr(get_progress(ctx.db, task_id, period_id), field) == words
 
     # The dashboard, then the 通报 of the quarter.
     clerk.trigger("dashboardAction")
@@ -288,9 +291,7 @@ def test_a_clerks_first_morning(qtbot, tmp_path: Path, monkeypatch: pytest.Monke
 
     clerk.in_dialog(lambda: clerk.trigger("exportReportAction"), report_work)
     report_text = "\n".join(p.text for p in Document(str(report)).paragraphs)
-    assert "经费未到位" in report_text or "经费未到位" in "\n".join(
-        c.text for t in Document(str(report)).tables for r in t.rows for c in r.cells
-    )
+    assert "经费未到位" in report_text  # the problem of the task behind, under 存在的问题
 
     # Quit, and start again: the same file, the same plan, the work still there.
     db_path = ctx.db_path
@@ -299,10 +300,10 @@ def test_a_clerks_first_morning(qtbot, tmp_path: Path, monkeypatch: pytest.Monke
     again = open_plainly(qtbot, settings, ScriptedPrompts())
     assert again.ctx.db_path == db_path
     qtbot.waitUntil(lambda: again.tasks.model.rowCount() == 152, timeout=WAIT)
-    assert again.windowTitle() == "2020年全市教育工作要點 — duban.sqlite3 — 督办"
+    assert again.windowTitle() == "2020年全市教育工作要点 — duban.sqlite3 — 督办"
     assert len([t for t in list_tasks(again.ctx.db) if t.lead]) == 78
-    for task_id, (period_id, words) in entries.items():
-        assert get_progress(again.ctx.db, task_id, period_id).progress == words
+    for task_id, (period_id, field, words) in entries.items():
+        assert getattr(get_progress(again.ctx.db, task_id, period_id), field) == words
     again.close()
     print(f"\nthe first morning took {len(clerk.actions)} clerk actions")
     assert len(clerk.actions) < 80

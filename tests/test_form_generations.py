@@ -1,16 +1,19 @@
 """Returned forms are judged by what the database knows, not by ids a restore hands out
 again nor by the date the sender's computer wrote into the file: a form exported from
 content a restore threw away is refused; a later correction by the clerk is not overwritten
-by a form dated 2099; a department's corrected form replaces its first one."""
+by a form dated 2099; a department's corrected form replaces its first one; a form sent out
+before the upgrade that brought identities still reads back."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+from docx import Document
 from sqlite_utils import Database
 
 from cli import main
@@ -54,8 +57,6 @@ def _entries(path: Path) -> list[tuple]:
 
 
 def _fill_all(folder: Path, text: str) -> None:
-    from docx import Document
-
     for form in folder.glob("*.docx"):
         ids = [task_id for task_id, _cells, _key in docx_rows(Document(str(form)))]
         fill_docx(form, {t: dict(progress=text, status="序时推进") for t in ids})
@@ -192,3 +193,50 @@ def test_a_row_copied_from_another_export_is_refused(loop: Loop, tmp_path: Path)
     preview = loop.preview([read_filled_form(later)])
     row = next(r for r in preview.rows if r.task_id == first)
     assert row.kind == REJECTED and "另一份" in row.reason
+
+
+def test_a_form_sent_out_before_the_upgrade_still_reads_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The version before identities (schema m002) kept the form secret in the settings and
+    signed keys over the row ids alone (``duban-feedback:v1``). Its forms, filled in while
+    the office upgrades, are taken after the upgrade: the secret moved, the format is known."""
+    from db.plans import list_plans
+    from db.progress import list_periods
+    from db.reports import collect
+    from db.store import open_store
+    from domain.form_keys import FormStamp
+    from exports.feedback import export_forms
+
+    path = tmp_path / "office.sqlite3"
+    fixtures = Path(__file__).parent / "fixtures" / "schema"
+    shutil.copyfile(fixtures / "m002_person_and_original_text.sqlite3", path)
+    secret = "00112233445566778899aabbccddeeff"
+    conn = sqlite3.connect(path)
+    with conn:  # what the earlier version stored at its first form export
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES ('forms.secret', ?)", [json.dumps(secret)]
+        )
+    conn.close()
+
+    with open_store(path, "command line", daily=False) as store:  # upgraded here
+        plan_id = list_plans(store.db)[0].id
+        period = next(p for p in list_periods(store.db, plan_id) if p.name == "2020年第一季度")
+        report = collect(store.db, plan_id, period_id=period.id)
+    # The form as the earlier version wrote it: keys over the row ids, with the old secret.
+    earlier = FormStamp(bytes.fromhex(secret), "", plan_id, "", "", 0, version=1)
+    forms = tmp_path / "forms"
+    written = export_forms(report, earlier, forms)
+    assert written and all(
+        Document(str(p)).core_properties.identifier.startswith("duban-feedback:v1:")
+        for p in written
+    )
+    _fill_all(forms, "升级之前下发的表")
+
+    argv = ["--db", str(path), "readback", str(forms), "--period", "2020年第一季度", "--json"]
+    code, out, err = _run(capsys, *argv)
+    result = json.loads(out)
+    assert code == 0, err
+    assert result["forms"] and all(f["accepted"] for f in result["forms"]), result["forms"]
+    assert result["written"] > 0
+    assert "升级之前下发的表" in {progress for _task, progress in _entries(path)}

@@ -151,6 +151,24 @@ def test_assigning_selected_rows_only_touches_them_and_keeps_other_fields(qtbot,
     assert len([r for r in list_tasks(ctx.db) if r.deadline]) == 3
 
 
+def test_the_responsible_person_is_one_undoable_field(qtbot, window) -> None:
+    from db.audit import task_history
+
+    ctx = window.ctx
+    ids = [window.tasks.model.record(i).id for i in (0, 1)]
+    window.tasks.select_ids(ids)
+    editor = window.detail.editor
+    type_text(editor.person, "王伟")
+    editor.request_apply()
+    rows = list_tasks(ctx.db, TaskFilter(task_ids=tuple(ids)))
+    assert {(r.person, r.lead) for r in rows} == {("王伟", "")}  # nothing else touched
+    assert [e.new_value for e in task_history(ctx.db, ids[0]) if e.field == "person"] == ["王伟"]
+    ctx.undo_stack.undo()
+    assert {r.person for r in list_tasks(ctx.db, TaskFilter(task_ids=tuple(ids)))} == {""}
+    window.tasks.select_ids(ids)
+    assert editor.person.text() == ""
+
+
 def test_an_unknown_department_is_refused_with_a_message(qtbot, window: MainWindow) -> None:
     window.tasks.select_ids([window.tasks.model.record(0).id])
     editor = window.detail.editor
@@ -431,3 +449,14 @@ def test_open_and_create_databases(qtbot, window: MainWindow, tmp_path: Path) ->
     assert window.ctx.db_path == Path(f"{new}.sqlite3")  # refused, still on the new file
     assert window.ctx.prompts.shown[-1][0] == "error"
     assert str(Path(f"{new}.sqlite3").resolve()) in window.ctx.ui_settings.recent_files()
+
+
+def test_about_names_the_version_and_the_database(window: MainWindow, demo_path: Path) -> None:
+    from PySide6.QtGui import QAction
+
+    from domain.version import version
+
+    window.findChild(QAction, "aboutAction").trigger()
+    kind, _title, text = window.ctx.prompts.shown[-1]
+    assert kind == "info"
+    assert f"Version: {version()}" in text and str(demo_path) in text

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QPushButton, QTreeView
+from PySide6.QtWidgets import QApplication, QPushButton, QTreeView
 
 from cli.demo import prepare_demo
 from db.connection import open_database
@@ -65,17 +65,22 @@ def test_progress_typed_for_one_task_survives_clicking_another(qtbot, window) ->
     progress = window.detail.progress
     window.detail.tabs.setCurrentIndex(1)  # the Progress tab
     first = select(qtbot, window, "1-2")
+    QApplication.processEvents()  # the layout of the task shown is done
+    below = progress.problems.mapTo(window, progress.problems.rect().topLeft())
     type_text(progress.progress, "已完成初稿，正在征求意见")
-    assert progress.draft_bar.isVisible()
+    assert progress.draft_bar.shown
+    QApplication.processEvents()
+    # Nothing moves under the clerk's pointer while typing.
+    assert progress.problems.mapTo(window, progress.problems.rect().topLeft()) == below
     select(qtbot, window, "3-1")
     assert progress.progress.toPlainText() == ""  # another task: its own (empty) report
     select(qtbot, window, "1-2")
     assert progress.progress.toPlainText() == "已完成初稿，正在征求意见"
-    assert progress.draft_bar.isVisible() and "before" in progress.draft_bar.label.text()
-    qtbot.mouseClick(progress.draft_bar.save, Qt.MouseButton.LeftButton)
+    assert progress.draft_bar.shown and "before" in progress.draft_bar.label.text()
+    qtbot.mouseClick(progress.save, Qt.MouseButton.LeftButton)
     period = progress.period.currentData()
     assert get_progress(window.ctx.db, first, period).progress == "已完成初稿，正在征求意见"
-    assert not progress.draft_bar.isVisible()
+    assert not progress.draft_bar.shown
     assert len(window.ctx.drafts) == 0  # saved: no draft is left behind
 
 
@@ -114,7 +119,7 @@ def test_an_assignment_typed_for_a_section_survives_looking_at_one_task(qtbot, w
     qtbot.waitUntil(lambda: window.tasks.proxy.rowCount() == 24, timeout=5000)
     editor = window.detail.editor
     type_text(editor.deadline, "6月底前")
-    assert editor.draft_bar.isVisible()
+    assert editor.draft_bar.shown
     in_section = [t.id for t in window.tasks.visible_rows()]
     select(qtbot, window, window.tasks.visible_rows()[2].code)
     assert editor.deadline.text() == ""
@@ -126,7 +131,7 @@ def test_an_assignment_typed_for_a_section_survives_looking_at_one_task(qtbot, w
     section = [t for t in list_tasks(window.ctx.db) if t.id in in_section]
     assert {t.deadline.phrase for t in section if t.deadline} == {"6月底前"}
     assert all(t.deadline for t in section)
-    assert not editor.draft_bar.isVisible() and len(window.ctx.drafts) == 0
+    assert not editor.draft_bar.shown and len(window.ctx.drafts) == 0
 
 
 def test_drafts_come_back_after_quitting(qtbot, office: Path, settings: UiSettings) -> None:
@@ -156,4 +161,4 @@ def test_a_lead_typed_by_its_short_name_is_not_a_draft_once_applied(qtbot, windo
     type_text(editor.lead.lineEdit(), "宣教处")
     editor.request_apply()
     assert editor.lead.currentText() == "宣传教育处"  # as stored, in full
-    assert editor.draft_bar.isHidden() and len(window.ctx.drafts) == 0
+    assert not editor.draft_bar.shown and len(window.ctx.drafts) == 0

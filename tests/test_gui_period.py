@@ -123,3 +123,12 @@ def test_a_light_is_the_same_everywhere_for_the_date_shown(qtbot, window) -> Non
     button.click()
     assert window.ctx.as_of == dt.date(2020, 5, 31)
     qtbot.waitUntil(lambda: not in_table().startswith("红"), timeout=10000)
+
+
+def test_a_task_clicked_while_the_rows_reload_stays_selected(qtbot, window) -> None:
+    task = next(t for t in window.tasks.model.records() if t.code == "3-2")
+    with qtbot.waitSignal(window.tasks.loaded, timeout=10000):
+        window.ctx.set_as_of(dt.date(2020, 7, 10))  # the rows are read again …
+        window.tasks.select_ids([task.id])  # … while the clerk clicks a task
+    assert window.tasks.selected_ids() == [task.id]
+    assert window.detail.task_editor.draft_key().task_ids == (task.id,)

@@ -37,6 +37,22 @@ def test_package_imports_no_pyside6(package: str) -> None:
     assert int(result.stdout.strip()) > 20  # the modules really were imported
 
 
+def test_the_store_does_not_import_the_documents() -> None:
+    """db/ sits below exports/: what both need (form keys, statuses) lives in domain/."""
+    modules = _modules("db")
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "loaded = sorted(m for m in sys.modules if m == 'exports' or m.startswith('exports.'))\n"
+        "print(loaded); sys.exit(1 if loaded else 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, f"db/ loads exports/: {result.stdout}{result.stderr}"
+
+
 def test_ui_package_holds_no_sql() -> None:
     """SQL lives in db/: no widget or model module talks to SQLite directly."""
     offenders = []

@@ -1,6 +1,6 @@
 """What goes out to departments and what comes back: a workbook that claims a cell at
 XFD1048576 is refused quickly with little memory; no exported workbook holds a formula,
-whatever the task text; a formula typed into a returned form is read as its text; a form
+whatever the task text (the feedback forms and the 任务分解表); a formula typed into a returned form is read as its text; a form
 of thousands of rows that Duban wrote reads back; long department names make safe file
 names; a killed export leaves nothing behind once the next one runs; a killed carry-over
 leaves no half plan."""
@@ -97,18 +97,23 @@ def test_no_exported_workbook_holds_a_formula_whatever_the_task_text(
         assign(db, [task.id], lead=basic.id, deadline=text)
     plan_id = list_plans(db)[0].id
     period = add_period(db, plan_id, PERIOD, "2020-01-01", "2020-03-31")
-    (path,) = run_export(
+    (form,) = run_export(
         db, ExportRequest("feedback-forms", plan_id, tmp_path, period.id, form_format="xlsx")
     )
-    with zipfile.ZipFile(path) as package:
-        for name in package.namelist():
-            if name.startswith("xl/worksheets/"):
-                assert "<f>" not in package.read(name).decode("utf-8"), name
-    sheet = load_workbook(path)["进展情况反馈表"]
-    found = {c.value: c for row in sheet.iter_rows() for c in row if c.value in FORMULAS}
-    assert set(found) == set(FORMULAS)
-    for cell in found.values():
-        assert cell.data_type == "s" and cell.quotePrefix  # text, also when edited in Excel
+    (table,) = run_export(db, ExportRequest("decomposition", plan_id, tmp_path / "分解表.xlsx"))
+    for path, sheet_name in ((form, "进展情况反馈表"), (table, "任务分解表")):
+        with zipfile.ZipFile(path) as package:
+            for name in package.namelist():
+                if name.startswith("xl/worksheets/"):
+                    assert "<f>" not in package.read(name).decode("utf-8"), name
+        sheet = load_workbook(path)[sheet_name]
+        cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+        found = [c for c in cells if c.value.startswith(("=", "+", "-", "@"))]
+        # Each text twice (task and deadline); the 任务分解表 prints it in official punctuation.
+        assert len(found) == 2 * len(FORMULAS), path
+        assert {c.value for c in found} >= set(FORMULAS) - {FORMULAS[0]}
+        for cell in found:
+            assert cell.data_type == "s" and cell.quotePrefix  # text, also when edited in Excel
 
 
 def test_a_formula_typed_into_a_returned_form_is_read_as_its_text(

@@ -23,14 +23,17 @@ sys.path.insert(0, str(ROOT))
 FIXTURES = ROOT / "tests" / "fixtures" / "schema"
 TABLES = (
     "plans", "outline_nodes", "tasks", "departments", "leaders", "assignments", "deadlines",
-    "reporting_periods", "progress_entries", "settings", "audit_log",
+    "reporting_periods", "progress_entries", "settings", "audit_log", "original_texts",
 )  # fmt: skip
 
 
 def counts(path: Path) -> dict[str, int]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return {
+            t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES if t in names
+        }
     finally:
         conn.close()
 
@@ -44,7 +47,9 @@ def build(target: Path) -> None:
         ["assign", "--section", "一", "--lead", "组干处", "--with", "宣教处",
          "--deadline", "6月底前"],
         ["assign", "--section", "二", "--lead", "基教处", "--leader", "李明",
-         "--deadline", "年底前"],
+         "--deadline", "年底前", "--person", "王伟"],
+        ["simplify"],
+        ["settings", "set", "office.name", "青岛市教育局办公室"],
         ["periods", "year", "2020", "--quarterly"],
         ["progress", "1-1", "--period", "2020年第一季度", "--status", "序时推进", "--percent", "25",
          "--progress", "已召开推进会"],

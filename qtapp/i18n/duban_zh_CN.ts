@@ -1,175 +1,175 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name/>
+    <name></name>
     <message>
-        <location filename="../commands.py" line="67"/>
+        <location filename="../commands.py" line="68"/>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="86"/>
+        <location filename="../commands.py" line="87"/>
         <source>Assign %n task(s)</source>
         <translation>分配 %n 项任务</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="105"/>
+        <location filename="../commands.py" line="106"/>
         <source>%n suggestion(s) taken.</source>
         <translation>已采纳 %n 项任务的建议。</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="112"/>
+        <location filename="../commands.py" line="113"/>
         <source>lead department set to %1</source>
         <translation>牵头处室设为%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="114"/>
+        <location filename="../commands.py" line="115"/>
         <source>lead department cleared</source>
         <translation>牵头处室已清空</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="120"/>
+        <location filename="../commands.py" line="121"/>
         <source>cooperating departments set to %1</source>
         <translation>配合处室设为%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="122"/>
+        <location filename="../commands.py" line="123"/>
         <source>cooperating departments cleared</source>
         <translation>配合处室已清空</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="127"/>
+        <location filename="../commands.py" line="128"/>
         <source>leader set to %1</source>
         <translation>分管领导设为%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="129"/>
+        <location filename="../commands.py" line="130"/>
         <source>leader cleared</source>
         <translation>分管领导已清空</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="134"/>
+        <location filename="../commands.py" line="135"/>
         <source>deadline set to %1</source>
         <translation>完成时限设为%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="136"/>
+        <location filename="../commands.py" line="137"/>
         <source>deadline cleared</source>
         <translation>完成时限已清空</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="138"/>
+        <location filename="../commands.py" line="139"/>
         <source>%n task(s): %1.</source>
         <translation>已将 %n 项任务的%1。</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="138"/>
+        <location filename="../commands.py" line="139"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="145"/>
+        <location filename="../commands.py" line="146"/>
         <source>%1 now leads, so it was taken off the cooperating departments of %n task(s).</source>
         <translation>%1已改为牵头，已从 %n 项任务的配合处室中移除。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="64"/>
+        <location filename="../display.py" line="66"/>
         <source>No deadline yet.</source>
         <translation>尚未设定完成时限。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="66"/>
+        <location filename="../display.py" line="68"/>
         <source>Due %1.</source>
         <translation>完成时限：%1。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="68"/>
+        <location filename="../display.py" line="70"/>
         <source>Kept as written; it names no date Duban understands.</source>
         <translation>已按原文保存；其中没有可识别的日期。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="70"/>
+        <location filename="../display.py" line="72"/>
         <source>Open-ended: reviewed every reporting period.</source>
         <translation>无固定日期：每个报送周期复核。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="80"/>
+        <location filename="../display.py" line="82"/>
         <source>restored (undo/redo)</source>
         <translation>已恢复（撤销/重做）</translation>
     </message>
     <message>
-        <location filename="../display.py" line="82"/>
+        <location filename="../display.py" line="84"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../display.py" line="82"/>
+        <location filename="../display.py" line="84"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="41"/>
+        <location filename="../task_actions.py" line="42"/>
         <source>Record progress of task %1</source>
         <translation>记录任务 %1 的进展</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="48"/>
+        <location filename="../task_actions.py" line="49"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="48"/>
+        <location filename="../task_actions.py" line="49"/>
         <source>There is no suggestion to take.</source>
         <translation>没有可采纳的建议。</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="50"/>
+        <location filename="../task_actions.py" line="51"/>
         <source>Take %n suggestion(s)</source>
         <translation>采纳 %n 条建议</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="59"/>
+        <location filename="../task_actions.py" line="60"/>
         <source>Edit task %1</source>
         <translation>修改任务 %1</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="71"/>
+        <location filename="../task_actions.py" line="72"/>
         <source>Split task %1</source>
         <translation>拆分任务 %1</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="93"/>
+        <location filename="../task_actions.py" line="94"/>
         <source>Merge task %1 with the next</source>
         <translation>将任务 %1 与下一项合并</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="104"/>
+        <location filename="../task_actions.py" line="105"/>
         <source>Add a task after %1</source>
         <translation>在 %1 之后添加任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="118"/>
+        <location filename="../task_actions.py" line="119"/>
         <source>Delete %n task(s)</source>
         <translation>删除 %n 项任务</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="130"/>
+        <location filename="../task_actions.py" line="131"/>
         <source>The task is already first or last in its item.</source>
         <translation>该任务已在本条目的最前或最后。</translation>
     </message>
     <message>
-        <location filename="../task_actions.py" line="136"/>
+        <location filename="../task_actions.py" line="137"/>
         <source>Move task %1</source>
         <translation>移动任务 %1</translation>
     </message>
     <message>
-        <location filename="../context.py" line="306"/>
+        <location filename="../context.py" line="308"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../context.py" line="309"/>
+        <location filename="../context.py" line="311"/>
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
     </message>
@@ -193,34 +193,34 @@
     </message>
     <message>
         <location filename="../ui/access_banner.py" line="58"/>
-        <source>This database is on a network share. It is kept in the slower but safe rollback-journal mode; only one computer should use it at a time. A copy on this computer's own disk is faster and safer.</source>
+        <source>This database is on a network share. It is kept in the slower but safe rollback-journal mode; only one computer should use it at a time. A copy on this computer&apos;s own disk is faster and safer.</source>
         <translation>该数据库位于网络共享文件夹中，已改用较慢但安全的回滚日志模式；同一时间只应有一台电脑使用。放在本机磁盘上更快、更安全。</translation>
     </message>
     <message>
         <location filename="../ui/access_banner.py" line="64"/>
-        <source>Today's backup could not be made (the disk may be nearly full). The database itself is unharmed and works as usual; free some disk space so that the next backup succeeds.</source>
+        <source>Today&apos;s backup could not be made (the disk may be nearly full). The database itself is unharmed and works as usual; free some disk space so that the next backup succeeds.</source>
         <translation>今天的备份没能完成（磁盘可能快满了）。数据库本身完好，照常使用；请清理一些磁盘空间，以便下次备份成功。</translation>
     </message>
     <message>
         <location filename="../ui/access_banner.py" line="70"/>
-        <source>This computer's clock looks wrong: the database was already changed or backed up at a later time than the clock says now. Set the date and time in the system settings. Backups are kept in the order they were made, whatever the clock says.</source>
+        <source>This computer&apos;s clock looks wrong: the database was already changed or backed up at a later time than the clock says now. Set the date and time in the system settings. Backups are kept in the order they were made, whatever the clock says.</source>
         <translation>这台电脑的时钟似乎不对：数据库的修改或备份时间比时钟现在显示的时间还晚。请在系统设置中校正日期和时间。无论时钟显示什么，备份都按生成的先后顺序保存。</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="101"/>
+        <location filename="../app.py" line="106"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../app.py" line="91"/>
+        <location filename="../app.py" line="96"/>
         <source>Something went wrong that Duban did not expect. What you saved is safe; the last action may not have been completed. Please try it again.</source>
         <translation>督办遇到了一个意外的问题。已保存的内容都是安全的，但刚才的操作可能没有完成，请再试一次。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="97"/>
+        <location filename="../app.py" line="102"/>
         <source>The details are in the log file: %1</source>
         <translation>详细情况已记入日志文件：%1</translation>
     </message>
@@ -228,12 +228,12 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="212"/>
+        <location filename="../context.py" line="214"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="208"/>
+        <location filename="../context.py" line="210"/>
         <source>This database is open for editing in %1, so it is read-only here and nothing was changed.
 
 Close Duban there, then choose File → Open for editing.</source>
@@ -242,22 +242,22 @@ Close Duban there, then choose File → Open for editing.</source>
 请先关闭那边的督办，再选择“文件 → 以编辑方式打开”。</translation>
     </message>
     <message>
-        <location filename="../context.py" line="182"/>
+        <location filename="../context.py" line="184"/>
         <source>the folder %1 cannot be written (a read-only share, a CD, a protected folder)</source>
         <translation>文件夹 %1 不能写入（只读共享、光盘或受保护的文件夹）</translation>
     </message>
     <message>
-        <location filename="../context.py" line="185"/>
+        <location filename="../context.py" line="187"/>
         <source>the file %1 is marked read-only</source>
         <translation>文件 %1 设为了只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="187"/>
+        <location filename="../context.py" line="189"/>
         <source>this database is open for editing in %1</source>
         <translation>这个数据库正在 %1 中编辑</translation>
     </message>
     <message>
-        <location filename="../context.py" line="202"/>
+        <location filename="../context.py" line="204"/>
         <source>Read-only: %1, so nothing was changed.
 
 To work in this database, save a copy (File → Save a copy…) into a folder you can write, such as Documents, and open the copy.</source>
@@ -266,13 +266,13 @@ To work in this database, save a copy (File → Save a copy…) into a folder yo
 要在这个数据库中工作，请另存一份副本（文件 → 另存副本…）到可以写入的文件夹（例如“文档”），然后打开这份副本。</translation>
     </message>
     <message>
-        <location filename="../context.py" line="222"/>
+        <location filename="../context.py" line="224"/>
         <source>Still read-only</source>
         <translation>仍为只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="282"/>
-        <location filename="../context.py" line="288"/>
+        <location filename="../context.py" line="284"/>
+        <location filename="../context.py" line="290"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
@@ -281,80 +281,91 @@ To work in this database, save a copy (File → Save a copy…) into a folder yo
     <name>AssignmentEditor</name>
     <message>
         <location filename="../ui/assignment_editor.py" line="95"/>
-        <location filename="../ui/assignment_editor.py" line="297"/>
+        <location filename="../ui/assignment_editor.py" line="302"/>
         <source>Names separated by 、</source>
         <translation>多个名称用“、”分隔</translation>
     </message>
     <message>
         <location filename="../ui/assignment_editor.py" line="102"/>
-        <location filename="../ui/assignment_editor.py" line="299"/>
+        <location filename="../ui/assignment_editor.py" line="306"/>
+        <source>Optional: a person in the lead department</source>
+        <translation>可选：牵头处室的具体负责人</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="105"/>
+        <location filename="../ui/assignment_editor.py" line="304"/>
         <source>As written: 6月底前, 三季度, 长期坚持 …</source>
         <translation>按原文填写：6月底前、三季度、长期坚持……</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="113"/>
+        <location filename="../ui/assignment_editor.py" line="116"/>
         <source>Take suggestion</source>
         <translation>采纳建议</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="115"/>
+        <location filename="../ui/assignment_editor.py" line="118"/>
         <source>Assign as suggested (Alt+S)</source>
         <translation>按建议分配（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="119"/>
+        <location filename="../ui/assignment_editor.py" line="122"/>
         <source>Apply (Ctrl+Enter)</source>
         <translation>应用（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="130"/>
+        <location filename="../ui/assignment_editor.py" line="133"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="131"/>
+        <location filename="../ui/assignment_editor.py" line="134"/>
         <source>Cooperating</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="132"/>
+        <location filename="../ui/assignment_editor.py" line="135"/>
         <source>Leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="133"/>
+        <location filename="../ui/assignment_editor.py" line="136"/>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../ui/assignment_editor.py" line="137"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="213"/>
+        <location filename="../ui/assignment_editor.py" line="217"/>
         <source>(several values — type to replace them all)</source>
         <translation>（多个值——输入后将全部替换）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/assignment_editor.py" line="321"/>
+        <location filename="../ui/assignment_editor.py" line="328"/>
         <source>Apply to %n task(s)</source>
         <translation>
             <numerusform>应用到 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="333"/>
+        <location filename="../ui/assignment_editor.py" line="340"/>
         <source>Open-ended: reviewed every period</source>
         <translation>无固定日期：每期复核</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="336"/>
+        <location filename="../ui/assignment_editor.py" line="343"/>
         <source>⚠ Not understood — it will be kept exactly as written, with no date</source>
         <translation>⚠ 无法识别——将按原文保存，不设日期</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="366"/>
+        <location filename="../ui/assignment_editor.py" line="373"/>
         <source>No leader called “%1”. Add the leader in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的分管领导。请在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="382"/>
+        <location filename="../ui/assignment_editor.py" line="391"/>
         <source>No department called “%1”. Check the name, or add it in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的处室。请检查名称，或在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
@@ -527,97 +538,102 @@ To work in this database, save a copy (File → Save a copy…) into a folder yo
     </message>
     <message>
         <location filename="../ui/dashboard_panel.py" line="59"/>
+        <source>Not reported</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="60"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="62"/>
+        <location filename="../ui/dashboard_panel.py" line="63"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="63"/>
+        <location filename="../ui/dashboard_panel.py" line="64"/>
         <source>Yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="64"/>
+        <location filename="../ui/dashboard_panel.py" line="65"/>
         <source>Green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="65"/>
+        <location filename="../ui/dashboard_panel.py" line="66"/>
         <source>Grey</source>
         <translation>灰</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="102"/>
+        <location filename="../ui/dashboard_panel.py" line="103"/>
         <source>Reporting period:</source>
         <translation>报送期次：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="108"/>
+        <location filename="../ui/dashboard_panel.py" line="109"/>
         <source>By status</source>
         <translation>按状态</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="113"/>
+        <location filename="../ui/dashboard_panel.py" line="114"/>
         <source>By warning light</source>
         <translation>按预警</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="143"/>
+        <location filename="../ui/dashboard_panel.py" line="144"/>
         <source>By lead department</source>
         <translation>按牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="231"/>
+        <location filename="../ui/dashboard_panel.py" line="232"/>
         <source>(none: as of today)</source>
         <translation>（不按期次：截至今日）</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="310"/>
+        <location filename="../ui/dashboard_panel.py" line="311"/>
         <source>Dashboard not updated</source>
         <translation>看板未更新</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="321"/>
+        <location filename="../ui/dashboard_panel.py" line="322"/>
         <source>No plan chosen.</source>
         <translation>未选择工作要点。</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="322"/>
+        <location filename="../ui/dashboard_panel.py" line="323"/>
         <source>Not reported this period</source>
         <translation>本期未报送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="325"/>
+        <location filename="../ui/dashboard_panel.py" line="326"/>
         <source>As of %1: %n task(s)</source>
         <translation>
             <numerusform>截至%1：共 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="331"/>
+        <location filename="../ui/dashboard_panel.py" line="332"/>
         <source>Not reported this period (%n)</source>
         <translation>
             <numerusform>本期未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="333"/>
+        <location filename="../ui/dashboard_panel.py" line="334"/>
         <source>Never reported (%n)</source>
         <translation>
             <numerusform>从未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="347"/>
+        <location filename="../ui/dashboard_panel.py" line="348"/>
         <source>as of %1</source>
         <translation>截至%1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="377"/>
+        <location filename="../ui/dashboard_panel.py" line="378"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
@@ -1119,62 +1135,62 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>Display</name>
     <message>
-        <location filename="../display.py" line="13"/>
+        <location filename="../display.py" line="15"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../display.py" line="14"/>
+        <location filename="../display.py" line="16"/>
         <source>On schedule</source>
         <translation>序时推进</translation>
     </message>
     <message>
-        <location filename="../display.py" line="15"/>
+        <location filename="../display.py" line="17"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../display.py" line="16"/>
+        <location filename="../display.py" line="18"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../display.py" line="17"/>
+        <location filename="../display.py" line="19"/>
         <source>Postponed</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location filename="../display.py" line="20"/>
+        <location filename="../display.py" line="22"/>
         <source>text</source>
         <translation>任务文本</translation>
     </message>
     <message>
-        <location filename="../display.py" line="21"/>
+        <location filename="../display.py" line="23"/>
         <source>lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../display.py" line="22"/>
+        <location filename="../display.py" line="24"/>
         <source>cooperating departments</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../display.py" line="23"/>
+        <location filename="../display.py" line="25"/>
         <source>leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../display.py" line="24"/>
+        <location filename="../display.py" line="26"/>
         <source>deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../display.py" line="25"/>
+        <location filename="../display.py" line="27"/>
         <source>order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../display.py" line="26"/>
+        <location filename="../display.py" line="28"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
@@ -1182,188 +1198,225 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>DraftBar</name>
     <message>
-        <location filename="../ui/draft_bar.py" line="22"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../ui/draft_bar.py" line="24"/>
+        <location filename="../ui/draft_bar.py" line="20"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../ui/draft_bar.py" line="43"/>
-        <source>✎ Draft kept from before: not saved yet.</source>
-        <translation>✎ 这是上次输入后没有保存的草稿。</translation>
+        <location filename="../ui/draft_bar.py" line="45"/>
+        <source>✎ Draft kept from before</source>
+        <translation>✎ 上次未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../ui/draft_bar.py" line="45"/>
-        <source>✎ Not saved yet.</source>
-        <translation>✎ 有尚未保存的修改。</translation>
+        <location filename="../ui/draft_bar.py" line="47"/>
+        <source>✎ Not saved yet</source>
+        <translation>✎ 尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/draft_bar.py" line="50"/>
+        <source>Kept as a draft until it is saved or discarded, also after a restart.</source>
+        <translation>在保存或放弃之前一直保留为草稿，重新打开程序后也在。</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ui/export_dialog.py" line="49"/>
+        <location filename="../ui/export_dialog.py" line="44"/>
         <source>Task decomposition table (任务分解表)</source>
         <translation>任务分解表</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="50"/>
+        <location filename="../ui/export_dialog.py" line="45"/>
         <source>Progress report (进展情况通报)</source>
         <translation>进展情况通报</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="53"/>
+        <location filename="../ui/export_dialog.py" line="48"/>
         <source>Feedback forms, one per department (进展情况反馈表)</source>
         <translation>进展情况反馈表（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="57"/>
+        <location filename="../ui/export_dialog.py" line="52"/>
         <source>Reminder notices, one per department (催办通知)</source>
         <translation>催办通知（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="86"/>
+        <location filename="../ui/export_dialog.py" line="81"/>
         <source>Export a document</source>
         <translation>导出文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="108"/>
+        <location filename="../ui/export_dialog.py" line="103"/>
         <source>Word documents (.docx)</source>
         <translation>Word 文档（.docx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="109"/>
+        <location filename="../ui/export_dialog.py" line="104"/>
         <source>Excel workbooks (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="110"/>
+        <location filename="../ui/export_dialog.py" line="105"/>
         <source>Add the 分管领导 column</source>
         <translation>增加“分管领导”列</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="112"/>
+        <location filename="../ui/export_dialog.py" line="107"/>
         <source>Print the resolved date under each deadline</source>
         <translation>在完成时限下注明具体日期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="116"/>
+        <location filename="../ui/export_dialog.py" line="109"/>
+        <source>Add the 责任人 column</source>
+        <translation>增加“责任人”列</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="111"/>
+        <source>Departments by their short names (基教处)</source>
+        <translation>处室使用简称（如“基教处”）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="113"/>
+        <source>Attach every task with its progress (附件)</source>
+        <translation>附全部任务进展情况一览表（附件）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="121"/>
+        <source>成文日期: the date of issue printed under the 署名 (not the date of the figures)</source>
+        <translation>成文日期：署名下方的印发日期（不是数据截止日期）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="131"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="122"/>
+        <location filename="../ui/export_dialog.py" line="137"/>
         <source>Office template…</source>
         <translation>单位模板…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="125"/>
+        <location filename="../ui/export_dialog.py" line="140"/>
         <source>Built-in look</source>
         <translation>内置格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="134"/>
+        <location filename="../ui/export_dialog.py" line="149"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="140"/>
+        <location filename="../ui/export_dialog.py" line="155"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="148"/>
+        <location filename="../ui/export_dialog.py" line="163"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="149"/>
+        <location filename="../ui/export_dialog.py" line="164"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="150"/>
+        <location filename="../ui/export_dialog.py" line="165"/>
         <source>Reporting period</source>
         <translation>报送周期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="151"/>
+        <location filename="../ui/export_dialog.py" line="166"/>
         <source>Departments (none ticked: all)</source>
         <translation>处室（不勾选即全部）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="152"/>
+        <location filename="../ui/export_dialog.py" line="167"/>
         <source>Forms as</source>
         <translation>反馈表格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="159"/>
+        <location filename="../ui/export_dialog.py" line="174"/>
+        <source>Date of issue (成文日期)</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="178"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="164"/>
+        <location filename="../ui/export_dialog.py" line="183"/>
         <source>Look</source>
         <translation>格式</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/export_dialog.py" line="251"/>
+        <source>%n task(s) have no lead department yet: their rows are printed blank. Assign them first, or export anyway.</source>
+        <translation>
+            <numerusform>有%n项任务尚未确定牵头处室，这些行将留空。请先分配，或仍然导出。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="219"/>
+        <location filename="../ui/export_dialog.py" line="260"/>
         <source>(none: as of today)</source>
         <translation>（不指定：截至今天）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="252"/>
+        <location filename="../ui/export_dialog.py" line="295"/>
         <source>Folder for the documents</source>
         <translation>文档保存的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="256"/>
+        <location filename="../ui/export_dialog.py" line="299"/>
         <source>Save the document</source>
         <translation>保存文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="256"/>
-        <location filename="../ui/export_dialog.py" line="267"/>
+        <location filename="../ui/export_dialog.py" line="299"/>
+        <location filename="../ui/export_dialog.py" line="314"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="263"/>
+        <location filename="../ui/export_dialog.py" line="310"/>
         <source>Built-in look (GB/T 9704)</source>
         <translation>内置格式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="267"/>
+        <location filename="../ui/export_dialog.py" line="314"/>
         <source>Office template</source>
         <translation>单位模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="276"/>
+        <location filename="../ui/export_dialog.py" line="323"/>
         <source>Change the document template</source>
         <translation>更改文档模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="286"/>
+        <location filename="../ui/export_dialog.py" line="333"/>
         <source>Choose where to save.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="296"/>
+        <location filename="../ui/export_dialog.py" line="343"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_dialog.py" line="307"/>
+        <location filename="../ui/export_dialog.py" line="354"/>
         <source>%n file(s) written:</source>
         <translation>
             <numerusform>已生成 %n 个文件：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="314"/>
+        <location filename="../ui/export_dialog.py" line="367"/>
+        <source>The office name is not set, so the document is signed 办公室: set it in Office settings.</source>
+        <translation>尚未设置办公室名称，文件落款为“办公室”：请在“办公室设置”中填写。</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="375"/>
         <source>Not exported: %1</source>
         <translation>未能导出：%1</translation>
     </message>
@@ -1507,182 +1560,192 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ui/import_dialog.py" line="63"/>
-        <location filename="../ui/import_dialog.py" line="175"/>
+        <location filename="../ui/import_dialog.py" line="65"/>
+        <location filename="../ui/import_dialog.py" line="185"/>
         <source>Import a work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="79"/>
+        <location filename="../ui/import_dialog.py" line="81"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="80"/>
+        <location filename="../ui/import_dialog.py" line="82"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="88"/>
+        <location filename="../ui/import_dialog.py" line="90"/>
         <source>Replace it (the database is backed up first)</source>
         <translation>替换原有计划（先备份数据库）</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="100"/>
-        <source>The year the plan's deadlines (“6月底前”) belong to</source>
+        <location filename="../ui/import_dialog.py" line="94"/>
+        <source>Convert to Simplified characters (简体; the file&apos;s text is kept)</source>
+        <translation>转换为简体字（保留文件原文）</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="98"/>
+        <source>The plan is in Traditional characters; official documents use Simplified.</source>
+        <translation>该工作要点为繁体字；公文应使用规范汉字（简体）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/import_dialog.py" line="109"/>
+        <source>The year the plan&apos;s deadlines (“6月底前”) belong to</source>
         <translation>“6月底前”等完成时限所属的年份</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="106"/>
+        <location filename="../ui/import_dialog.py" line="115"/>
         <source>Add them to the directory when importing</source>
         <translation>导入时把它们加入名录</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="124"/>
+        <location filename="../ui/import_dialog.py" line="133"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="135"/>
+        <location filename="../ui/import_dialog.py" line="144"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="136"/>
+        <location filename="../ui/import_dialog.py" line="145"/>
         <source>Document number (发文编号):</source>
         <translation>发文编号：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="137"/>
+        <location filename="../ui/import_dialog.py" line="146"/>
         <source>Issued by:</source>
         <translation>发文机关：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="138"/>
+        <location filename="../ui/import_dialog.py" line="147"/>
         <source>Date of issue:</source>
         <translation>印发日期：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="139"/>
+        <location filename="../ui/import_dialog.py" line="148"/>
         <source>Contents:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="140"/>
+        <location filename="../ui/import_dialog.py" line="149"/>
         <source>Plan year:</source>
         <translation>计划年度：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="141"/>
+        <location filename="../ui/import_dialog.py" line="151"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="177"/>
+        <location filename="../ui/import_dialog.py" line="187"/>
         <source>Work plans and task tables (*.txt *.docx *.pdf *.xlsx);;All files (*)</source>
         <translation>工作要点和任务分解表 (*.txt *.docx *.pdf *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="191"/>
+        <location filename="../ui/import_dialog.py" line="201"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="196"/>
+        <location filename="../ui/import_dialog.py" line="206"/>
         <source>Reading the plan…</source>
         <translation>正在读取计划…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="266"/>
+        <location filename="../ui/import_dialog.py" line="276"/>
         <source>Departments not in the directory: %1</source>
         <translation>名录中没有的处室：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="272"/>
+        <location filename="../ui/import_dialog.py" line="282"/>
         <source>Leaders not in the directory: %1</source>
         <translation>名录中没有的领导：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="279"/>
+        <location filename="../ui/import_dialog.py" line="289"/>
         <source>(not stated)</source>
         <translation>（未注明）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="291"/>
+        <location filename="../ui/import_dialog.py" line="305"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="292"/>
+        <location filename="../ui/import_dialog.py" line="306"/>
         <source>Warnings:</source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="301"/>
+        <location filename="../ui/import_dialog.py" line="315"/>
         <source>%1, %2, %3, %4; %5; %6</source>
         <translation>%1，%2，%3，%4；%5；%6</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="302"/>
+        <location filename="../ui/import_dialog.py" line="316"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n 个部分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="303"/>
+        <location filename="../ui/import_dialog.py" line="317"/>
         <source>%n sub-section(s)</source>
         <translation>
             <numerusform>%n 个小节</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="304"/>
+        <location filename="../ui/import_dialog.py" line="318"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n 个条目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="305"/>
+        <location filename="../ui/import_dialog.py" line="319"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="306"/>
+        <location filename="../ui/import_dialog.py" line="320"/>
         <source>%n task(s) name their units</source>
         <translation>
             <numerusform>%n 项任务注明了责任单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import_dialog.py" line="307"/>
+        <location filename="../ui/import_dialog.py" line="321"/>
         <source>%n name a deadline</source>
         <translation>
             <numerusform>%n 项注明了完成时限</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="318"/>
+        <location filename="../ui/import_dialog.py" line="332"/>
         <source>This file was already imported as plan %1 (“%2”).</source>
         <translation>该文件已作为计划 %1（“%2”）导入过。</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="329"/>
+        <location filename="../ui/import_dialog.py" line="343"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="387"/>
+        <location filename="../ui/import_dialog.py" line="415"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../ui/import_dialog.py" line="389"/>
+        <location filename="../ui/import_dialog.py" line="417"/>
         <source>Importing the plan…</source>
         <translation>正在导入计划…</translation>
     </message>
@@ -1761,7 +1824,7 @@ Nothing was added. Correct the line and try again.</source>
     </message>
     <message>
         <location filename="../input_errors.py" line="80"/>
-        <source>The document's inner XML is damaged or unsafe (it declares entities, which Word never writes). Open it in Word or WPS, save it again, and retry.</source>
+        <source>The document&apos;s inner XML is damaged or unsafe (it declares entities, which Word never writes). Open it in Word or WPS, save it again, and retry.</source>
         <translation>文档内部的 XML 已损坏或不安全（声明了实体，Word 从不会这样写）。请用 Word 或 WPS 打开、重新保存后再试。</translation>
     </message>
     <message>
@@ -1796,7 +1859,7 @@ Nothing was added. Correct the line and try again.</source>
     </message>
     <message>
         <location filename="../input_errors.py" line="107"/>
-        <source>Duban cannot write in the database's folder, so the file cannot be opened for editing. Keep the database in a folder you may write to (for example Documents), or ask for write access to this one.</source>
+        <source>Duban cannot write in the database&apos;s folder, so the file cannot be opened for editing. Keep the database in a folder you may write to (for example Documents), or ask for write access to this one.</source>
         <translation>督办无法在数据库所在的文件夹中写入，因此不能打开该文件进行编辑。请把数据库放在可以写入的文件夹（例如“文档”），或请管理员开通此文件夹的写入权限。</translation>
     </message>
     <message>
@@ -1886,7 +1949,7 @@ Nothing was added. Correct the line and try again.</source>
     </message>
     <message>
         <location filename="../input_errors.py" line="197"/>
-        <source>The disk, USB stick or network share failed while the file was read or written; nothing more was saved. Check that it is still connected, then check the database; keep it on this computer's own disk if it happens again.</source>
+        <source>The disk, USB stick or network share failed while the file was read or written; nothing more was saved. Check that it is still connected, then check the database; keep it on this computer&apos;s own disk if it happens again.</source>
         <translation>读写文件时磁盘、U盘或网络共享出错，没有再保存任何内容。请检查它是否仍然连接，然后检查数据库；如果再次发生，请把数据库放在本机磁盘上。</translation>
     </message>
     <message>
@@ -1906,12 +1969,12 @@ Nothing was added. Correct the line and try again.</source>
     </message>
     <message>
         <location filename="../input_errors.py" line="220"/>
-        <source>Today's backup could not be made (the disk may be nearly full). The database itself is unharmed and works as usual; free some disk space so that the next backup succeeds.</source>
+        <source>Today&apos;s backup could not be made (the disk may be nearly full). The database itself is unharmed and works as usual; free some disk space so that the next backup succeeds.</source>
         <translation>今天的备份没能完成（磁盘可能快满了）。数据库本身完好，照常使用；请清理一些磁盘空间，以便下次备份成功。</translation>
     </message>
     <message>
         <location filename="../input_errors.py" line="225"/>
-        <source>This computer's clock looks wrong: the database was already changed or backed up at a later time. Set the date and time; backups are kept in the order they were made.</source>
+        <source>This computer&apos;s clock looks wrong: the database was already changed or backed up at a later time. Set the date and time; backups are kept in the order they were made.</source>
         <translation>这台电脑的时钟似乎不对：数据库的修改或备份时间比现在还晚。请校正日期和时间；备份按生成的先后顺序保存。</translation>
     </message>
     <message>
@@ -2004,70 +2067,70 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="58"/>
+        <location filename="../ui/main_window.py" line="59"/>
         <source>Tasks</source>
         <translation>任务列表</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="61"/>
-        <location filename="../ui/main_window.py" line="143"/>
+        <location filename="../ui/main_window.py" line="62"/>
+        <location filename="../ui/main_window.py" line="144"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="115"/>
+        <location filename="../ui/main_window.py" line="116"/>
         <source>%n unsaved draft(s) kept from before: select the task (marked ✎) or the part of the plan again to save or discard it.</source>
         <translation>
             <numerusform>有 %n 项上次没有保存的草稿：再次选中相应的任务（标有 ✎）或计划的相应部分，即可保存或放弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="173"/>
+        <location filename="../ui/main_window.py" line="174"/>
         <source>Lights as of %1</source>
         <translation>预警按 %1 判断</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="176"/>
+        <location filename="../ui/main_window.py" line="177"/>
         <source>Warning lights everywhere are judged by this date. Click to change it.</source>
         <translation>各处的预警都按这一日期判断。点击可更改。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="185"/>
+        <location filename="../ui/main_window.py" line="186"/>
         <source>Judge lights as of</source>
         <translation>预警判断日期</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="187"/>
+        <location filename="../ui/main_window.py" line="188"/>
         <source>Warning lights in the table, the detail panel, the dashboard and the documents are judged by this date.</source>
         <translation>任务列表、详情、督办看板和导出文件中的预警都按这一日期判断。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="198"/>
+        <location filename="../ui/main_window.py" line="199"/>
         <source>Select one task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="241"/>
+        <location filename="../ui/main_window.py" line="242"/>
         <source>Select one task, or two that follow each other in an item.</source>
         <translation>请选择一项任务，或同一条目中前后相邻的两项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="251"/>
+        <location filename="../ui/main_window.py" line="252"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="251"/>
+        <location filename="../ui/main_window.py" line="252"/>
         <source>Text of the new task:</source>
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="305"/>
+        <location filename="../ui/main_window.py" line="306"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="303"/>
+        <location filename="../ui/main_window.py" line="304"/>
         <source>[read-only]</source>
         <translation>［只读］</translation>
     </message>
@@ -2205,7 +2268,7 @@ Nothing was added. Correct the line and try again.</source>
     <name>ProgressEditor</name>
     <message>
         <location filename="../ui/progress_editor.py" line="81"/>
-        <location filename="../ui/progress_editor.py" line="230"/>
+        <location filename="../ui/progress_editor.py" line="231"/>
         <source>Save progress</source>
         <translation>保存进展</translation>
     </message>
@@ -2240,12 +2303,12 @@ Nothing was added. Correct the line and try again.</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="182"/>
+        <location filename="../ui/progress_editor.py" line="183"/>
         <source>Add reporting periods first (Progress menu).</source>
         <translation>请先添加报送期次（“进展”菜单）。</translation>
     </message>
     <message>
-        <location filename="../ui/progress_editor.py" line="230"/>
+        <location filename="../ui/progress_editor.py" line="231"/>
         <source>Update this report</source>
         <translation>更新本期填报</translation>
     </message>
@@ -2281,42 +2344,42 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../prompts.py" line="101"/>
+        <location filename="../prompts.py" line="105"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="103"/>
+        <location filename="../prompts.py" line="107"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="107"/>
+        <location filename="../prompts.py" line="111"/>
         <source>Newest good backup: %1</source>
         <translation>最近一份完好的备份：%1</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="115"/>
+        <location filename="../prompts.py" line="119"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="117"/>
+        <location filename="../prompts.py" line="121"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="119"/>
+        <location filename="../prompts.py" line="123"/>
         <source>&amp;Restore from backup</source>
         <translation>从备份恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="126"/>
+        <location filename="../prompts.py" line="130"/>
         <source>No backup of this file was found.</source>
         <translation>没有找到此文件的备份。</translation>
     </message>
     <message>
-        <location filename="../prompts.py" line="129"/>
+        <location filename="../prompts.py" line="133"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2644,82 +2707,127 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="29"/>
+        <location filename="../ui/settings_dialog.py" line="33"/>
         <source>Office settings</source>
         <translation>单位设置</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="32"/>
+        <location filename="../ui/settings_dialog.py" line="36"/>
         <source>e.g. 青岛市教育局办公室</source>
         <translation>如：青岛市教育局办公室</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="37"/>
+        <location filename="../ui/settings_dialog.py" line="41"/>
+        <source>e.g. 青教办〔2020〕12号</source>
+        <translation>例如：青教办〔2020〕12号</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="44"/>
+        <source>e.g. 第3期</source>
+        <translation>例如：第3期</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="52"/>
+        <source>Empty: the office</source>
+        <translation>留空：使用办公室名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="53"/>
+        <source>Print the 版记 (抄送, 印发机关, 印发日期)</source>
+        <translation>印制版记（抄送、印发机关、印发日期）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="58"/>
         <source>Built-in look (GB/T 9704)</source>
         <translation>内置格式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="38"/>
+        <location filename="../ui/settings_dialog.py" line="59"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="43"/>
+        <location filename="../ui/settings_dialog.py" line="64"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="53"/>
+        <location filename="../ui/settings_dialog.py" line="74"/>
         <source> points</source>
         <translation> 个百分点</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="61"/>
+        <location filename="../ui/settings_dialog.py" line="82"/>
         <source>Office (signs the documents)</source>
         <translation>署名单位</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="62"/>
+        <location filename="../ui/settings_dialog.py" line="83"/>
         <source>Signature line (署名; empty: the office)</source>
         <translation>署名（不填则用单位名称）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="66"/>
+        <location filename="../ui/settings_dialog.py" line="84"/>
+        <source>Document number (发文字号)</source>
+        <translation>发文字号</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="85"/>
+        <source>Issue of the report (期号)</source>
+        <translation>通报期号</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="86"/>
+        <source>Next steps of the report (下步工作要求)</source>
+        <translation>通报的下步工作要求</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="87"/>
+        <source>Copies to (抄送)</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="88"/>
+        <source>Printed by (印发机关)</source>
+        <translation>印发机关</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="93"/>
         <source>Document template</source>
         <translation>文档模板</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="67"/>
+        <location filename="../ui/settings_dialog.py" line="94"/>
         <source>Yellow light: deadline within</source>
         <translation>黄灯：距完成时限不足</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="68"/>
+        <location filename="../ui/settings_dialog.py" line="95"/>
         <source>… or less of the time left than</source>
         <translation>……或剩余时间少于</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="70"/>
+        <location filename="../ui/settings_dialog.py" line="97"/>
         <source>Behind: below time-proportional progress by more than</source>
         <translation>滞后：低于序时进度超过</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="72"/>
+        <location filename="../ui/settings_dialog.py" line="99"/>
         <source>Backups to keep</source>
         <translation>保留备份份数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="96"/>
+        <location filename="../ui/settings_dialog.py" line="129"/>
         <source>Change office settings</source>
         <translation>修改单位设置</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="103"/>
+        <location filename="../ui/settings_dialog.py" line="136"/>
         <source>Office template</source>
         <translation>单位模板</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="103"/>
+        <location filename="../ui/settings_dialog.py" line="136"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
@@ -2888,7 +2996,7 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
     </message>
     <message>
         <location filename="../ui/welcome.py" line="27"/>
-        <source>Import the year's work plan (工作要点) as Word (.docx), text (.txt) or PDF: Duban splits it into sections, items and tasks, ready to assign.</source>
+        <source>Import the year&apos;s work plan (工作要点) as Word (.docx), text (.txt) or PDF: Duban splits it into sections, items and tasks, ready to assign.</source>
         <translation>导入本年度的工作要点（Word、文本或 PDF 文件）：督办会把它分成部分、条目和任务，然后即可分工。</translation>
     </message>
     <message>
@@ -2910,22 +3018,22 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../ui/window_files.py" line="47"/>
+        <location filename="../ui/window_files.py" line="49"/>
         <source>Import a work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="49"/>
+        <location filename="../ui/window_files.py" line="51"/>
         <source>Work plans and task tables (*.txt *.docx *.pdf *.xlsx);;All files (*)</source>
         <translation>工作要点和任务分解表 (*.txt *.docx *.pdf *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="63"/>
+        <location filename="../ui/window_files.py" line="65"/>
         <source>Remove plan</source>
         <translation>删除计划</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="65"/>
+        <location filename="../ui/window_files.py" line="67"/>
         <source>Remove “%1” with all its tasks, assignments and progress?
 
 The database is backed up first; the plan can be brought back from that backup.</source>
@@ -2934,33 +3042,48 @@ The database is backed up first; the plan can be brought back from that backup.<
 删除前会先备份数据库，可从备份中恢复该计划。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="77"/>
+        <location filename="../ui/window_files.py" line="79"/>
         <source>Plan removed. Backup: %1</source>
         <translation>计划已删除。备份：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="89"/>
-        <location filename="../ui/window_files.py" line="114"/>
+        <location filename="../ui/window_files.py" line="90"/>
+        <source>The plan is already in Simplified characters.</source>
+        <translation>该工作要点已是简体字。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="92"/>
+        <source>Convert to Simplified characters</source>
+        <translation>转换为简体字</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="98"/>
+        <source>Converted to Simplified characters; the original text is kept (%1 texts).</source>
+        <translation>已转换为简体字；原文已保留（%1处）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="112"/>
+        <location filename="../ui/window_files.py" line="137"/>
         <source>Not carried over</source>
         <translation>未结转</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="91"/>
-        <source>The plan has no year, so next year's plan is unknown. Use the command line with --to.</source>
+        <location filename="../ui/window_files.py" line="114"/>
+        <source>The plan has no year, so next year&apos;s plan is unknown. Use the command line with --to.</source>
         <translation>该计划没有年度，无法确定下一年度计划。请使用命令行 --to 指定。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="99"/>
+        <location filename="../ui/window_files.py" line="122"/>
         <source>a new plan “%1年结转任务”</source>
         <translation>新计划“%1年结转任务”</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="102"/>
+        <location filename="../ui/window_files.py" line="125"/>
         <source>Carry over unfinished tasks</source>
         <translation>结转未完成任务</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="104"/>
+        <location filename="../ui/window_files.py" line="127"/>
         <source>Copy the tasks of “%1” that are not completed, with their departments, leader and deadline, into %2?
 
 The database is backed up first.</source>
@@ -2969,80 +3092,82 @@ The database is backed up first.</source>
 操作前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="119"/>
+        <location filename="../ui/window_files.py" line="142"/>
         <source>%1 task(s) carried over; %2 were carried before.</source>
         <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="180"/>
+        <location filename="../ui/window_files.py" line="203"/>
         <source>copy</source>
         <translation>副本</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="184"/>
+        <location filename="../ui/window_files.py" line="207"/>
         <source>Save a copy of the database</source>
         <translation>另存数据库副本</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="193"/>
+        <location filename="../ui/window_files.py" line="216"/>
         <source>A copy of the database was saved: %1</source>
         <translation>数据库副本已保存：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="200"/>
+        <location filename="../ui/window_files.py" line="223"/>
         <source>No copy was saved</source>
         <translation>没有保存副本</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="208"/>
+        <location filename="../ui/window_files.py" line="231"/>
         <source>Saving a copy…</source>
         <translation>正在保存副本…</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="214"/>
+        <location filename="../ui/window_files.py" line="237"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="221"/>
+        <location filename="../ui/window_files.py" line="244"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="236"/>
+        <location filename="../ui/window_files.py" line="259"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="242"/>
+        <location filename="../ui/window_files.py" line="265"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="252"/>
+        <location filename="../ui/window_files.py" line="275"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="261"/>
+        <location filename="../ui/window_files.py" line="284"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="261"/>
+        <location filename="../ui/window_files.py" line="284"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="266"/>
+        <location filename="../ui/window_files.py" line="289"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="268"/>
+        <location filename="../ui/window_files.py" line="291"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
+Version: %2
 Database: %1</source>
         <translation>督办 —— 从年度工作要点到任务分工、进展督办和情况通报。
+版本：%2
 数据库：%1</translation>
     </message>
 </context>
@@ -3089,234 +3214,239 @@ Database: %1</source>
         <translation>导入工作要点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="88"/>
+        <location filename="../ui/window_menus.py" line="89"/>
+        <source>Convert plan to &amp;Simplified characters</source>
+        <translation>将工作要点转换为简体字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="95"/>
         <source>&amp;Remove this plan…</source>
         <translation>删除此计划(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="91"/>
+        <location filename="../ui/window_menus.py" line="98"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="93"/>
+        <location filename="../ui/window_menus.py" line="100"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="94"/>
-        <location filename="../ui/window_menus.py" line="262"/>
+        <location filename="../ui/window_menus.py" line="101"/>
+        <location filename="../ui/window_menus.py" line="269"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="97"/>
-        <location filename="../ui/window_menus.py" line="263"/>
+        <location filename="../ui/window_menus.py" line="104"/>
+        <location filename="../ui/window_menus.py" line="270"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="103"/>
+        <location filename="../ui/window_menus.py" line="110"/>
         <source>&amp;Edit task text</source>
         <translation>编辑任务文本(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="105"/>
+        <location filename="../ui/window_menus.py" line="112"/>
         <source>&amp;Split task at cursor</source>
         <translation>在光标处拆分任务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="107"/>
+        <location filename="../ui/window_menus.py" line="114"/>
         <source>&amp;Merge with next task</source>
         <translation>与下一项任务合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="110"/>
+        <location filename="../ui/window_menus.py" line="117"/>
         <source>&amp;Add a task after this one…</source>
         <translation>在此后添加任务(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="117"/>
+        <location filename="../ui/window_menus.py" line="124"/>
         <source>&amp;Delete tasks</source>
         <translation>删除任务(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="123"/>
+        <location filename="../ui/window_menus.py" line="130"/>
         <source>Move task &amp;up</source>
         <translation>任务上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="127"/>
+        <location filename="../ui/window_menus.py" line="134"/>
         <source>Move task do&amp;wn</source>
         <translation>任务下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="135"/>
+        <location filename="../ui/window_menus.py" line="142"/>
         <source>&amp;Find tasks</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="141"/>
+        <location filename="../ui/window_menus.py" line="148"/>
         <source>&amp;Assign</source>
         <translation>分工(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="142"/>
+        <location filename="../ui/window_menus.py" line="149"/>
         <source>&amp;Assign…</source>
         <translation>分配(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="145"/>
+        <location filename="../ui/window_menus.py" line="152"/>
         <source>&amp;Take suggestions</source>
         <translation>采纳建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="152"/>
+        <location filename="../ui/window_menus.py" line="159"/>
         <source>Accept &amp;all suggestions in this item or section</source>
         <translation>采纳本条目或本部分的全部建议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="160"/>
+        <location filename="../ui/window_menus.py" line="167"/>
         <source>&amp;Departments and leaders…</source>
         <translation>处室与分管领导(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="166"/>
+        <location filename="../ui/window_menus.py" line="173"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="171"/>
+        <location filename="../ui/window_menus.py" line="178"/>
         <source>Task &amp;decomposition table…</source>
         <translation>任务分解表(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="175"/>
+        <location filename="../ui/window_menus.py" line="182"/>
         <source>&amp;Progress report…</source>
         <translation>进展情况通报(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="176"/>
+        <location filename="../ui/window_menus.py" line="183"/>
         <source>&amp;Feedback forms…</source>
         <translation>进展情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="177"/>
+        <location filename="../ui/window_menus.py" line="184"/>
         <source>&amp;Reminder notices…</source>
         <translation>催办通知(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="182"/>
+        <location filename="../ui/window_menus.py" line="189"/>
         <source>Office &amp;settings…</source>
         <translation>单位设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="185"/>
+        <location filename="../ui/window_menus.py" line="192"/>
         <source>&amp;Progress</source>
         <translation>进展(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="187"/>
+        <location filename="../ui/window_menus.py" line="194"/>
         <source>Reporting &amp;periods…</source>
         <translation>报送期次(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="191"/>
+        <location filename="../ui/window_menus.py" line="198"/>
         <source>&amp;Read back feedback forms…</source>
         <translation>导入反馈表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="196"/>
+        <location filename="../ui/window_menus.py" line="203"/>
         <source>&amp;Dashboard</source>
         <translation>督办看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="197"/>
+        <location filename="../ui/window_menus.py" line="204"/>
         <source>&amp;Tasks</source>
         <translation>任务列表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="201"/>
+        <location filename="../ui/window_menus.py" line="208"/>
         <source>&amp;Carry over unfinished tasks…</source>
         <translation>结转未完成任务(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="207"/>
+        <location filename="../ui/window_menus.py" line="214"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="209"/>
+        <location filename="../ui/window_menus.py" line="216"/>
         <source>Show &amp;whole task texts</source>
         <translation>显示全文(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="212"/>
-        <source>Show every task's whole text over several lines</source>
+        <location filename="../ui/window_menus.py" line="219"/>
+        <source>Show every task&apos;s whole text over several lines</source>
         <translation>把每项任务的全文分行显示</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="215"/>
+        <location filename="../ui/window_menus.py" line="222"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="220"/>
+        <location filename="../ui/window_menus.py" line="227"/>
         <source>Judge lights &amp;as of…</source>
         <translation>预警判断日期(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="222"/>
+        <location filename="../ui/window_menus.py" line="229"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="225"/>
+        <location filename="../ui/window_menus.py" line="232"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="236"/>
+        <location filename="../ui/window_menus.py" line="243"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="237"/>
+        <location filename="../ui/window_menus.py" line="244"/>
         <source>&amp;About Duban</source>
         <translation>关于督办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="243"/>
+        <location filename="../ui/window_menus.py" line="250"/>
         <source>Main actions</source>
         <translation>常用操作</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="250"/>
+        <location filename="../ui/window_menus.py" line="257"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="255"/>
+        <location filename="../ui/window_menus.py" line="262"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="256"/>
+        <location filename="../ui/window_menus.py" line="263"/>
         <source>Assign</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="259"/>
+        <location filename="../ui/window_menus.py" line="266"/>
         <source>Read back</source>
         <translation>读取反馈</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="260"/>
+        <location filename="../ui/window_menus.py" line="267"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="265"/>
+        <location filename="../ui/window_menus.py" line="272"/>
         <source>Whole texts</source>
         <translation>显示全文</translation>
     </message>

@@ -1,4 +1,4 @@
-"""The assignment editor: lead, cooperating departments, leader and deadline.
+"""The assignment editor: lead, cooperating departments, leader, 责任人 and deadline.
 
 Only the fields the clerk touched are applied, so assigning a deadline to 24 tasks
 leaves their departments as they are. Names complete from full names, short names and
@@ -97,6 +97,9 @@ class AssignmentEditor(QWidget):
         self.leader.setObjectName("leaderCombo")
         self.leader.setEditable(True)
         self.leader.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.person = QLineEdit(self)
+        self.person.setObjectName("personEdit")
+        self.person.setPlaceholderText(self.tr("Optional: a person in the lead department"))
         self.deadline = QLineEdit(self)
         self.deadline.setObjectName("deadlineEdit")
         self.deadline.setPlaceholderText(self.tr("As written: 6月底前, 三季度, 长期坚持 …"))
@@ -130,16 +133,16 @@ class AssignmentEditor(QWidget):
         form.addRow(self.tr("Lead department"), self.lead)
         form.addRow(self.tr("Cooperating"), self.cooperating)
         form.addRow(self.tr("Leader"), self.leader)
+        form.addRow(self.tr("Responsible person"), self.person)
         form.addRow(self.tr("Deadline"), self.deadline)
         form.addRow("", self.deadline_hint)
         buttons = QHBoxLayout()
         buttons.addWidget(self.take)
-        buttons.addStretch(1)
+        buttons.addWidget(self.draft_bar, 1)
         buttons.addWidget(self.apply)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.target)
-        layout.addWidget(self.draft_bar)
         layout.addLayout(form)
         layout.addWidget(self.suggestion)
         layout.addWidget(self.error)
@@ -151,10 +154,10 @@ class AssignmentEditor(QWidget):
         self.cooperating.textEdited.connect(lambda _t: self._touch("cooperating"))
         self.leader.lineEdit().textEdited.connect(lambda _t: self._touch("leader"))
         self.leader.activated.connect(lambda _i: self._touch("leader"))
+        self.person.textEdited.connect(lambda _t: self._touch("person"))
         self.deadline.textEdited.connect(lambda _t: self._touch("deadline"))
         self.deadline.textChanged.connect(self._show_deadline)
         self.apply.clicked.connect(self.request_apply)
-        self.draft_bar.save_clicked.connect(self.request_apply)
         self.draft_bar.discard_clicked.connect(self.discard)
         self.take.clicked.connect(self.take_suggestion)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -193,7 +196,8 @@ class AssignmentEditor(QWidget):
 
     def _fields(self) -> dict[str, QLineEdit]:
         return {"lead": self.lead.lineEdit(), "cooperating": self.cooperating,
-                "leader": self.leader.lineEdit(), "deadline": self.deadline}  # fmt: skip
+                "leader": self.leader.lineEdit(), "person": self.person,
+                "deadline": self.deadline}  # fmt: skip
 
     def show_tasks(self, rows: list[TaskRow], target: str) -> None:
         """Fill the fields with the tasks' values (common values when several).
@@ -215,6 +219,7 @@ class AssignmentEditor(QWidget):
             [r.lead for r in rows],
             ["、".join(r.cooperating) for r in rows],
             [r.leader for r in rows],
+            [r.person for r in rows],
             [r.deadline.phrase if r.deadline else "" for r in rows],
         ), strict=True):  # fmt: skip
             text, mixed = common(values) if rows else ("", False)
@@ -254,7 +259,7 @@ class AssignmentEditor(QWidget):
 
     def _meaning(self, field: str, text: str) -> object:
         """What a field's text stands for: departments and leaders by who they are."""
-        if field == "deadline":
+        if field in ("deadline", "person"):
             return text.strip()
         if field == "leader":
             return name_key(text)
@@ -297,6 +302,8 @@ class AssignmentEditor(QWidget):
             return self.tr("Names separated by 、")
         if widget is self.deadline:
             return self.tr("As written: 6月底前, 三季度, 长期坚持 …")
+        if widget is self.person:
+            return self.tr("Optional: a person in the lead department")
         return ""
 
     def set_suggestion(self, text: str | None) -> None:
@@ -367,6 +374,8 @@ class AssignmentEditor(QWidget):
                     ).replace("%1", name)
                 )
             changes["leader"] = leader.id if leader else None
+        if "person" in self._dirty:
+            changes["person"] = self.person.text().strip()
         if "deadline" in self._dirty:
             changes["deadline"] = self.deadline.text().strip()
         return changes

@@ -56,8 +56,9 @@ STATUS_FIGURES = {
     "behind": QT_TRANSLATE_NOOP("DashboardPanel", "Behind"),
     "not_started": QT_TRANSLATE_NOOP("DashboardPanel", "Not started"),
     "postponed": QT_TRANSLATE_NOOP("DashboardPanel", "Postponed"),
+    "not_reported": QT_TRANSLATE_NOOP("DashboardPanel", "Not reported"),
     "overdue": QT_TRANSLATE_NOOP("DashboardPanel", "Overdue"),
-}
+}  # the categories of domain.statuses (a partition of the tasks), then 逾期 across them
 LIGHT_FIGURES = {
     "red": QT_TRANSLATE_NOOP("DashboardPanel", "Red"),
     "yellow": QT_TRANSLATE_NOOP("DashboardPanel", "Yellow"),

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,18 +33,12 @@ from db.departments import list_departments
 from db.plans import list_plans
 from db.progress import list_periods
 from db.settings import get_setting
-from domain.names import in_script_of
+from db.tasks import count_unassigned
+from domain.script import is_traditional, to_traditional
+from exports.kinds import KINDS_BY_CODE
 from exports.service import FOLDER_KINDS, ExportRequest, run_export, safe_file_name
 from qtapp.commands import SettingsCommand
 from qtapp.context import AppContext
-
-# The document's name in file names, as the office writes it (whatever the window's language).
-FILE_NAMES = {
-    "decomposition": "任务分解表",
-    "report": "进展情况通报",
-    "feedback-forms": "进展情况反馈表",
-    "reminders": "催办通知",
-}
 
 KINDS = (
     ("decomposition", QT_TRANSLATE_NOOP("ExportDialog", "Task decomposition table (任务分解表)")),
@@ -111,6 +106,26 @@ class ExportDialog(QDialog):
         self.with_leader.setObjectName("withLeaderCheck")
         self.with_dates = QCheckBox(self.tr("Print the resolved date under each deadline"), self)
         self.with_dates.setObjectName("withDatesCheck")
+        self.with_person = QCheckBox(self.tr("Add the 责任人 column"), self)
+        self.with_person.setObjectName("withPersonCheck")
+        self.short_names = QCheckBox(self.tr("Departments by their short names (基教处)"), self)
+        self.short_names.setObjectName("shortNamesCheck")
+        self.with_task_list = QCheckBox(self.tr("Attach every task with its progress (附件)"), self)
+        self.with_task_list.setObjectName("withTaskListCheck")
+        self.issued_on = QDateEdit(QDate.currentDate(), self)
+        self.issued_on.setObjectName("issuedOnEdit")
+        self.issued_on.setCalendarPopup(True)
+        self.issued_on.setDisplayFormat("yyyy年M月d日")  # as the document prints it
+        self.issued_on.setToolTip(
+            self.tr(
+                "成文日期: the date of issue printed under the 署名 (not the date of the figures)"
+            )
+        )
+        self.warning = QLabel(self)
+        self.warning.setObjectName("exportWarningLabel")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b26a00;")
+        self.warning.hide()
         self.output = QLineEdit(self)
         self.output.setObjectName("exportOutputEdit")
         browse = QPushButton(self.tr("Choose…"), self)
@@ -153,6 +168,10 @@ class ExportDialog(QDialog):
         self.form_format_label = form.labelForField(self.form_format)
         form.addRow("", self.with_leader)
         form.addRow("", self.with_dates)
+        form.addRow("", self.with_person)
+        form.addRow("", self.short_names)
+        form.addRow("", self.with_task_list)
+        form.addRow(self.tr("Date of issue (成文日期)"), self.issued_on)
         path_row = QHBoxLayout()
         path_row.addWidget(self.output, 1)
         path_row.addWidget(browse)
@@ -164,6 +183,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Look"), template_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.warning)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.open_folder, 0, Qt.AlignmentFlag.AlignLeft)
@@ -199,6 +219,10 @@ class ExportDialog(QDialog):
             with_leader=self.with_leader.isChecked(),
             with_due_date=self.with_dates.isChecked(),
             form_format=self.form_format.currentData() if kind == "feedback-forms" else "docx",
+            issued_on=self.issued_on.date().toPython(),
+            with_task_list=kind == "report" and self.with_task_list.isChecked(),
+            short_names=kind == "decomposition" and self.short_names.isChecked(),
+            with_person=kind == "decomposition" and self.with_person.isChecked(),
         )
 
     def _per_department(self) -> bool:
@@ -206,12 +230,29 @@ class ExportDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
-        self.with_leader.setVisible(kind == "decomposition")
-        self.with_dates.setVisible(kind == "decomposition")
+        for box in (self.with_leader, self.with_dates, self.with_person, self.short_names):
+            box.setVisible(kind == "decomposition")
+        self.with_task_list.setVisible(kind == "report")
         self.form_format.setVisible(kind == "feedback-forms")
         self.form_format_label.setVisible(kind == "feedback-forms")
         self.period.setEnabled(kind != "decomposition")
         self._suggest_output()
+        self._show_warning()
+
+    def _show_warning(self) -> None:
+        """Before exporting: tasks without a lead department leave blank rows."""
+        plan_id = self.plan.currentData()
+        missing = count_unassigned(self.ctx.db, plan_id) if plan_id is not None else 0
+        self.warning.setText(self._unassigned_text(missing) if missing else "")
+        self.warning.setVisible(bool(missing) and self.kind.currentData() == "decomposition")
+
+    def _unassigned_text(self, count: int) -> str:
+        return self.tr(
+            "%n task(s) have no lead department yet: their rows are printed blank. "
+            "Assign them first, or export anyway.",
+            "",
+            count,
+        )
 
     def _plan_changed(self) -> None:
         self.period.blockSignals(True)
@@ -232,6 +273,7 @@ class ExportDialog(QDialog):
         if self.plan.currentData() is not None:
             self.ctx.set_period(self.plan.currentData(), self.period.currentData())
         self._suggest_output()
+        self._show_warning()
 
     def _suggest_output(self) -> None:
         folder = Path(self.ctx.ui_settings.folder("export"))
@@ -239,7 +281,8 @@ class ExportDialog(QDialog):
         parts = [title]
         if self.kind.currentData() != "decomposition" and self.period.currentData() is not None:
             parts.append(self.period.currentText())
-        parts.append(in_script_of(title, FILE_NAMES[self.kind.currentData()]))
+        name = KINDS_BY_CODE[self.kind.currentData()].name  # as the office writes it
+        parts.append(to_traditional(name) if is_traditional(title) else name)
         name = safe_file_name("-".join(parts))
         self.output.setText(
             str(folder / name) if self._per_department() else str(folder / f"{name}.docx")
@@ -255,6 +298,10 @@ class ExportDialog(QDialog):
             chosen = self.ctx.prompts.ask_save_path(
                 self.tr("Save the document"), self.output.text(), self.tr("Word document (*.docx)")
             )
+            if chosen and not Path(chosen).suffix:
+                # Qt's own dialog (Linux) adds no suffix, Windows' adds the filter's; a name
+                # without one would otherwise be taken for a folder to write into.
+                chosen += ".docx"
         if chosen:
             self.output.setText(chosen)
 
@@ -305,8 +352,22 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         names = "\n".join(p.name for p in written[:6]) + ("\n…" if len(written) > 6 else "")
         self.status.setText(self.tr("%n file(s) written:", "", len(written)) + "\n" + names)
+        notes = [self._warning_text(w) for w in getattr(written, "warnings", [])]
+        self.warning.setText("\n".join(notes))
+        self.warning.setVisible(bool(notes))
         self.open_folder.show()
         self.exported.emit(written)
+
+    def _warning_text(self, warning: object) -> str:
+        code, count = getattr(warning, "code", ""), getattr(warning, "count", 0)
+        if code == "unassigned":
+            return self._unassigned_text(count)
+        if code == "no_office":
+            return self.tr(
+                "The office name is not set, so the document is signed 办公室: set it in "
+                "Office settings."
+            )
+        return str(warning)
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()

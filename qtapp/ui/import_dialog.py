@@ -38,10 +38,12 @@ from db.plans import find_plans_by_hash
 from db.records import Plan
 from domain.errors import PlanInputError
 from domain.outline import ParsedPlan
+from domain.script import is_traditional
 from domain.table_plan import TableMapping, TaskTable
 from domain.textsource import SourceText
 from qtapp.context import AppContext
 from qtapp.display import chinese_date
+from qtapp.i18n import CHINESE
 from qtapp.input_errors import input_error_text
 from qtapp.jobs import Progress
 from qtapp.models.parsed_outline_model import ParsedOutlineModel
@@ -88,6 +90,13 @@ class ImportDialog(QDialog):
         self.replace_check = QCheckBox(self.tr("Replace it (the database is backed up first)"))
         self.replace_check.setObjectName("replaceCheck")
         self.replace_check.toggled.connect(self._update_buttons)
+        self.simplified_check = QCheckBox(
+            self.tr("Convert to Simplified characters (简体; the file's text is kept)"), self
+        )
+        self.simplified_check.setObjectName("simplifiedCheck")
+        self.simplified_check.setToolTip(
+            self.tr("The plan is in Traditional characters; official documents use Simplified.")
+        )
 
         self.title_label = self._label("importTitle")
         self.doc_number_label = self._label("importDocNumber")
@@ -138,6 +147,7 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Date of issue:"), self.date_label)
         form.addRow(self.tr("Contents:"), self.summary)
         form.addRow(self.tr("Plan year:"), self.year_spin)
+        form.addRow("", self.simplified_check)
         self.preview = QGroupBox(self.tr("Preview"), self)
         preview_layout = QVBoxLayout(self.preview)
         preview_layout.addLayout(form)
@@ -284,6 +294,10 @@ class ImportDialog(QDialog):
         self.summary.setText(self._counts_text(plan))
         year = plan.year if plan.year is not None else date.today().year
         self.year_spin.setValue(min(max(year, YEAR_MIN), YEAR_MAX))
+        # On by default for a Traditional plan in a Chinese window: offices write 规范汉字.
+        traditional = is_traditional("".join(plan.pieces()))
+        self.simplified_check.setVisible(traditional)
+        self.simplified_check.setChecked(traditional and self.ctx.language == CHINESE)
         if plan.warnings:
             lines = [f"• {w}" for w in plan.warnings[:WARNINGS_SHOWN]]
             rest = len(plan.warnings) - WARNINGS_SHOWN
@@ -348,7 +362,13 @@ class ImportDialog(QDialog):
     def _update_buttons(self) -> None:
         self.import_button.setEnabled(self.can_import())
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        for widget in (self.choose_button, self.year_spin, self.replace_check, cancel):
+        for widget in (
+            self.choose_button,
+            self.year_spin,
+            self.replace_check,
+            self.simplified_check,
+            cancel,
+        ):
             widget.setEnabled(not self._importing)  # the store runs to its end
         self.columns.setEnabled(not self._importing)
         self.add_names_check.setEnabled(not self._importing)
@@ -360,6 +380,7 @@ class ImportDialog(QDialog):
         plan, source, table = self.plan, self.source, self.table
         replace, year = bool(self.duplicates), self.year_spin.value()
         add_names = self.add_names_check.isChecked()
+        simplified = self.simplified_check.isVisible() and self.simplified_check.isChecked()
         db_path = self.ctx.db_path
 
         def work(progress: Progress) -> ImportResult:
@@ -375,9 +396,16 @@ class ImportDialog(QDialog):
                         replace=replace,
                         year=year,
                         progress=progress,
+                        simplified=simplified,
                     )
                 return store_parsed(
-                    conn, plan, source, replace=replace, year=year, progress=progress
+                    conn,
+                    plan,
+                    source,
+                    replace=replace,
+                    year=year,
+                    progress=progress,
+                    simplified=simplified,
                 )
             finally:
                 conn.close()

@@ -34,9 +34,10 @@ if TYPE_CHECKING:
 DASHBOARD_TAB = 1
 # The commands that change the file: disabled while it is open read-only.
 EDIT_ACTIONS = (
-    "importAction", "removePlanAction", "restoreAction", "editTaskAction", "splitAction",
-    "mergeAction", "addTaskAction", "deleteTaskAction", "moveUpAction", "moveDownAction",
-    "assignAction", "takeSuggestionAction", "acceptAllSuggestionsAction", "carryOverAction",
+    "importAction", "simplifyPlanAction", "removePlanAction", "restoreAction",
+    "editTaskAction", "splitAction", "mergeAction", "addTaskAction", "deleteTaskAction",
+    "moveUpAction", "moveDownAction", "assignAction", "takeSuggestionAction",
+    "acceptAllSuggestionsAction", "carryOverAction",
 )  # fmt: skip
 
 

@@ -69,7 +69,7 @@ class PeriodsDialog(QDialog):
         self.due = QDateEdit(_qdate(dt.date(year, 7, 5)), self)
         for edit in (self.start, self.end, self.due):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat("yyyy年M月d日")
         add_one = QPushButton(self.tr("Add this period"), self)
         add_one.setObjectName("addPeriodButton")
         add_one.clicked.connect(self.add_custom)

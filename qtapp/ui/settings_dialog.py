@@ -1,15 +1,19 @@
-"""Office settings kept in the database: the name and signatory printed on documents,
-the document template, and the thresholds of the warning lights."""
+"""Office settings kept in the database: the name and signatory printed on documents, what
+the 通报 carries (发文字号, 期号, 下步工作要求, 版记), the document template, and the
+thresholds of the warning lights. The command line reads and writes the same settings
+(``settings list`` / ``settings set``)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -32,6 +36,23 @@ class SettingsDialog(QDialog):
         self.office.setPlaceholderText(self.tr("e.g. 青岛市教育局办公室"))
         self.signatory = QLineEdit(get_setting(ctx.db, "office.signatory"), self)
         self.signatory.setObjectName("signatoryEdit")
+        self.doc_number = QLineEdit(get_setting(ctx.db, "documents.doc_number"), self)
+        self.doc_number.setObjectName("docNumberEdit")
+        self.doc_number.setPlaceholderText(self.tr("e.g. 青教办〔2020〕12号"))
+        self.issue = QLineEdit(get_setting(ctx.db, "report.issue"), self)
+        self.issue.setObjectName("issueEdit")
+        self.issue.setPlaceholderText(self.tr("e.g. 第3期"))
+        self.requirements = QPlainTextEdit(get_setting(ctx.db, "report.requirements"), self)
+        self.requirements.setObjectName("requirementsEdit")
+        self.requirements.setMaximumHeight(110)
+        self.copy_to = QLineEdit(get_setting(ctx.db, "report.copy_to"), self)
+        self.copy_to.setObjectName("copyToEdit")
+        self.printed_by = QLineEdit(get_setting(ctx.db, "report.printed_by"), self)
+        self.printed_by.setObjectName("printedByEdit")
+        self.printed_by.setPlaceholderText(self.tr("Empty: the office"))
+        self.imprint = QCheckBox(self.tr("Print the 版记 (抄送, 印发机关, 印发日期)"), self)
+        self.imprint.setObjectName("imprintCheck")
+        self.imprint.setChecked(bool(get_setting(ctx.db, "report.imprint")))
         self.template = QLineEdit(get_setting(ctx.db, "documents.template"), self)
         self.template.setObjectName("templateEdit")
         self.template.setPlaceholderText(self.tr("Built-in look (GB/T 9704)"))
@@ -60,6 +81,12 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Office (signs the documents)"), self.office)
         form.addRow(self.tr("Signature line (署名; empty: the office)"), self.signatory)
+        form.addRow(self.tr("Document number (发文字号)"), self.doc_number)
+        form.addRow(self.tr("Issue of the report (期号)"), self.issue)
+        form.addRow(self.tr("Next steps of the report (下步工作要求)"), self.requirements)
+        form.addRow(self.tr("Copies to (抄送)"), self.copy_to)
+        form.addRow(self.tr("Printed by (印发机关)"), self.printed_by)
+        form.addRow("", self.imprint)
         row = QHBoxLayout()
         row.addWidget(self.template, 1)
         row.addWidget(choose)
@@ -83,6 +110,12 @@ class SettingsDialog(QDialog):
         return {
             "office.name": self.office.text().strip(),
             "office.signatory": self.signatory.text().strip(),
+            "documents.doc_number": self.doc_number.text().strip(),
+            "report.issue": self.issue.text().strip(),
+            "report.requirements": self.requirements.toPlainText().strip(),
+            "report.copy_to": self.copy_to.text().strip(),
+            "report.printed_by": self.printed_by.text().strip(),
+            "report.imprint": self.imprint.isChecked(),
             "documents.template": self.template.text().strip(),
             "warning.yellow_days": self.yellow_days.value(),
             "warning.yellow_fraction": round(self.yellow_fraction.value() / 100, 4),

@@ -64,7 +64,7 @@ class TaskPanel(QWidget):
         self.plan_id: int | None = None
         self.scope_name = ""
         self._node_ids: frozenset[int] | None = None
-        self._pending_select: list[int] = []
+        self._pending_select: list[int] | None = None  # what a reload is to select
         self.model = TaskTableModel(self)
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -148,7 +148,7 @@ class TaskPanel(QWidget):
             return
         plan_id = self.plan_id
         period_id = self.ctx.current_period(plan_id)
-        self._pending_select = list(select or self.selected_ids())
+        self._pending_select = list(select) if select else None
         self.ctx.jobs.start(
             lambda _progress: _load_plan(str(self.ctx.db_path), plan_id, period_id),
             lambda rows: self._loaded(plan_id, rows),
@@ -172,10 +172,14 @@ class TaskPanel(QWidget):
     def _loaded(self, plan_id: int, rows: list[TaskRow]) -> None:
         if plan_id != self.plan_id:
             return  # another plan was chosen meanwhile
+        # What the reload was asked to select — or what is selected now: the clerk may have
+        # clicked a task while the rows were being read.
+        wanted = self._pending_select if self._pending_select is not None else self.selected_ids()
+        self._pending_select = None
         self.model.set_rows(rows)
         self._set_light_rule()
         self._apply_filter()
-        self.select_ids(self._pending_select)
+        self.select_ids(wanted)
         self.loaded.emit()
 
     def refresh_tasks(self, task_ids: list[int]) -> None:

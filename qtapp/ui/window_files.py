@@ -17,6 +17,7 @@ from db.backups import backup_database, backup_dir_for
 from db.errors import InvalidValue, StoreError, store_error_for
 from db.plans import delete_plan, get_plan
 from db.records import Plan
+from domain.version import version
 from qtapp.context import AppContext
 from qtapp.input_errors import error_text
 
@@ -76,6 +77,27 @@ class WindowFiles(QObject):
         self.ctx.undo_stack.clear()  # the history spoke of tasks that are gone
         self.ctx.plans_changed.emit()
         self._status(self.tr("Plan removed. Backup: %1").replace("%1", str(backup)))
+
+    def simplify_plan(self) -> None:
+        """Convert the plan on show to Simplified characters, as one undoable step."""
+        from db.plan_script import original_texts, pending_changes
+        from qtapp.commands import SimplifyCommand
+
+        plan = self.current_plan()
+        if plan is None or not self.ctx.writable():
+            return
+        if not pending_changes(self.ctx.db, plan.id):
+            self._status(self.tr("The plan is already in Simplified characters."))
+            return
+        command = SimplifyCommand(self.ctx, plan.id, self.tr("Convert to Simplified characters"))
+        if not self.ctx.execute(command):
+            return
+        kept = len(original_texts(self.ctx.db, plan.id))
+        self._status(
+            self.tr(
+                "Converted to Simplified characters; the original text is kept (%1 texts)."
+            ).replace("%1", str(kept))
+        )
 
     def carry_over(self) -> None:
         """Copy the plan's unfinished tasks into next year's plan (made if not imported)."""
@@ -267,6 +289,8 @@ class WindowFiles(QObject):
             self.tr("About Duban"),
             self.tr(
                 "Duban 督办 — from the annual work plan to assigned tasks, progress and reports.\n"
-                "Database: %1"
-            ).replace("%1", str(self.ctx.db_path)),
+                "Version: %2\nDatabase: %1"
+            )
+            .replace("%1", str(self.ctx.db_path))
+            .replace("%2", version()),
         )

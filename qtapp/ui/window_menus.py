@@ -85,6 +85,13 @@ class WindowMenus(QObject):
         file.addSeparator()
         self.action("importAction", self.tr("&Import a plan…"), w.files.import_plan, "Ctrl+I", file)
         self.action(
+            "simplifyPlanAction",
+            self.tr("Convert plan to &Simplified characters"),
+            w.files.simplify_plan,
+            None,
+            file,
+        )
+        self.action(
             "removePlanAction", self.tr("&Remove this plan…"), w.files.remove_plan, None, file
         )
         file.addSeparator()

@@ -319,13 +319,23 @@ def formula_injection(work: Path, rng: random.Random, result: OfficeResult) -> N
     for task_id, text in zip(ids, chosen, strict=True):
         _cli(db, "assign", "--task", str(task_id), "--lead", "基础教育处", f"--deadline={text}")
     form = _xlsx_form(db, work / "forms")
-    with zipfile.ZipFile(form) as package:
-        for name in package.namelist():
-            if name.startswith("xl/worksheets/"):
-                _check("<f>" not in package.read(name).decode("utf-8"), f"a formula in {name}")
+    table = work / "任务分解表.xlsx"
+    _cli(db, "export", "decomposition", "-o", str(table))
+    for path in (form, table):
+        with zipfile.ZipFile(path) as package:
+            for name in package.namelist():
+                if name.startswith("xl/worksheets/"):
+                    text = package.read(name).decode("utf-8")
+                    _check("<f>" not in text, f"a formula in {path.name}: {name}")
     sheet = load_workbook(form)["进展情况反馈表"]
     cells = [c for row in sheet.iter_rows() for c in row if c.value in chosen]
     _check(len(cells) == 2 * len(chosen), f"{len(cells)} of {2 * len(chosen)} texts found")
+    # The 任务分解表 prints the texts in official punctuation: found by how they start.
+    sheet = load_workbook(table)["任务分解表"]
+    starts = tuple(FORMULA_STARTS)
+    found = [c for row in sheet.iter_rows() for c in row if str(c.value or "").startswith(starts)]
+    _check(len(found) == 2 * len(chosen), f"{len(found)} of {2 * len(chosen)} texts in the table")
+    cells += found
     _check(all(c.data_type == "s" and c.quotePrefix for c in cells), "a text cell not text")
     typed = rng.choice(FORMULAS)
     fill_xlsx(form, {ids[0]: dict(progress=typed, status="序时推进")})

@@ -1,0 +1,1 @@
+"""Scripts for developers: translations, schema fixtures, the office-PC build."""
