@@ -34,7 +34,7 @@ class Thresholds:
 @dataclass(frozen=True)
 class Light:
     color: str
-    reason: str  # "红：完成时限 2020-06-30 已过 12 天，最近进展 60%"
+    reason: str  # "红：完成时限 2020年6月30日 已过 12 天，最近进展 60%"
     expected: int | None = None  # 序时进度 in percent, when there is one
 
     @property
@@ -83,7 +83,7 @@ def light_for(
     progress = _progress_words(status, percent)
     if due < as_of:
         days = (as_of - due).days
-        return Light(RED, f"红：完成时限 {due.isoformat()} 已过 {days} 天，{progress}", 100)
+        return Light(RED, f"红：完成时限 {_date(due)} 已过 {days} 天，{progress}", 100)
     start = min(year_start, due)
     expected = expected_percent(start, due, as_of)
     days_left = (due - as_of).days
@@ -95,6 +95,11 @@ def light_for(
         return Light(YELLOW, f"黄：{progress}，低于序时进度 {expected}%", expected)
     if days_left <= thresholds.yellow_days or days_left / total <= thresholds.yellow_fraction:
         return Light(
-            YELLOW, f"黄：距完成时限 {due.isoformat()} 还有 {days_left} 天，{progress}", expected
+            YELLOW, f"黄：距完成时限 {_date(due)} 还有 {days_left} 天，{progress}", expected
         )
     return Light(GREEN, f"绿：{progress}，序时进度 {expected}%", expected)
+
+
+def _date(day: dt.date) -> str:
+    """2020-06-30 → 2020年6月30日: the window and the documents never show ISO dates."""
+    return f"{day.year}年{day.month}月{day.day}日"

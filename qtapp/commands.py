@@ -106,36 +106,30 @@ class AssignCommand(DubanCommand):
             return tr("%n suggestion(s) taken.", len(self.task_ids))
         ids, changes = self.operations[0]
         db = self.ctx.db
+        named = {
+            "lead": lambda d: get_department(db, d).name,
+            "cooperating": lambda ds: "、".join(get_department(db, d).name for d in ds),
+            "leader": lambda x: get_leader(db, x).name,
+            "person": str,
+            "deadline": str,
+        }
+        said = {  # what was set, what was cleared: each a whole phrase for the translation
+            "lead": (tr("lead department set to %1"), tr("lead department cleared")),
+            "cooperating": (
+                tr("cooperating departments set to %1"),
+                tr("cooperating departments cleared"),
+            ),
+            "leader": (tr("leader set to %1"), tr("leader cleared")),
+            "person": (tr("responsible person set to %1"), tr("responsible person cleared")),
+            "deadline": (tr("deadline set to %1"), tr("deadline cleared")),
+        }
         parts = []
-        lead = changes.get("lead", KEEP)
-        if lead is not KEEP:
-            parts.append(
-                tr("lead department set to %1").replace("%1", get_department(db, lead).name)
-                if lead is not None
-                else tr("lead department cleared")
-            )
-        cooperating = changes.get("cooperating", KEEP)
-        if cooperating is not KEEP:
-            names = "、".join(get_department(db, d).name for d in cooperating)
-            parts.append(
-                tr("cooperating departments set to %1").replace("%1", names)
-                if names
-                else tr("cooperating departments cleared")
-            )
-        leader = changes.get("leader", KEEP)
-        if leader is not KEEP:
-            parts.append(
-                tr("leader set to %1").replace("%1", get_leader(db, leader).name)
-                if leader is not None
-                else tr("leader cleared")
-            )
-        deadline = changes.get("deadline", KEEP)
-        if deadline is not KEEP:
-            parts.append(
-                tr("deadline set to %1").replace("%1", str(deadline))
-                if deadline
-                else tr("deadline cleared")
-            )
+        for field, (set_to, cleared) in said.items():
+            value = changes.get(field, KEEP)
+            if value is KEEP:
+                continue
+            shown = named[field](value) if value not in (None, "", []) else ""
+            parts.append(set_to.replace("%1", shown) if shown else cleared)
         message = tr("%n task(s): %1.", len(ids)).replace("%1", tr(", ").join(parts))
         moved = [
             a for b, a in zip(self.before, self.after, strict=True)

@@ -129,7 +129,7 @@ def test_whole_cycle_from_the_command_line(cli, tmp_path: Path) -> None:
     rows = {r["code"]: r for r in json.loads(out)}
     assert (rows["1-2"]["status"], rows["1-2"]["percent"]) == ("behind", 30)
     assert rows["1-2"]["light"] == {
-        "color": RED, "reason": "红：完成时限 2020-06-30 已过 10 天，最近进展 30%",
+        "color": RED, "reason": "红：完成时限 2020年6月30日 已过 10 天，最近进展 30%",
     }  # fmt: skip
     assert rows["4-1"]["light"]["color"] == GREEN
     report = tmp_path / "通报.docx"

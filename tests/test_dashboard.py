@@ -164,8 +164,8 @@ def test_lights_and_their_reasons(setup: Setup) -> None:
     assert set(apr.by_light[RED]) == setup.at(range(1, 10))
     assert set(apr.by_light[GREEN]) == setup.at(0, 20)
     assert len(apr.by_light[YELLOW]) == 18 and len(apr.by_light[GREY]) == 123
-    assert apr.lights[setup.ids[1]].reason == "红：完成时限 2020-03-31 已过 30 天，最近进展 90%"
-    assert apr.lights[setup.ids[3]].reason == "红：完成时限 2020-03-31 已过 30 天，尚未报送进展"
+    assert apr.lights[setup.ids[1]].reason == "红：完成时限 2020年3月31日 已过 30 天，最近进展 90%"
+    assert apr.lights[setup.ids[3]].reason == "红：完成时限 2020年3月31日 已过 30 天，尚未报送进展"
     assert apr.lights[setup.ids[11]].reason.startswith("灰：已暂缓")
     assert set(apr.lights) == set(setup.ids)
 

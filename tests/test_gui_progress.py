@@ -171,7 +171,7 @@ def test_the_light_of_a_task_explains_itself(qtbot, window: MainWindow) -> None:
     index = window.tasks.model.index(0, COL_LIGHT)
     tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
     days = (dt.date.today() - dt.date(2020, 6, 30)).days
-    assert tooltip == f"红：完成时限 2020-06-30 已过 {days} 天，最近进展 60%"
+    assert tooltip == f"红：完成时限 2020年6月30日 已过 {days} 天，最近进展 60%"
     assert days > 0 and tooltip in window.detail.progress.light.text()
 
 

@@ -104,7 +104,7 @@ def test_command_line_cycle(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert (rows["1-2"]["status"], rows["1-2"]["percent"]) == ("on_track", 35)
     assert rows["1-2"]["light"] == {
         "color": "red",
-        "reason": "红：完成时限 2020-06-30 已过 10 天，最近进展 35%",
+        "reason": "红：完成时限 2020年6月30日 已过 10 天，最近进展 35%",
     }
     assert rows["6-1"]["light"]["color"] == "grey"  # no deadline yet: reviewed every period
     code, _, err = run("progress", "1-2", "--period", "2020年第九季度", "--status", "done")

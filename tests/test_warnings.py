@@ -42,7 +42,7 @@ def test_time_proportional_progress() -> None:
 def test_red_when_the_deadline_has_passed_and_it_says_by_how_much() -> None:
     result = light(dt.date(2020, 6, 30), dt.date(2020, 7, 12), percent=60)
     assert result.color == RED
-    assert result.reason == "红：完成时限 2020-06-30 已过 12 天，最近进展 60%"
+    assert result.reason == "红：完成时限 2020年6月30日 已过 12 天，最近进展 60%"
 
 
 def test_done_is_green_even_after_the_deadline() -> None:

@@ -19,57 +19,67 @@
         <translation>已采纳 %n 项任务的建议。</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="113"/>
+        <location filename="../commands.py" line="117"/>
         <source>lead department set to %1</source>
         <translation>牵头处室设为%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="115"/>
+        <location filename="../commands.py" line="117"/>
         <source>lead department cleared</source>
         <translation>牵头处室已清空</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="121"/>
+        <location filename="../commands.py" line="119"/>
         <source>cooperating departments set to %1</source>
         <translation>配合处室设为%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="123"/>
+        <location filename="../commands.py" line="120"/>
         <source>cooperating departments cleared</source>
         <translation>配合处室已清空</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="128"/>
+        <location filename="../commands.py" line="122"/>
         <source>leader set to %1</source>
         <translation>分管领导设为%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="130"/>
+        <location filename="../commands.py" line="122"/>
         <source>leader cleared</source>
         <translation>分管领导已清空</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="135"/>
+        <location filename="../commands.py" line="123"/>
+        <source>responsible person set to %1</source>
+        <translation>责任人设为%1</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="123"/>
+        <source>responsible person cleared</source>
+        <translation>责任人已清空</translation>
+    </message>
+    <message>
+        <location filename="../commands.py" line="124"/>
         <source>deadline set to %1</source>
         <translation>完成时限设为%1</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="137"/>
+        <location filename="../commands.py" line="124"/>
         <source>deadline cleared</source>
         <translation>完成时限已清空</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="139"/>
+        <location filename="../commands.py" line="133"/>
         <source>%n task(s): %1.</source>
         <translation>已将 %n 项任务的%1。</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="139"/>
+        <location filename="../commands.py" line="133"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../commands.py" line="146"/>
+        <location filename="../commands.py" line="140"/>
         <source>%1 now leads, so it was taken off the cooperating departments of %n task(s).</source>
         <translation>%1已改为牵头，已从 %n 项任务的配合处室中移除。</translation>
     </message>
