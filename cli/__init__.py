@@ -1,21 +1,34 @@
 """The command line: ``python main.py COMMAND …`` (no command opens the window).
 
 Exit codes: 0 done; 2 bad input (a message names the file or value and the reason,
-and nothing was written); 3 the file is open for editing in another Duban (named; nothing
-was written); 1 anything else.
+and nothing was written); 3 the file is open for editing in another Duban (named) or kept
+busy by another program (nothing was written); 4 the computer refused: the disk is full, the
+file or its folder is read-only, this user has no permission, or the disk failed (the
+message names the file and what to do; nothing was written); 1 anything else.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from cli.logs import log, start_logging
 from cli.messages import error_message
 from cli.output import fail
-from db.errors import InvalidValue, NotFound, StoreError
+from db.errors import (
+    DatabaseBusy,
+    DiskError,
+    DiskFull,
+    InvalidValue,
+    NoAccess,
+    NotFound,
+    ReadOnlyLocation,
+    StoreError,
+    store_error_for,
+)
 from db.locations import default_db_path
 from db.writer_lock import DatabaseLocked
 from domain.errors import PlanInputError
@@ -25,7 +38,26 @@ from exports.request import ExportError
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_BAD_INPUT = 2
-EXIT_LOCKED = 3  # another Duban is editing the file; nothing was written
+EXIT_LOCKED = 3  # another Duban is editing the file (or a program keeps it busy); nothing written
+EXIT_CANNOT_WRITE = 4  # disk full, read-only, no permission, a failing disk; nothing written
+# The exit code of each error a command may end with (the first class that matches).
+EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
+    (DatabaseLocked, EXIT_LOCKED),
+    (DatabaseBusy, EXIT_LOCKED),
+    (ReadOnlyLocation, EXIT_CANNOT_WRITE),
+    (DiskFull, EXIT_CANNOT_WRITE),
+    (NoAccess, EXIT_CANNOT_WRITE),
+    (DiskError, EXIT_CANNOT_WRITE),
+    (PlanInputError, EXIT_BAD_INPUT),
+    (StoreError, EXIT_BAD_INPUT),
+    (NotFound, EXIT_BAD_INPUT),
+    (InvalidValue, EXIT_BAD_INPUT),
+    (ExportError, EXIT_BAD_INPUT),
+)
+
+
+def exit_code_for(exc: BaseException) -> int | None:
+    return next((code for kind, code in EXIT_CODES if isinstance(exc, kind)), None)
 
 
 def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -125,16 +157,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.db is None:
             args.db = default_db_path()  # its folder is made when the store opens it
         return int(args.run(args) or 0)
-    except DatabaseLocked as exc:
-        return _refuse(exc, EXIT_LOCKED)
     except (PlanInputError, StoreError, NotFound, InvalidValue, ExportError) as exc:
-        return _refuse(exc, EXIT_BAD_INPUT)
+        return _refuse(exc, exit_code_for(exc) or EXIT_BAD_INPUT)
     except BrokenPipeError:
         # The reader went away (``… | head``); nothing to report.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing at exit
         return EXIT_OK
     except KeyboardInterrupt:
         return fail("interrupted; nothing more was written", EXIT_ERROR)
+    except (sqlite3.Error, OSError) as exc:  # what the disk, the folder or SQLite refused
+        refused = store_error_for(exc, args.db or "")
+        if refused is not None:
+            return _refuse(refused, exit_code_for(refused) or EXIT_ERROR)
+        log().exception("unexpected error")
+        if os.environ.get("DUBAN_DEBUG"):
+            raise
+        where = f" (details in {log_file})" if log_file else ""
+        return fail(f"unexpected error: {type(exc).__name__}: {exc}{where}", EXIT_ERROR)
     except Exception as exc:  # the last line of defence: a message, never a bare traceback
         log().exception("unexpected error")
         if os.environ.get("DUBAN_DEBUG"):

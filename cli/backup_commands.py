@@ -7,9 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from cli.output import note, open_db, print_json
-from db.backups import backup_database, backup_dir_for, check_database, list_backups
+from db.backups import (
+    backup_database,
+    backup_dir_for,
+    backup_problems,
+    copy_database,
+    database_path,
+    list_backups,
+)
 from db.errors import NotFound, StoreError
-from db.store import restore_into
+from db.store import check_file, restore_into
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -26,8 +33,18 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser(
         "backup",
         parents=[common],
-        help="make a backup now",
-        description="Copy the database into its backups folder now (SQLite's online backup).",
+        help="make a backup now, or a copy elsewhere (--to)",
+        description="Copy the database into its backups folder now, or with --to into a file "
+        "or folder of your choice (a USB stick, a share), through SQLite's online backup: "
+        "whole and consistent even while the window is saving. Copying the database file "
+        "itself while Duban has it open can miss the latest saves (they may still be in the "
+        "-wal file beside it) or catch one half-written.",
+    )
+    p.add_argument(
+        "--to",
+        type=Path,
+        metavar="PATH",
+        help="write the copy to this file (or into this folder, under the database's name)",
     )
     p.set_defaults(run=run_backup)
 
@@ -78,14 +95,17 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     with open_db(args.db, write=False) as db:
-        made = backup_database(db, backup_dir_for(args.db), reason="by-hand")
+        if args.to is not None:
+            made = copy_database(db, args.to)
+        else:
+            made = backup_database(db, backup_dir_for(database_path(db)), reason="by-hand")
     print(made)
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
     if args.newest:
-        sound = [b for b in list_backups(args.db) if not check_database(b.path)]
+        sound = [b for b in list_backups(args.db) if not backup_problems(b.path)]
         if not sound:
             raise NotFound(f"{args.db}: there is no sound backup in {backup_dir_for(args.db)}.")
         chosen: Any = sound[0]
@@ -102,9 +122,9 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    problems = check_database(args.db) if Path(args.db).exists() else ["the file does not exist"]
+    problems = check_file(args.db) if Path(args.db).exists() else ["the file does not exist"]
     for b in list_backups(args.db)[:5]:
-        found = check_database(b.path)
+        found = backup_problems(b.path)
         note(f"backup {b.path.name}: {'damaged: ' + found[0] if found else 'sound'}")
     if problems:
         raise StoreError(str(args.db), "damaged: " + "; ".join(problems[:5]))

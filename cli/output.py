@@ -30,10 +30,12 @@ def print_json(value: Any) -> None:
 
 @contextmanager
 def open_db(path: str | Path, *, write: bool = True) -> Iterator[Database]:
-    """The database for one command. A command that only reads (``write=False``) still
-    works while the window edits the file — read-only; one that writes is refused with the
-    name of the holder (``DatabaseLocked``)."""
-    store = open_store(path, "command line", allow_read_only=not write, source="cli")
+    """The database for one command. A command that only reads (``write=False``) reads
+    through a read-only connection and holds no lock while it works, so it never keeps a
+    writer out; it still works while the window edits the file, or where the file cannot be
+    written. One that writes is refused with the name of the holder (``DatabaseLocked``) or
+    the reason (``ReadOnlyLocation``)."""
+    store = open_store(path, "command line", for_reading=not write, source="cli")
     try:
         for warning in store.warnings:
             note(f"warning: {warning}")
@@ -42,8 +44,8 @@ def open_db(path: str | Path, *, write: bool = True) -> Iterator[Database]:
                 f"(the file was left locked by {store.recovered.describe()}, which ended "
                 "without closing it; the lock is taken over)"
             )
-        if store.holder is not None:
-            note(f"(read-only: the file is open for editing in {store.holder.describe()})")
+        if store.read_only_text:
+            note(f"(read-only: {store.read_only_text})")
         yield store.db
     finally:
         store.close()

@@ -192,8 +192,9 @@ def carry_into_next_year(
     *,
     backups_dir: str | Path | None = None,
 ) -> CarryResult:
-    """Carry over into ``target_plan_id`` — by default next year's plan, made empty for
-    the purpose when the file has none — after backing the database up."""
+    """Carry over into ``target_plan_id`` — by default next year's plan, made for the
+    purpose when the file has none — after backing the database up; the new plan and the
+    tasks carried into it are written in one transaction, all or nothing."""
     target = target_plan_id or next_year_plan(db, source_plan_id)
     source = get_plan(db, source_plan_id)
     if target is None and source.year is None:
@@ -201,6 +202,8 @@ def carry_into_next_year(
                            "plan to carry into (command line: --to).")  # fmt: skip
     folder = backup_dir_for(database_path(db), backups_dir)
     backup_database(db, folder, reason=f"before-carry-over-{source_plan_id}")
-    if target is None:
-        target = new_plan_for(db, source_plan_id, (source.year or 0) + 1)
-    return carry_over(db, source_plan_id, target)
+    # One transaction: a carry-over cut short (killed, a full disk) leaves no empty new plan.
+    with db.atomic():
+        if target is None:
+            target = new_plan_for(db, source_plan_id, (source.year or 0) + 1)
+        return carry_over(db, source_plan_id, target)

@@ -1,46 +1,41 @@
-"""The per-database secret that signs the keys printed on feedback forms.
+"""The per-database secret that signs the keys printed on feedback forms, and the stamp a
+form export carries.
 
-Kept in the ``settings`` table under ``forms.secret`` (a JSON string of 32 hex digits),
-but deliberately not declared in ``db.settings.DEFAULTS``: it is not a user setting, is
-never shown or exported with the settings, and travels with the database file, so forms
-sent from one office's data are recognised when they come back to the same data.
+The secret is made with the database (``m003_database_identity_and_generations``; a secret
+an earlier version kept in ``settings`` moved there), so reading never has to write it: an
+export or a dry run works read-only, also while the window holds the file. It is never
+shown or exported with the settings, and travels with the database file, so forms sent
+from one office's data are recognised when they come back to the same data.
+
+A ``FormStamp`` binds a form to more than row ids (which a restore can hand out again):
+the database's identity, the plan's generation (new when the plan is imported again), and
+the database generation and change sequence the form was exported at (``db.identity``);
+the stamp itself and the keys it signs are ``domain.form_keys``.
 """
 
 from __future__ import annotations
 
-import json
-import secrets
-
 from sqlite_utils import Database
 
-KEY = "forms.secret"
+from db.identity import change_seq, current_generation, database_identity
+from domain.form_keys import GENERATION_DIGITS, FormStamp
+
+__all__ = ["GENERATION_DIGITS", "FormStamp", "form_secret", "form_stamp"]
 
 
 def form_secret(db: Database) -> bytes:
-    """The secret, created on first use (concurrent first uses agree on one value)."""
-    row = _read(db)
-    if row is None:
-        with db.atomic():
-            db.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
-                [KEY, json.dumps(secrets.token_hex(16))],
-            )
-        row = _read(db)
-    if row is None:  # pragma: no cover - the insert above guarantees a row
-        raise RuntimeError("The form secret could not be stored.")
-    return row
+    """The secret (read only: it is made with the database)."""
+    return database_identity(db).form_secret
 
 
-def _read(db: Database) -> bytes | None:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [KEY]).fetchone()
-    if row is None:
-        return None
-    try:
-        value = json.loads(row[0])
-    except ValueError:
-        value = row[0]  # edited by hand: still a secret, use it as it is
-    text = str(value)
-    try:
-        return bytes.fromhex(text)
-    except ValueError:
-        return text.encode("utf-8")
+def form_stamp(db: Database, plan_id: int, plan_generation: str) -> FormStamp:
+    """The stamp for forms of ``plan_id`` exported now (read only)."""
+    identity = database_identity(db)
+    return FormStamp(
+        secret=identity.form_secret,
+        identity=identity.identity,
+        plan_id=plan_id,
+        plan_generation=plan_generation,
+        generation=current_generation(db).generation[:GENERATION_DIGITS],
+        seq=change_seq(db),
+    )

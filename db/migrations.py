@@ -223,3 +223,78 @@ def m002_person_and_original_text(db: Database) -> None:
         CREATE INDEX original_texts_plan ON original_texts(plan_id);
         """
     )
+
+
+@step("m003_database_identity_and_generations")
+def m003_database_identity_and_generations(db: Database) -> None:
+    """Who this database is, and which line of its history is the live one.
+
+    - ``database_identity``: one row made here, never changed: a random identity (backups
+      carry it, so a backup is restored only into its own database) and the secret that
+      signs the keys on feedback forms (made here, so reading never has to write it; a
+      secret an earlier version kept in ``settings`` moves here). ``legacy_forms_seq``: the
+      change sequence when this step ran — forms of the first format were exported before it.
+    - ``database_generations``: a random generation per line of history. A restore starts a
+      new one after the change sequence of the restored content (``base_seq``), so a form
+      exported from content the restore threw away is recognised.
+    - ``plans.generation``: random per plan, new when a plan is imported again.
+    - ``progress_entries``: the change sequence of the entry's last write (``recorded_seq``,
+      the ``audit_log`` id, which never goes back), and for an entry read from a form, which
+      form export it came from and when the sender says it was saved.
+
+    The change sequence is the highest ``audit_log`` id: every change writes the log.
+    """
+    import datetime as dt
+    import json
+    import secrets
+
+    row = db.execute("SELECT value FROM settings WHERE key = 'forms.secret'").fetchone()
+    secret = secrets.token_hex(16)
+    if row is not None:
+        try:
+            secret = str(json.loads(row[0]))
+        except ValueError:
+            secret = str(row[0])
+    now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    seq = db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+    # One statement at a time: executescript() would commit the migration's transaction.
+    for statement in M003_STATEMENTS:
+        db.execute(statement)
+    db.execute("UPDATE progress_entries SET recorded_seq = ?", [seq])
+    db.execute(
+        "INSERT INTO database_identity (id, identity, form_secret, legacy_forms_seq, created_at)"
+        " VALUES (1, ?, ?, ?, ?)",
+        [secrets.token_hex(16), secret, seq, now],
+    )
+    db.execute(
+        "INSERT INTO database_generations (generation, base_seq, started_at, reason)"
+        " VALUES (?, 0, ?, ?)",
+        [secrets.token_hex(16), now, "upgraded" if seq else "created"],
+    )
+
+
+M003_STATEMENTS = (
+    """CREATE TABLE database_identity (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        identity TEXT NOT NULL,                -- random, made once
+        form_secret TEXT NOT NULL,             -- signs feedback form keys
+        legacy_forms_seq INTEGER NOT NULL,     -- first-format forms predate this change
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE database_generations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,  -- order of descent
+        generation TEXT NOT NULL UNIQUE,       -- random; a restore starts a new one
+        base_seq INTEGER NOT NULL,             -- the change sequence it starts after
+        started_at TEXT NOT NULL,
+        reason TEXT NOT NULL                   -- created / upgraded / restored
+    )""",
+    "ALTER TABLE plans ADD COLUMN generation TEXT NOT NULL DEFAULT ''",
+    "UPDATE plans SET generation = lower(hex(randomblob(16)))",
+    "ALTER TABLE progress_entries ADD COLUMN recorded_seq INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE progress_entries ADD COLUMN form_export TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE progress_entries ADD COLUMN form_saved_at TEXT",
+    "DELETE FROM settings WHERE key = 'forms.secret'",
+    # Every plan gets its generation, whichever code inserts it (import, carry-over, …).
+    """CREATE TRIGGER plans_generation AFTER INSERT ON plans WHEN NEW.generation = ''
+        BEGIN UPDATE plans SET generation = lower(hex(randomblob(16))) WHERE id = NEW.id; END""",
+)

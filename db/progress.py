@@ -112,8 +112,15 @@ def record_progress(
     reporter: str = "",
     reported_on: str | None = None,
     source: str = "manual",
+    form_export: str = "",
+    form_saved_at: str | None = None,
 ) -> ProgressEntry:
-    """Record the task's progress for a period; a second entry for the same period edits it."""
+    """Record the task's progress for a period; a second entry for the same period edits it.
+
+    ``form_export``/``form_saved_at``: for an entry read from a returned form, which form
+    export it came from and when its sender says it was saved (read-back compares later
+    versions of the same form by them). The entry keeps the change sequence of this write
+    (``recorded_seq``), which read-back compares with a form's export."""
     if status not in STATUSES:
         raise InvalidValue(f"Unknown status {status!r}; use one of {', '.join(STATUSES)}.")
     if percent is not None and not 0 <= percent <= 100:
@@ -161,6 +168,11 @@ def record_progress(
         ]
         if log:
             audit.record_many(db, log)
+        db.execute(
+            "UPDATE progress_entries SET recorded_seq = (SELECT coalesce(max(id), 0) FROM"
+            " audit_log), form_export = ?, form_saved_at = ? WHERE task_id = ? AND period_id = ?",
+            [form_export, form_saved_at, task_id, period_id],
+        )
     entry = get_progress(db, task_id, period_id)
     assert entry is not None
     return entry
@@ -320,4 +332,6 @@ def restore_entries(db: Database, states: dict[tuple[int, int], ProgressEntry | 
                     reporter=entry.reporter,
                     reported_on=entry.reported_on,
                     source=entry.source,
+                    form_export=entry.form_export,
+                    form_saved_at=entry.form_saved_at,
                 )

@@ -24,6 +24,7 @@ class Plan:
     source_size: int | None
     imported_at: str
     carried_from_plan_id: int | None
+    generation: str = ""  # random; new when the plan is imported again (forms carry it)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,9 @@ class ProgressEntry:
     reported_on: str | None
     source: str
     updated_at: str
+    recorded_seq: int = 0  # the change sequence (audit_log id) of its last write
+    form_export: str = ""  # for an entry read from a form: the export the form came from
+    form_saved_at: str | None = None  # …and when its sender says the form was saved
 
 
 @dataclass(frozen=True)

@@ -79,3 +79,47 @@ def is_network_path(path: str | Path, mounts: str | None = None) -> bool:
     if sys.platform == "win32" and mounts is None:
         return _windows_drive_is_remote(text)
     return filesystem_type(text, mounts) in NETWORK_FILE_SYSTEMS
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether files can be made in ``folder`` (SQLite needs to, beside a database: its
+    journal, its shared memory). POSIX says so; Windows says yes to every folder, so there
+    a probe file is made and removed."""
+    if not folder.is_dir():
+        return True  # a new database's folder is made by open_database (or fails there)
+    if not os.access(folder, os.W_OK):
+        return False
+    if os.name != "nt":
+        return True
+    # Windows says every folder is writable; only trying tells (ACLs, read-only shares).
+    probe = folder / f".duban-probe-{os.getpid()}"
+    try:
+        probe.open("xb").close()
+    except FileExistsError:
+        return True
+    except OSError:
+        return False
+    probe.unlink(missing_ok=True)
+    return True
+
+
+def _in_wal_mode(path: Path) -> bool:
+    """The database header says WAL (bytes 18 and 19, the file format versions, are 2)."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == 2
+
+
+def only_as_immutable(path: Path) -> bool:
+    """Whether the database at ``path`` can only be read as a file nobody changes: a WAL
+    database in a folder where SQLite cannot make the shared-memory file WAL needs, with no
+    journal of a writer beside it. (A rollback-journal database there reads as usual.)"""
+    return (
+        path.is_file()
+        and not folder_writable(path.parent)
+        and _in_wal_mode(path)
+        and not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal"))
+    )

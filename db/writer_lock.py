@@ -1,8 +1,9 @@
 """One writer per database file: a lock file beside it, held with the operating system's
 file lock for as long as the program writes.
 
-``<file>.lock`` holds who has the file (host, process, user, since when, which program) as
-JSON, readable by anyone. The exclusive lock itself is the OS's (``flock`` on POSIX,
+``<file>.lock`` beside the file itself (a symbolic link is followed first) holds who has
+the file (host, process, user, since when, which program) as JSON, readable by anyone. The
+exclusive lock itself is the OS's (``domain.files.try_lock``: ``flock`` on POSIX,
 ``msvcrt.locking`` on Windows, on a byte far past the JSON so the JSON stays readable): the
 OS drops it when the holder's process ends in any way — closed, crashed, killed — so a lock
 left by a dead process is recovered by the next program to open the file, which reads the
@@ -16,18 +17,17 @@ command line), naming the holder.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import getpass
 import json
 import os
 import socket
-import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO
 
-from db.errors import StoreError
-
-_WINDOWS_LOCK_OFFSET = 1 << 30  # lock one byte here; the JSON at the start stays readable
+from db.errors import DiskFull, ReadOnlyLocation, StoreError
+from domain.files import try_lock, unlock
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,19 @@ class DatabaseLocked(StoreError):
 
 
 def lock_path_for(db_path: str | Path) -> Path:
-    return Path(f"{db_path}.lock")
+    return Path(f"{os.path.realpath(db_path)}.lock")
+
+
+def _lock_error(db_path: Path, exc: OSError) -> StoreError:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return DiskFull(str(db_path))
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyLocation(str(db_path), "The folder of the database is read-only")
+    return StoreError(
+        str(lock_path_for(db_path)),
+        f"The lock file beside the database cannot be written ({exc}).",
+        code="lock_unwritable",
+    )
 
 
 def _read_holder(handle: IO[str]) -> Holder | None:
@@ -90,37 +102,6 @@ def read_holder(db_path: str | Path) -> Holder | None:
         return None
 
 
-def _try_os_lock(handle: IO[str]) -> bool:
-    if sys.platform == "win32":
-        import msvcrt
-
-        handle.seek(_WINDOWS_LOCK_OFFSET)
-        try:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _os_unlock(handle: IO[str]) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        handle.seek(_WINDOWS_LOCK_OFFSET)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        return
-    import fcntl
-
-    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
 class WriterLock:
     """The right to write one database file; ``release()`` (or the process ending) gives
     it back."""
@@ -134,28 +115,32 @@ class WriterLock:
 
     @classmethod
     def acquire(cls, db_path: str | Path, program: str) -> WriterLock:
-        """Take the lock or raise :class:`DatabaseLocked` naming who has it."""
-        db_path = Path(db_path)
+        """Take the lock or raise :class:`DatabaseLocked` naming who has it. The lock is the
+        file's, not the name's: a symbolic link is followed to the file it names, so a
+        second program that came through the link finds the same lock file. A folder that
+        cannot be written raises ``ReadOnlyLocation``, a full disk ``DiskFull``."""
+        db_path = Path(os.path.realpath(db_path))
         path = lock_path_for(db_path)
         try:
             handle = path.open("a+", encoding="utf-8")
         except OSError as exc:
-            raise StoreError(
-                str(path),
-                f"The lock file beside the database cannot be written ({exc}).",
-                code="lock_unwritable",
-            ) from exc
-        if not _try_os_lock(handle):
+            raise _lock_error(db_path, exc) from exc
+        if not try_lock(handle):
             holder = _read_holder(handle)
             handle.close()
             raise DatabaseLocked(str(db_path), holder)
         previous = _read_holder(handle)
         me = Holder.me(program)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(json.dumps(asdict(me), ensure_ascii=False))
-        handle.flush()
-        os.fsync(handle.fileno())
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(json.dumps(asdict(me), ensure_ascii=False))
+            handle.flush()
+            os.fsync(handle.fileno())
+        except OSError as exc:
+            unlock(handle)
+            handle.close()
+            raise _lock_error(db_path, exc) from exc
         recovered = previous if previous and previous.pid != me.pid else None
         return cls(db_path, handle, me, recovered)
 
@@ -171,7 +156,7 @@ class WriterLock:
             handle.seek(0)
             handle.truncate()
             handle.flush()
-            _os_unlock(handle)
+            unlock(handle)
         finally:
             handle.close()
 

@@ -24,6 +24,7 @@ import posixpath
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -332,13 +333,16 @@ def check_package(
     max_part_bytes: int = DEFAULT_MAX_PART_BYTES,
     max_total_bytes: int = 4 * DEFAULT_MAX_PART_BYTES,
     max_ratio: int = DEFAULT_MAX_RATIO,
+    part_limit: Callable[[str], int] | None = None,
 ) -> None:
     """Check a whole zip package before a library that reads every part into memory opens it.
 
     Refuses, with a PlanInputError whose ``where`` names the part: a part encrypted at zip
     level; a part over ``max_part_bytes`` or compressed more than ``max_ratio`` times, parts
     that together unpack past ``max_total_bytes``, or more than MAX_PACKAGE_PARTS parts (zip
-    bombs); XML that declares a DTD or entities (external entities, "billion laughs"). The
+    bombs); XML that declares a DTD or entities (external entities, "billion laughs").
+    ``part_limit`` gives a part its own size limit (a part the reader streams may be larger
+    than one it loads whole). The
     sizes in the zip directory can be trusted here: zipfile never unpacks a part past its
     declared size (it stops there and fails the checksum). Every XML part is read once, in
     bounded chunks. The file signature is not checked: see :func:`foreign_kind` and
@@ -351,7 +355,8 @@ def check_package(
                 raise _fail(file_path, "part_count", count=len(infos))
             total = 0
             for info in infos:
-                _check_part(file_path, info, info.filename, max_part_bytes, max_ratio)
+                limit = part_limit(info.filename) if part_limit else max_part_bytes
+                _check_part(file_path, info, info.filename, limit, max_ratio)
                 total += info.file_size
                 if total > max_total_bytes:
                     raise _fail(file_path, "total_size", limit=_limit_text(max_total_bytes))

@@ -3,7 +3,8 @@ that keep or circulate it in Excel or WPS 表格.
 
 One sheet: the title and the count in merged rows, the header row (frozen, and repeated
 on every printed page), a merged row for each section and each item, a row per task; A4
-landscape, fitted to the page width. Every text cell is written as text.
+landscape, fitted to the page width. Every text cell is written as text
+(``exports.sheet_text``: never a formula, also once edited in Excel or WPS).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from exports.decomposition import (
 )
 from exports.gbt9704 import FontSet
 from exports.job import doc_number_text
+from exports.sheet_text import set_text
 from exports.tables import GroupRow
 from exports.text import official
 
@@ -36,16 +38,10 @@ _WRAP = Alignment(wrap_text=True, vertical="center")
 _CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 
-def _text(cell: object, value: str) -> None:
-    """A text cell that Excel never reads as a number, a date or a formula."""
-    cell.value = value  # type: ignore[attr-defined]
-    cell.data_type = "s"  # type: ignore[attr-defined]
-
-
 def _merged(ws: Worksheet, row: int, text: str, font: Font, align: Alignment, last: int) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
     cell = ws.cell(row, 1)
-    _text(cell, text)
+    set_text(cell, text)
     cell.font, cell.alignment = font, align
 
 
@@ -67,7 +63,7 @@ def render_workbook(report: PlanReport, options: DecompositionOptions | None = N
     header_row = 3
     for index, column in enumerate(cols, 1):
         cell = ws.cell(header_row, index)
-        _text(cell, column.header)
+        set_text(cell, column.header)
         cell.font = Font(name=FONTS.table_head, size=11, bold=True)
         cell.alignment, cell.border = _CENTER, _BORDER
         cell.fill = PatternFill("solid", fgColor="F2F2F2")
@@ -87,7 +83,7 @@ def render_workbook(report: PlanReport, options: DecompositionOptions | None = N
             continue
         for index, value in enumerate(row.cells, 1):
             cell = ws.cell(row_number, index)
-            _text(cell, official(value))
+            set_text(cell, official(value))
             cell.font, cell.border, cell.alignment = body_font, _BORDER, aligns[index - 1]
     ws.freeze_panes = ws.cell(header_row + 1, 1)
     ws.print_title_rows = f"{header_row}:{header_row}"

@@ -10,22 +10,21 @@ there; each task shows its latest earlier report (上期进展) in small type un
 
 The forms come back filled in, so they carry unobtrusive machine-readable keys that
 survive editing in Word or WPS: the core property ``identifier`` names plan, period and
-department (``duban-feedback:v1:…``), and every task row has a small grey key under its
-code (``D1-P7-T152-9f2c1a``). Both end in an HMAC of their fields with a per-database
-secret (``db.form_secret``), so a key whose task, department or period was changed no
-longer checks; ``read_form_keys`` reads them back from a returned file.
+department and the export (``duban-feedback:v2:…``: the database generation and change
+sequence it was made at), and every task row has a small grey key under its code
+(``D1-P7-T152-9f2c1a``). Both end in an HMAC with a per-database secret over their fields,
+the database's identity and the plan's generation (``domain.form_keys.FormStamp``), so a key
+whose task, department or period was changed, or that comes from another export or from a
+plan imported again since, no longer checks; ``read_form_keys`` reads them back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-
-from docx import Document
 
 from db.form_secret import form_secret as form_secret  # re-exported for callers
 from db.records import Department
@@ -33,6 +32,7 @@ from db.reports import PlanReport, ReportTask
 from domain.form_keys import (  # noqa: F401 - re-exported: the keys are the form's
     FORM_PREFIX,
     FormId,
+    FormStamp,
     RowKey,
     check_form_id,
     check_row_key,
@@ -42,9 +42,12 @@ from domain.form_keys import (  # noqa: F401 - re-exported: the keys are the for
     row_key,
 )
 from domain.statuses import STATUS_CHOICES, STATUS_NAMES
+from exports import form_docx
 from exports.docx_base import OfficialDocument, new_document, set_core_properties
 from exports.files import write_folder
+from exports.form_docx import FormKeys
 from exports.job import ExportJob, Wording, period_phrase, use_doc_number
+from exports.request import safe_file_name
 from exports.tables import Column, GroupRow, Row, TableSpec, add_table
 from exports.text import chinese_date, clean
 
@@ -139,7 +142,7 @@ def columns(report: PlanReport) -> list[Column]:
     return [Column(words(c.header), c.width_mm, c.align, c.style) for c in COLUMNS]
 
 
-def _rows(report: PlanReport, department: Department, secret: bytes) -> list[Row | GroupRow]:
+def _rows(report: PlanReport, department: Department, stamp: FormStamp) -> list[Row | GroupRow]:
     """一、牵头任务 then 二、配合任务 (an empty group is left out, the next renumbered)."""
     words = Wording.of(report)
     status = "\n".join(f"□{words(choice)}" for choice in STATUS_CHOICES)
@@ -149,7 +152,7 @@ def _rows(report: PlanReport, department: Department, secret: bytes) -> list[Row
     for number, (tasks, role) in zip("一二", groups, strict=False):
         out.append(GroupRow(words(f"{number}、{role}任务")))
         for task in tasks:
-            key = row_key(secret, report.plan.id, _period_id(report), department.id, task.id)
+            key = row_key(stamp, _period_id(report), department.id, task.id)
             cells = (task.code, task.text, words(role), task.deadline, "", "", "", "", status)
             out.append(Row(cells, key, earlier_note(report, task)))
     return out
@@ -184,12 +187,12 @@ def heading(
 def render(
     report: PlanReport,
     department: Department,
-    secret: bytes,
+    stamp: FormStamp,
     options: FeedbackOptions | None = None,
 ) -> OfficialDocument | None:
     """The form for ``department``; None when it neither leads nor cooperates on a task."""
     options = options or FeedbackOptions()
-    rows = _rows(report, department, secret)
+    rows = _rows(report, department, stamp)
     if not rows:
         return None
     doc = new_document(landscape=True, template=options.template or None)
@@ -201,7 +204,7 @@ def render(
     # Rows never split: a task's text, its boxes and its key stay on one page.
     spec = TableSpec(columns(report), rows, cant_split=True, min_row_height_mm=ROW_HEIGHT_MM)
     add_table(doc, spec)
-    identifier = form_id(secret, report.plan.id, _period_id(report), department.id)
+    identifier = form_id(stamp, _period_id(report), department.id)
     set_core_properties(
         doc.doc,
         title=title,
@@ -215,18 +218,17 @@ def render(
 
 # -- writing a folder of forms -------------------------------------------------------------
 
-_ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
-
 
 def file_name(number: int, department: Department) -> str:
-    """``01-基础教育处-进展情况反馈表.docx``, safe as a Windows file name."""
-    name = _ILLEGAL.sub("_", clean(department.name)).strip().rstrip(".") or str(department.id)
+    """``01-基础教育处-进展情况反馈表.docx``, safe as a file name on every system and short
+    enough whatever the department's name (``exports.request.safe_file_name``)."""
+    name = safe_file_name(clean(department.name), replacement="_", default=str(department.id))
     return f"{number:02d}-{name}-{KEYWORDS}.docx"
 
 
 def export_forms(
     report: PlanReport,
-    secret: bytes,
+    stamp: FormStamp,
     folder: Path,
     options: FeedbackOptions | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -240,7 +242,7 @@ def export_forms(
     departments = [d for d in report.departments if any(department_tasks(report, d))]
 
     def form(department: Department) -> bytes:
-        doc = render(report, department, secret, options)
+        doc = render(report, department, stamp, options)
         assert doc is not None  # the department has tasks
         return doc.to_bytes()
 
@@ -259,41 +261,22 @@ def write(job: ExportJob) -> list[Path]:
         wanted = set(request.department_ids)
         report = replace(report, departments=tuple(d for d in report.departments if d.id in wanted))
     folder = job.folder()
+    stamp = job.stamp
+    if stamp is None:  # pragma: no cover - the kind asks for one (``needs_secret``)
+        raise ValueError("Feedback forms need the stamp of their export.")
     if request.form_format == "xlsx":
         from exports.feedback_xlsx import export_forms_xlsx
 
-        return export_forms_xlsx(report, job.secret, folder, options, job.progress)
-    return export_forms(report, job.secret, folder, options, job.progress)
+        return export_forms_xlsx(report, stamp, folder, options, job.progress)
+    return export_forms(report, stamp, folder, options, job.progress)
 
 
 # -- reading a form back -------------------------------------------------------------------
 
 
-@dataclass
-class FormKeys:
-    form_id: str  # the core property ``identifier`` ("" when missing)
-    # (key text, cell texts) for each row with a key; cell 0 is the code without the key,
-    # one text per grid column (a cell spanning columns repeats).
-    rows: list[tuple[str, list[str]]] = field(default_factory=list)
-
-
 def read_form_keys(path: str | Path) -> FormKeys:
-    """The identifier and the keyed rows of a (filled-in) form. A row's key is its
-    ``GWKey`` paragraph in the first cell (even when altered: checking is the caller's
-    job), failing that the first paragraph there that reads as a key."""
-    doc = Document(str(path))
-    out = FormKeys(doc.core_properties.identifier or "")
-    for table in doc.tables:
-        for row in table.rows:
-            cells = row.cells
-            if not cells:
-                continue
-            paragraphs = cells[0].paragraphs
-            keyed = [p for p in paragraphs if p._p.style == KEY_STYLE]
-            keyed = keyed or [p for p in paragraphs if parse_row_key(p.text)][:1]
-            key = keyed[0].text.strip() if keyed else ""
-            if not key:
-                continue
-            code = "\n".join(p.text for p in paragraphs if p not in keyed)
-            out.rows.append((key, [code] + [c.text for c in cells[1:]]))
-    return out
+    """The identifier and the keyed rows of a (filled-in) form, read as a stream with flat
+    memory (``exports.form_docx``). A row's key is its ``GWKey`` paragraph in the first cell
+    (even when altered: checking is the caller's job), failing that the first paragraph there
+    that reads as a key."""
+    return form_docx.read_form_keys(path, KEY_STYLE, lambda text: parse_row_key(text) is not None)

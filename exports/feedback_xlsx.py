@@ -1,6 +1,9 @@
 """进展情况反馈表 as an Excel workbook: the same form as ``exports.feedback`` for offices whose
 departments report in Excel or WPS 表格.
 
+Every text is written as text (``put_text``): a task or deadline that starts like a formula
+is never one.
+
 One sheet "进展情况反馈表": a merged title row, ``填报单位`` / ``填报日期``, the header row
 (frozen, and repeated on every printed page), the group rows 一、牵头任务 / 二、配合任务 and
 one row per task. The key a row carries under its code in Word has its own column here,
@@ -27,6 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from db.records import Department
 from db.reports import PlanReport
+from domain.form_keys import FormStamp
 from exports.feedback import (
     COLUMNS,
     FOOTER_LINE,
@@ -41,6 +45,7 @@ from exports.feedback import (
 )
 from exports.files import write_folder
 from exports.gbt9704 import FontSet
+from exports.sheet_text import put_text
 from exports.text import chinese_date, clean
 
 SHEET = "进展情况反馈表"
@@ -76,7 +81,7 @@ def xlsx_file_name(number: int, department: Department) -> str:
 def render_workbook(
     report: PlanReport,
     department: Department,
-    secret: bytes,
+    stamp: FormStamp,
     options: FeedbackOptions | None = None,
 ) -> Workbook | None:
     """The workbook for ``department``; None when it neither leads nor cooperates on a task."""
@@ -94,14 +99,14 @@ def render_workbook(
     _merged(ws, 1, title, Font(name=FONTS.title, size=18), _CENTER, height=36)
     ws.merge_cells("A2:E2")
     ws.merge_cells(f"F2:{last}2")
-    ws["A2"] = f"填报单位：{clean(department.name)}"
-    ws["F2"] = "填报日期："
+    put_text(ws, 2, 1, f"填报单位：{clean(department.name)}")
+    put_text(ws, 2, 6, "填报日期：")
     for ref in ("A2", "F2"):
         ws[ref].font = Font(name=FONTS.body, size=12)
         ws[ref].alignment = Alignment(vertical="center")
     ws.row_dimensions[2].height = 24
     for col, header in enumerate(HEADERS, 1):
-        cell = ws.cell(HEADER_ROW, col, header)
+        cell = put_text(ws, HEADER_ROW, col, header)
         cell.font = Font(name=FONTS.table_head, size=11, bold=True)
         cell.alignment, cell.border, cell.fill = _CENTER, _BORDER, _HEAD_FILL
     ws.row_dimensions[HEADER_ROW].height = 24
@@ -114,10 +119,14 @@ def render_workbook(
         _merged(ws, row, f"{number}、{role}任务", Font(name=FONTS.h1, size=11), _WRAP, border=True)
         row += 1
         for task in tasks:
-            key = row_key(secret, report.plan.id, _period_id(report), department.id, task.id)
+            key = row_key(stamp, _period_id(report), department.id, task.id)
             values = (task.code, task.text, role, task.deadline, "", "", "", None, "", key)
             for col, value in enumerate(values, 1):
-                cell = ws.cell(row, col, clean(value) if isinstance(value, str) else value)
+                cell = (
+                    put_text(ws, row, col, clean(value))
+                    if isinstance(value, str)
+                    else ws.cell(row, col, value)
+                )
                 cell.font, cell.border = body, _BORDER
                 cell.alignment = _CENTER if COLUMNS_ALIGN[col - 1] else _WRAP
             ws.cell(row, len(HEADERS)).font = key_font
@@ -139,9 +148,9 @@ def render_workbook(
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     _print_setup(ws)
 
-    identifier = form_id(secret, report.plan.id, _period_id(report), department.id)
+    identifier = form_id(stamp, _period_id(report), department.id)
     hidden = wb.create_sheet(ID_SHEET)
-    hidden["A1"] = identifier
+    put_text(hidden, 1, 1, identifier)
     hidden.sheet_state = "hidden"
     props = wb.properties
     props.identifier = identifier
@@ -165,7 +174,7 @@ def _merged(
 ) -> None:
     last = len(HEADERS)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
-    cell = ws.cell(row, 1, text)
+    cell = put_text(ws, row, 1, text)
     cell.font, cell.alignment = font, alignment
     if border:
         for col in range(1, last + 1):
@@ -227,7 +236,7 @@ def workbook_bytes(wb: Workbook) -> bytes:
 
 def export_forms_xlsx(
     report: PlanReport,
-    secret: bytes,
+    stamp: FormStamp,
     folder: Path,
     options: FeedbackOptions | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -244,7 +253,7 @@ def export_forms_xlsx(
     departments = [d for d in report.departments if any(department_tasks(report, d))]
 
     def workbook(department: Department) -> bytes:
-        wb = render_workbook(report, department, secret, options)
+        wb = render_workbook(report, department, stamp, options)
         assert wb is not None  # the department has tasks
         return workbook_bytes(wb)
 

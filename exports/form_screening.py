@@ -1,15 +1,27 @@
 """Is a returned file a feedback form at all? Judged before python-docx or openpyxl see it.
 
-Returned files come from inboxes and may be anything. Those libraries read whole parts into
-memory, so first the suffix and size are checked, then the file's signature (an image, an old
-.doc/.xls, or a password-protected file under a .docx/.xlsx name is named as such), then its
-zip package with ``domain.docx_package.check_package`` (zip bombs, XML declaring a DTD or
-entities). Each refusal is a ``FormError`` that names the file and says what to do.
+Returned files come from inboxes and may be anything. First the suffix and size are checked,
+then the file's signature (an image, an old .doc/.xls, or a password-protected file under a
+.docx/.xlsx name is named as such), then its zip package with
+``domain.docx_package.check_package`` (zip bombs, XML declaring a DTD or entities). The parts
+the readers stream — a Word form's document, a workbook's sheets — may be large (a form of
+8,000 rows written by Duban itself is 19 MB of XML); every other part is loaded whole and
+stays small. Then each sheet of a workbook is measured as it is written in the file
+(``sheet_extents``): a cell at XFD1048576 in a 14 KB workbook would make a reader walk 17
+billion cells, so a sheet whose cells lie far outside any form, or that holds too many, is
+refused before openpyxl sees it, and the reader is told the real extent of the others. Each
+refusal is a ``FormError`` that names the file and says what to do.
 """
 
 from __future__ import annotations
 
+import re
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
+
+from lxml import etree
 
 from domain.docx_package import (
     OLE2_ENCRYPTED,
@@ -25,9 +37,18 @@ from domain.errors import PlanInputError
 from domain.filled_forms import FormError
 
 MAX_BYTES = 50 * 1024 * 1024  # a form is a few dozen KB; anything this big is not one
-# A form's parts unpacked: a 1,000-row form's table is ~3 MB; pasted photos add a few MB each.
-MAX_PART_BYTES = 16 * 1024 * 1024
-MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+# A form's parts unpacked. Streamed parts (the Word form's document, a workbook's sheets): an
+# 8,000-row form is ~19 MB, 50,000 rows ~120 MB. Parts loaded whole (styles, shared strings,
+# pictures pasted in) stay far smaller.
+MAX_PART_BYTES = 32 * 1024 * 1024
+MAX_STREAMED_PART_BYTES = 256 * 1024 * 1024
+MAX_UNPACKED_BYTES = 320 * 1024 * 1024
+# A form's sheet: one row per task (the largest plan Duban is measured with has 50,000) and
+# ten columns, a few more if a department adds notes. Cells past these are not a form's.
+MAX_SHEET_ROWS = 100_000
+MAX_SHEET_COLUMNS = 100  # CV
+MAX_SHEET_CELLS = 2_000_000
+STREAMED_PARTS = re.compile(r"^(?:word/document\d*\.xml|xl/worksheets/[^/]+\.xml)$", re.I)
 READABLE = (".docx", ".xlsx")
 OLD_FORMATS = {
     ".doc": "an old-format Word file (.doc)",
@@ -137,10 +158,110 @@ def _package_problem(path: Path, suffix: str) -> FormError | None:
             code="not_a_form" if what else "unreadable",
         )
     try:
-        check_package(path, max_part_bytes=MAX_PART_BYTES, max_total_bytes=MAX_UNPACKED_BYTES)
+        check_package(
+            path,
+            max_part_bytes=MAX_PART_BYTES,
+            max_total_bytes=MAX_UNPACKED_BYTES,
+            part_limit=_part_limit,
+        )
     except PlanInputError as error:
         return _refused_package(path, suffix, error)
     return None
+
+
+def _part_limit(name: str) -> int:
+    return MAX_STREAMED_PART_BYTES if STREAMED_PARTS.match(name) else MAX_PART_BYTES
+
+
+# -- the cells of a workbook's sheets ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SheetExtent:
+    """Where a sheet's cells really are (its ``<dimension>`` may say anything)."""
+
+    rows: int  # the last row that holds a cell
+    columns: int  # the last column that holds a cell
+    cells: int
+
+
+_REF = re.compile(r"^([A-Za-z]{1,3})(\d{1,7})$")
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _cell_name(row: int, column: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+def _measure_sheet(stream: IO[bytes]) -> tuple[SheetExtent, str]:
+    """A sheet's extent, read as a stream in constant memory (every element is dropped once
+    read, whatever it is); stops at the first cell past the limits ("" when none is, else
+    that cell's name)."""
+    rows = columns = cells = 0
+    last_row = column = 0
+    parser = etree.iterparse(
+        stream, events=("end",), resolve_entities=False, no_network=True, huge_tree=False
+    )
+    for _event, element in parser:
+        local = etree.QName(element).localname
+        if local == "c":
+            match = _REF.match(element.get("r") or "")
+            if match:
+                column, row = _column_number(match.group(1)), int(match.group(2))
+            else:  # no reference: the next cell of its row
+                number = element.getparent().get("r") if element.getparent() is not None else ""
+                row = int(number) if number and number.isdigit() else last_row + 1
+                column += 1
+            cells += 1
+            rows, columns = max(rows, row), max(columns, column)
+            if row > MAX_SHEET_ROWS or column > MAX_SHEET_COLUMNS or cells > MAX_SHEET_CELLS:
+                return SheetExtent(rows, columns, cells), _cell_name(row, column)
+        elif local == "row":
+            number = element.get("r")
+            last_row = int(number) if number and number.isdigit() else last_row + 1
+            column = 0
+        element.clear(keep_tail=True)
+        while element.getprevious() is not None:
+            del element.getparent()[0]
+    return SheetExtent(rows, columns, cells), ""
+
+
+def sheet_extents(path: Path) -> dict[str, SheetExtent] | FormError:
+    """The real extent of each sheet of the workbook at ``path`` (by part name), or why it
+    is refused: a cell far outside any form, or too many cells."""
+    extents: dict[str, SheetExtent] = {}
+    try:
+        with zipfile.ZipFile(path) as package:
+            for name in package.namelist():
+                if not name.lower().startswith("xl/worksheets/") or not name.endswith(".xml"):
+                    continue
+                with package.open(name) as stream:
+                    extent, far = _measure_sheet(stream)
+                if far or extent.cells > MAX_SHEET_CELLS:
+                    where = f"a cell at {far}" if far else f"{extent.cells:,} cells"
+                    return FormError(
+                        path,
+                        f"A sheet of this workbook ({name.rsplit('/', 1)[-1]}) has {where}, far "
+                        "outside any feedback form (one row per task, about ten columns), so "
+                        "it was not opened. Ask the department to delete what was typed or "
+                        "formatted outside the table (or to fill in the workbook Duban "
+                        "exported again), save it and send it again.",
+                        code="too_large",
+                    )
+                extents[name] = extent
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError, EOFError):
+        return unreadable(path, ".xlsx")
+    return extents
 
 
 def _refused_package(path: Path, suffix: str, error: PlanInputError) -> FormError:

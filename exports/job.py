@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from db.reports import PlanReport
+from domain.form_keys import FormStamp
 from domain.script import doc_number, to_traditional
 from exports.request import ExportError, ExportRequest, ExportWarning, Progress, safe_file_name
 from exports.text import chinese_date
@@ -70,7 +71,9 @@ class ExportJob:
     report: PlanReport
     request: ExportRequest
     template: str = ""  # an office's .docx template ("": the built-in look)
-    secret: bytes = b""  # the key of returned forms (feedback forms only)
+    # What the keys of returned forms are signed over (feedback forms only): the database's
+    # secret and identity, the plan's generation, this export's generation and sequence.
+    stamp: FormStamp | None = None
     progress: Progress | None = None
     warnings: list[ExportWarning] = field(default_factory=list)
 

@@ -12,13 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from domain.filled_forms import FilledForm, FilledRow, FormError
 from domain.form_keys import parse_form_id
 from exports.feedback import COLUMNS, read_form_keys
 from exports.form_cells import cell_text, make_row
-from exports.form_screening import OLD_FORMATS, READABLE, screen, unreadable
+from exports.form_screening import (
+    OLD_FORMATS,
+    READABLE,
+    SheetExtent,
+    screen,
+    sheet_extents,
+    unreadable,
+)
 
 # A Duban form (its id is there) whose keyed task rows are gone.
 _NO_ROWS = {
@@ -83,14 +91,18 @@ def _header_map(values: tuple[object, ...]) -> dict[str, int]:
     return found
 
 
-def _read_xlsx(path: Path) -> FilledForm:
+def _read_xlsx(path: Path, extents: dict[str, SheetExtent]) -> FilledForm:
+    """Read in openpyxl's read-only mode, row by row, within each sheet's real extent (never
+    the extent its ``<dimension>`` claims): memory stays flat however large the sheet.
+    Formulas are not evaluated, nor their cached results believed: a formula cell is read as
+    the text of its formula."""
     from openpyxl import load_workbook
 
-    wb = load_workbook(path, data_only=True)
+    wb = load_workbook(path, read_only=True, data_only=False)
     try:
         candidates = [str(wb.properties.identifier or "").strip()]
         if "duban" in wb.sheetnames:
-            candidates.append(cell_text(wb["duban"]["A1"].value))
+            candidates.append(cell_text(next(_values(wb["duban"], extents, 1, 1), ("",))[0]))
         text = next((c for c in candidates if parse_form_id(c)), candidates[-1] or candidates[0])
         modified = _aware(wb.properties.modified) or _mtime(path)
         sheets = sorted(wb.worksheets, key=lambda ws: ws.title != "进展情况反馈表")
@@ -99,7 +111,7 @@ def _read_xlsx(path: Path) -> FilledForm:
             if ws.title == "duban":
                 continue
             header: dict[str, int] | None = None
-            for row in ws.iter_rows():
+            for row in _rows(ws, extents):
                 values = tuple(c.value for c in row)
                 if header is None:
                     found = _header_map(values)
@@ -111,13 +123,43 @@ def _read_xlsx(path: Path) -> FilledForm:
                     continue
                 cells = {t: values[i] for t, i in header.items() if i < len(values)}
                 index = header.get("完成进度")
-                fmt = row[index].number_format if index is not None and index < len(row) else ""
+                fmt = (
+                    getattr(row[index], "number_format", "")
+                    if index is not None and index < len(row)
+                    else ""
+                )
                 rows.append(make_row(key, cells, percent_format="%" in (fmt or "")))
             if header is not None:
                 break
     finally:
         wb.close()
     return FilledForm(path, parse_form_id(text), text, modified, rows, "xlsx")
+
+
+def _extent(ws: object, extents: dict[str, SheetExtent]) -> SheetExtent:
+    name = str(getattr(ws, "_worksheet_path", "")).lstrip("/")
+    return extents.get(name, SheetExtent(0, 0, 0))
+
+
+def _rows(ws: object, extents: dict[str, SheetExtent]) -> Iterator[tuple]:
+    extent = _extent(ws, extents)
+    if not extent.cells:
+        return iter(())
+    return ws.iter_rows(min_row=1, max_row=extent.rows, max_col=extent.columns)  # type: ignore[attr-defined]
+
+
+def _values(
+    ws: object, extents: dict[str, SheetExtent], rows: int, columns: int
+) -> Iterator[tuple]:
+    extent = _extent(ws, extents)
+    if not extent.cells:
+        return iter(())
+    return ws.iter_rows(  # type: ignore[attr-defined]
+        min_row=1,
+        max_row=min(rows, extent.rows),
+        max_col=min(columns, extent.columns),
+        values_only=True,
+    )
 
 
 def read_filled_form(path: str | Path) -> FilledForm | FormError:
@@ -127,8 +169,14 @@ def read_filled_form(path: str | Path) -> FilledForm | FormError:
     if refused is not None:
         return refused
     suffix = path.suffix.lower()
+    extents: dict[str, SheetExtent] = {}
+    if suffix == ".xlsx":
+        measured = sheet_extents(path)
+        if isinstance(measured, FormError):
+            return measured
+        extents = measured
     try:
-        form = _read_docx(path) if suffix == ".docx" else _read_xlsx(path)
+        form = _read_docx(path) if suffix == ".docx" else _read_xlsx(path, extents)
     except Exception as exc:  # damaged, truncated, or another format under this suffix
         return unreadable(path, suffix, "" if isinstance(exc, OSError) else type(exc).__name__)
     if not form.form_id_text and not form.rows:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +63,29 @@ class Written(list[Path]):
         self.warnings: list[ExportWarning] = list(warnings or [])
 
 
-def safe_file_name(name: str) -> str:
-    """A file name Windows accepts, from a title or a department name."""
-    cleaned = _ILLEGAL.sub("", name).strip().strip(".")
-    return cleaned[:120] or "document"
+# A name made from a title or a department name is kept to this many characters and UTF-8
+# bytes: with the number, the document's kind, the suffix and the temporary names of an
+# export (``..<name>.<run>.staged.<run>.part``) it stays far below the 255 bytes a file name
+# may have on Linux, and a path in the clerk's Documents below Windows' 260 characters.
+NAME_CHARS = 60
+NAME_BYTES = 150
+_RESERVED = re.compile(r"^(?:CON|PRN|AUX|NUL|COM\d|LPT\d)(?:\..*)?$", re.I)
+
+
+def safe_file_name(name: str, *, replacement: str = "", default: str = "document") -> str:
+    """A file name every system accepts, from a title or a department name: no characters
+    Windows forbids (each becomes ``replacement``), no control or invisible formatting
+    characters — a right-to-left override (U+202E) would make "财务处‮fdp.exe" look like
+    "财务处exe.pdf" — no leading or trailing dots and spaces, not a device name, and
+    shortened with "…" to ``NAME_CHARS`` characters and ``NAME_BYTES`` bytes."""
+    text = unicodedata.normalize("NFC", name)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc"))
+    text = _ILLEGAL.sub(replacement, text).strip(" .")
+    if len(text) > NAME_CHARS or len(text.encode("utf-8")) > NAME_BYTES:
+        text = text[: NAME_CHARS - 1]
+        while len(text.encode("utf-8")) > NAME_BYTES - 3:  # the ellipsis takes 3 bytes
+            text = text[:-1]
+        text = text.rstrip(" .") + "…"
+    if _RESERVED.match(text):
+        text += "_"
+    return text or default

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from sqlite_utils import Database
 
+from db.connection import snapshot
 from db.reports import collect
 from db.settings import get_setting
 from exports.job import ExportJob
@@ -42,26 +43,27 @@ def run_export(db: Database, request: ExportRequest, progress: Progress | None =
         kind.per_department and request.form_format in kind.formats
     ):
         raise ExportError("Only the feedback forms (feedback-forms) can be written as Excel.")
-    report = collect(
-        db,
-        request.plan_id,
-        period_id=request.period_id,
-        as_of=request.as_of,
-        department_ids=request.department_ids,
-    )
+    with snapshot(db):  # one state of the file, however long the writing takes
+        report = collect(
+            db,
+            request.plan_id,
+            period_id=request.period_id,
+            as_of=request.as_of,
+            department_ids=request.department_ids,
+        )
+        template = request.template if request.template is not None else ""
+        if request.template is None:
+            template = get_setting(db, "documents.template") or ""
+        stamp = None
+        if kind.needs_secret:  # the keys name this export: its generation and sequence
+            from db.form_secret import form_stamp
+
+            stamp = form_stamp(db, report.plan.id, report.plan.generation)
     overrides = {"doc_number": request.doc_number, "issue": request.issue}
     wanted = {k: v for k, v in overrides.items() if v is not None}
     if wanted:
         report = replace(report, settings=replace(report.settings, **wanted))
-    template = request.template if request.template is not None else ""
-    if request.template is None:
-        template = get_setting(db, "documents.template") or ""
-    secret = b""
-    if kind.needs_secret:
-        from db.form_secret import form_secret
-
-        secret = form_secret(db)
-    job = ExportJob(report, request, template, secret, progress)
+    job = ExportJob(report, request, template, stamp, progress)
     written = importlib.import_module(kind.writer).write(job)
     if not written:
         raise ExportError("No department has anything to put in this document.")

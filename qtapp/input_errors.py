@@ -168,6 +168,65 @@ MESSAGES = {
         "This is a progress feedback form exported by Duban, not a plan: read it back "
         "instead (Progress → Read back feedback forms).",
     ),
+    # What the computer refuses, and other problems of the database file (db.errors).
+    "store": QT_TRANSLATE_NOOP(
+        "InputErrors", "The database cannot be used as it is; nothing was changed."
+    ),
+    "busy": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "Another program kept the database busy, so nothing was saved. Wait a moment, then "
+        "do it again.",
+    ),
+    "read_only": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "The database file or its folder is read-only, so nothing can be saved there. Copy "
+        "the database to a folder you can write, such as Documents (File → Save a copy…), "
+        "and open the copy.",
+    ),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "The disk is full, so nothing was saved. Free some space (empty the recycle bin, move "
+        "old files to another disk), then do it again.",
+    ),
+    "no_access": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "The file cannot be opened: this user has no permission for it, or another program "
+        "is using it. Ask whoever manages the computer or the share for access, or copy the "
+        "database to a folder you can write.",
+    ),
+    "io_error": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "The disk, USB stick or network share failed while the file was read or written; "
+        "nothing more was saved. Check that it is still connected, then check the database; "
+        "keep it on this computer's own disk if it happens again.",
+    ),
+    "hard_link": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "This database file has more than one name (hard links); working through two names "
+        "would damage it, so it is not opened. Make a real copy, remove the other names, and "
+        "use the copy.",
+    ),
+    "foreign_backup": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "This backup belongs to another database; it was not restored and the database is as "
+        "it was. To work in that data, open that database file itself.",
+    ),
+    # Warnings that do not stop the work (db.store.Store.warnings).
+    "network": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "This database is on a network share: it is kept in the slower but safe "
+        "rollback-journal mode, and only one computer should use it at a time.",
+    ),
+    "backup_failed": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "Today's backup could not be made (the disk may be nearly full). The database itself "
+        "is unharmed and works as usual; free some disk space so that the next backup succeeds.",
+    ),
+    "clock": QT_TRANSLATE_NOOP(
+        "InputErrors",
+        "This computer's clock looks wrong: the database was already changed or backed up at "
+        "a later time. Set the date and time; backups are kept in the order they were made.",
+    ),
 }
 
 

@@ -112,6 +112,8 @@ EXPECTED = [
     ("form-no-table.docx", "readback", 2, "table"),
     ("form-no-header.xlsx", "readback", 2, "header row"),
     ("form-sheet-renamed.xlsx", "readback", 0, "Preview"),
+    ("form-cell-at-XFD1048576.xlsx", "readback", 2, "a cell at XFD1048576"),
+    ("form-cell-at-J1048576.xlsx", "readback", 2, "a cell at J1048576"),
     ("image-only.pdf", "import", 2, "no text layer"),
     ("image-only.pdf", "parse", 2, "no text layer"),
     ("encrypted.pdf", "import", 2, "password"),

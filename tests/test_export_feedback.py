@@ -22,6 +22,7 @@ from db.records import Department
 from db.reports import PlanReport, collect
 from db.settings import all_settings
 from db.tasks import list_tasks
+from domain.form_keys import FormStamp
 from exports import feedback, files
 from exports.docx_base import save_atomic
 from exports.feedback import (
@@ -41,6 +42,14 @@ from exports.text import mm_to_twips
 from tests.docx_checks import assert_page, table_rows
 
 SECRET = b"0123456789abcdef"
+
+
+def stamp(plan_id: int, **changes: object) -> FormStamp:
+    """What the forms of ``plan_id`` are signed over (a database's identity and generations)."""
+    made = FormStamp(SECRET, "a1" * 16, plan_id, "b2" * 16, "c3d4e5f6", 42)
+    return dataclasses.replace(made, **changes)
+
+
 STATUS = "□已完成\n□序时推进\n□滞后\n□未启动\n□暂缓"
 
 
@@ -79,7 +88,9 @@ def setup(simplified_db: Database) -> Setup:
 def _save(
     setup: Setup, tmp_path: Path, department: Department | None = None, **options: object
 ) -> Path:
-    doc = render(setup.report(), department or setup.basic, SECRET, FeedbackOptions(**options))
+    doc = render(
+        setup.report(), department or setup.basic, stamp(setup.plan_id), FeedbackOptions(**options)
+    )
     assert doc is not None
     return save_atomic(doc, tmp_path / "form.docx")
 
@@ -148,15 +159,17 @@ def test_title_header_lines_and_instructions_above_the_table(setup, tmp_path) ->
 
 
 def test_without_period_or_reply_date(setup, tmp_path) -> None:
-    form = render(setup.report(period=False), setup.basic, SECRET, FeedbackOptions())
+    form = render(setup.report(period=False), setup.basic, stamp(setup.plan_id), FeedbackOptions())
     doc = Document(str(save_atomic(form, tmp_path / "no-period.docx")))
     texts = [p.text for p in doc.paragraphs if p.text]
     assert texts[0] == "2020年全市教育工作要点进展情况反馈表"
     assert not any(t.startswith("请于") for t in texts)
-    assert doc.core_properties.identifier == form_id(SECRET, setup.plan_id, None, setup.basic.id)
+    assert doc.core_properties.identifier == form_id(stamp(setup.plan_id), None, setup.basic.id)
     first_key = parse_row_key(table_rows(doc.tables[1])[2][0].split("\n")[1])
     assert first_key.period_id == 0
-    custom = render(setup.report(), setup.basic, SECRET, FeedbackOptions(title="第一季度反馈"))
+    custom = render(
+        setup.report(), setup.basic, stamp(setup.plan_id), FeedbackOptions(title="第一季度反馈")
+    )
     assert custom.doc.paragraphs[0].text == "第一季度反馈"
 
 
@@ -203,14 +216,14 @@ def test_every_row_key_checks_and_tampering_is_detected(setup, tmp_path) -> None
     assert tasks == setup.lead_ids + setup.coop_ids
     for key, _cells in keys.rows:
         assert re.fullmatch(r"D\d+-P\d+-T\d+-[0-9a-f]{6}", key)
-        assert check_row_key(SECRET, setup.plan_id, key)
+        assert check_row_key(stamp(setup.plan_id), key)
         dept, period, task, mac = parse_row_key(key)
         assert (dept, period) == (setup.basic.id, setup.period_id)
-        assert not check_row_key(SECRET, setup.plan_id + 1, key)  # another plan
-        assert not check_row_key(b"another secret", setup.plan_id, key)
+        assert not check_row_key(stamp(setup.plan_id + 1), key)  # another plan
+        assert not check_row_key(stamp(setup.plan_id, secret=b"another secret"), key)
         # One character of the mac changed.
         flipped = key[:-1] + ("0" if key[-1] != "0" else "1")
-        assert not check_row_key(SECRET, setup.plan_id, flipped)
+        assert not check_row_key(stamp(setup.plan_id), flipped)
         # The task, department or period changed, the mac kept.
         for forged in (
             f"D{dept}-P{period}-T{task + 1}-{mac}",
@@ -218,13 +231,13 @@ def test_every_row_key_checks_and_tampering_is_detected(setup, tmp_path) -> None
             f"D{dept}-P{period + 1}-T{task}-{mac}",
         ):
             assert parse_row_key(forged) is not None
-            assert not check_row_key(SECRET, setup.plan_id, forged)
+            assert not check_row_key(stamp(setup.plan_id), forged)
 
 
 def test_row_keys_survive_what_editors_do_to_them() -> None:
-    key = row_key(SECRET, 3, 7, 1, 152)
+    key = row_key(stamp(3), 7, 1, 152)
     assert key.startswith("D1-P7-T152-") and len(key.rsplit("-", 1)[1]) == 6
-    assert row_key(SECRET, 3, None, 1, 152).startswith("D1-P0-T152-")
+    assert row_key(stamp(3), None, 1, 152).startswith("D1-P0-T152-")
     assert parse_row_key(key) == (1, 7, 152, key[-6:])
     for variant in (
         f"  {key}\n",
@@ -232,25 +245,29 @@ def test_row_keys_survive_what_editors_do_to_them() -> None:
         key.replace("-", "\u2011"),
         key.translate(str.maketrans("0123456789DPT", "０１２３４５６７８９ＤＰＴ")),
     ):
-        assert check_row_key(SECRET, 3, variant), variant
+        assert check_row_key(stamp(3), variant), variant
     for not_a_key in ("", "4-2", "D1-P7-T152", "D1-P7-T152-9f2c1", "D1-P7-T152-9f2c1g", "x" + key):
         assert parse_row_key(not_a_key) is None
-        assert not check_row_key(SECRET, 3, not_a_key)
+        assert not check_row_key(stamp(3), not_a_key)
 
 
 def test_form_id_is_in_core_properties_and_round_trips(setup, tmp_path) -> None:
     doc = Document(str(_save(setup, tmp_path)))
     props = doc.core_properties
-    expected = form_id(SECRET, setup.plan_id, setup.period_id, setup.basic.id)
+    expected = form_id(stamp(setup.plan_id), setup.period_id, setup.basic.id)
     assert props.identifier == expected == read_form_keys(tmp_path / "form.docx").form_id
-    assert expected.startswith(f"duban-feedback:v1:{setup.plan_id}:{setup.period_id}:")
-    plan, period, dept, mac = parse_form_id(expected)
+    assert expected.startswith(f"duban-feedback:v2:{setup.plan_id}:{setup.period_id}:")
+    plan, period, dept, mac, generation, seq, version = parse_form_id(expected)
+    assert (generation, seq, version) == ("c3d4e5f6", 42, 2)
     assert (plan, period, dept) == (setup.plan_id, setup.period_id, setup.basic.id)
     assert re.fullmatch(r"[0-9a-f]{8}", mac)
-    assert check_form_id(SECRET, expected) and not check_form_id(b"other", expected)
+    assert check_form_id(stamp(setup.plan_id), expected)
+    assert not check_form_id(stamp(setup.plan_id, secret=b"other"), expected)
+    assert not check_form_id(stamp(setup.plan_id, plan_generation="imported again"), expected)
+    assert not check_form_id(stamp(setup.plan_id, identity="another database"), expected)
     forged = expected.replace(f":{setup.basic.id}:", f":{setup.vocational.id}:")
-    assert parse_form_id(forged) is not None and not check_form_id(SECRET, forged)
-    assert form_id(SECRET, 1, None, 2).startswith("duban-feedback:v1:1:0:2:")
+    assert parse_form_id(forged) is not None and not check_form_id(stamp(setup.plan_id), forged)
+    assert form_id(stamp(1), None, 2).startswith("duban-feedback:v2:1:0:2:c3d4e5f6:42:")
     assert parse_form_id("feedback:2024Q3:x") is None and parse_form_id("") is None
     assert props.title == "2020年全市教育工作要点第一季度进展情况反馈表"
     assert props.subject == "2020年全市教育工作要点"
@@ -259,7 +276,7 @@ def test_form_id_is_in_core_properties_and_round_trips(setup, tmp_path) -> None:
 
 
 def test_department_without_tasks_gets_no_form(setup) -> None:
-    assert render(setup.report(), setup.office, SECRET, FeedbackOptions()) is None
+    assert render(setup.report(), setup.office, stamp(setup.plan_id), FeedbackOptions()) is None
 
 
 def test_only_cooperating_tasks_are_numbered_from_one(setup, tmp_path) -> None:
@@ -267,7 +284,7 @@ def test_only_cooperating_tasks_are_numbered_from_one(setup, tmp_path) -> None:
     only_coop = dataclasses.replace(
         report, tasks=tuple(t for t in report.tasks if t.id in setup.coop_ids)
     )
-    form = render(only_coop, setup.basic, SECRET, FeedbackOptions())
+    form = render(only_coop, setup.basic, stamp(setup.plan_id), FeedbackOptions())
     rows = table_rows(Document(str(save_atomic(form, tmp_path / "coop.docx"))).tables[1])
     assert rows[1][0] == "一、配合任务"
     assert sum(r[0] == r[1] for r in rows) == 1  # one group row
@@ -278,7 +295,7 @@ def test_export_writes_one_file_per_department_with_tasks(setup, tmp_path) -> No
     folder = tmp_path / "forms"
     paths = export_forms(
         setup.report(),
-        SECRET,
+        stamp(setup.plan_id),
         folder,
         FeedbackOptions(),
         progress=lambda done, total: calls.append((done, total)),
@@ -310,7 +327,9 @@ def test_failed_export_leaves_nothing_from_that_run(setup, tmp_path, monkeypatch
             raise KeyboardInterrupt  # the user cancelled, or anything else went wrong
 
     with pytest.raises(KeyboardInterrupt):
-        export_forms(setup.report(), SECRET, folder, FeedbackOptions(), progress=cancel)
+        export_forms(
+            setup.report(), stamp(setup.plan_id), folder, FeedbackOptions(), progress=cancel
+        )
     assert sorted(p.name for p in folder.iterdir()) == sorted(["notes.txt", earlier.name])
     assert earlier.read_bytes() == b"earlier export"
 
@@ -326,7 +345,7 @@ def test_failed_export_leaves_nothing_from_that_run(setup, tmp_path, monkeypatch
 
     monkeypatch.setattr(files, "write_atomic", failing_save)
     with pytest.raises(OSError, match="No space"):
-        export_forms(setup.report(), SECRET, folder, FeedbackOptions())
+        export_forms(setup.report(), stamp(setup.plan_id), folder, FeedbackOptions())
     assert saved and not saved[0].exists()
     assert sorted(p.name for p in folder.iterdir()) == sorted(["notes.txt", earlier.name])
     assert earlier.read_bytes() == b"earlier export"
@@ -342,7 +361,7 @@ def test_control_characters_are_cleaned_and_file_names_are_safe(setup, tmp_path)
     )
     basic = dataclasses.replace(setup.basic, name='基础/教育:处*?"<>|\x07')
     report = dataclasses.replace(report, tasks=dirty, departments=(basic,))
-    (path,) = export_forms(report, SECRET, tmp_path, FeedbackOptions())
+    (path,) = export_forms(report, stamp(setup.plan_id), tmp_path, FeedbackOptions())
     assert path.name == "01-基础_教育_处______-进展情况反馈表.docx"
     assert not re.search(r'[\\/:*?"<>|]', path.name.removesuffix(".docx").replace("-", ""))
     doc = Document(str(path))
@@ -370,7 +389,7 @@ def test_filled_in_form_reads_back_with_the_same_keys(setup, tmp_path) -> None:
     after = read_form_keys(tmp_path / "returned.docx")
     assert after.form_id == before.form_id
     assert [k for k, _ in after.rows] == [k for k, _ in before.rows]
-    assert all(check_row_key(SECRET, setup.plan_id, k) for k, _ in after.rows)
+    assert all(check_row_key(stamp(setup.plan_id), k) for k, _ in after.rows)
     first, second = after.rows[0][1], after.rows[1][1]
     assert first[4] == "已完成第1阶段工作\n召开推进会2次" and first[7] == "60%"
     assert second[4].startswith("已完成第2阶段工作") and "☑序时推进" in second[8]
@@ -382,7 +401,7 @@ def test_filled_in_form_reads_back_with_the_same_keys(setup, tmp_path) -> None:
     key_run.text = key_run.text.replace("-T", "-T9")
     doc.save(str(tmp_path / "tampered.docx"))
     tampered = read_form_keys(tmp_path / "tampered.docx").rows[0][0]
-    assert tampered != before.rows[0][0] and not check_row_key(SECRET, setup.plan_id, tampered)
+    assert tampered != before.rows[0][0] and not check_row_key(stamp(setup.plan_id), tampered)
 
 
 def test_form_secret_is_made_once_per_database(setup, db_path, tmp_path) -> None:
@@ -408,7 +427,7 @@ def test_form_converts_with_the_header_on_every_page(setup, tmp_path) -> None:
         report,
         tasks=tuple(dataclasses.replace(t, lead_id=setup.basic.id) for t in report.tasks[:30]),
     )
-    doc = render(many, setup.basic, SECRET, FeedbackOptions())
+    doc = render(many, setup.basic, stamp(setup.plan_id), FeedbackOptions())
     pdf = to_pdf(save_atomic(doc, tmp_path / "many.docx"), tmp_path)
     pages = pdf_pages(pdf)
     assert len(pages) >= 3 and all(abs(w - 841.9) < 2 and abs(h - 595.3) < 2 for w, h in pages)
@@ -441,7 +460,9 @@ def test_a_plan_kept_in_traditional_characters_gets_a_traditional_form(seeded_db
     basic = require_department(db, "基础教育处")
     assign(db, [list_tasks(db)[0].id], lead=basic.id, deadline="6月底前")
     report = collect(db, list_plans(db)[0].id)
-    doc = Document(str(save_atomic(render(report, basic, SECRET), tmp_path / "t.docx")))
+    doc = Document(
+        str(save_atomic(render(report, basic, stamp(report.plan.id)), tmp_path / "t.docx"))
+    )
     assert doc.paragraphs[0].text == "2020年全市教育工作要點進展情況反饋表"
     rows = table_rows(doc.tables[1])
     assert rows[0][:4] == ["序號", "工作任務", "角色", "完成時限"]

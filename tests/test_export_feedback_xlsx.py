@@ -19,6 +19,7 @@ from db.progress import add_period
 from db.records import Department
 from db.reports import PlanReport, collect
 from db.tasks import list_tasks
+from domain.form_keys import FormStamp
 from exports import files
 from exports.feedback import (
     FeedbackOptions,
@@ -38,6 +39,12 @@ from exports.feedback_xlsx import (
 from exports.service import ExportError, ExportRequest, run_export
 
 SECRET = b"0123456789abcdef"
+
+
+def stamp(plan_id: int, **changes: object) -> FormStamp:
+    """What the forms of ``plan_id`` are signed over (a database's identity and generations)."""
+    made = FormStamp(SECRET, "a1" * 16, plan_id, "b2" * 16, "c3d4e5f6", 42)
+    return dataclasses.replace(made, **changes)
 
 
 @dataclasses.dataclass
@@ -73,7 +80,9 @@ def setup(seeded_db: Database, db_path: Path) -> Setup:
 
 
 def _workbook(setup: Setup, tmp_path: Path, **options: object):
-    wb = render_workbook(setup.report(), setup.basic, SECRET, FeedbackOptions(**options))
+    wb = render_workbook(
+        setup.report(), setup.basic, stamp(setup.plan_id), FeedbackOptions(**options)
+    )
     assert wb is not None
     path = tmp_path / "form.xlsx"
     path.write_bytes(workbook_bytes(wb))
@@ -109,7 +118,7 @@ def test_sheet_has_title_unit_header_groups_and_keyed_rows(setup, tmp_path) -> N
         assert all(v in (None, "") for v in row[4:9])
         key = parse_row_key(row[9])
         assert key == (setup.basic.id, setup.period_id, task_id, key.mac)
-        assert check_row_key(SECRET, setup.plan_id, row[9])
+        assert check_row_key(stamp(setup.plan_id), row[9])
     group = 5 + len(setup.lead_ids)
     assert ws.cell(group, 1).value == "二、配合任务"
     coop = ws.cell(group + 1, 3).value, parse_row_key(ws.cell(group + 1, 10).value).task_id
@@ -151,10 +160,10 @@ def test_status_list_and_percent_validation(setup, tmp_path) -> None:
 
 def test_form_id_in_properties_and_hidden_sheet(setup, tmp_path) -> None:
     wb, _ = _workbook(setup, tmp_path, reply_by=None)
-    expected = form_id(SECRET, setup.plan_id, setup.period_id, setup.basic.id)
+    expected = form_id(stamp(setup.plan_id), setup.period_id, setup.basic.id)
     assert wb.properties.identifier == expected == wb["duban"]["A1"].value
     assert wb["duban"].sheet_state == "hidden"
-    assert check_form_id(SECRET, expected)
+    assert check_form_id(stamp(setup.plan_id), expected)
     assert wb.properties.keywords == "进展情况反馈表"
     assert wb.properties.title == "2020年全市教育工作要點第一季度進展情況反饋表"
 
@@ -167,14 +176,21 @@ def test_reply_by_line(setup, tmp_path) -> None:
 
 
 def test_department_without_tasks_gets_no_workbook(setup) -> None:
-    assert render_workbook(setup.report(), setup.office, SECRET, FeedbackOptions()) is None
+    assert (
+        render_workbook(setup.report(), setup.office, stamp(setup.plan_id), FeedbackOptions())
+        is None
+    )
 
 
 def test_export_writes_one_workbook_per_department(setup, tmp_path) -> None:
     calls: list[tuple[int, int]] = []
     folder = tmp_path / "forms"
     paths = export_forms_xlsx(
-        setup.report(), SECRET, folder, FeedbackOptions(), progress=lambda *a: calls.append(a)
+        setup.report(),
+        stamp(setup.plan_id),
+        folder,
+        FeedbackOptions(),
+        progress=lambda *a: calls.append(a),
     )
     names = ["01-基础教育处-进展情况反馈表.xlsx", "02-职业与成人教育处-进展情况反馈表.xlsx"]
     assert [p.name for p in paths] == names
@@ -197,7 +213,9 @@ def test_failed_export_leaves_nothing_from_that_run(setup, tmp_path, monkeypatch
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        export_forms_xlsx(setup.report(), SECRET, folder, FeedbackOptions(), progress=cancel)
+        export_forms_xlsx(
+            setup.report(), stamp(setup.plan_id), folder, FeedbackOptions(), progress=cancel
+        )
     assert [p.name for p in folder.iterdir()] == [earlier.name]
     assert earlier.read_bytes() == b"earlier export"
 
@@ -212,7 +230,7 @@ def test_failed_export_leaves_nothing_from_that_run(setup, tmp_path, monkeypatch
 
     monkeypatch.setattr(files, "write_atomic", failing)
     with pytest.raises(OSError, match="No space"):
-        export_forms_xlsx(setup.report(), SECRET, folder, FeedbackOptions())
+        export_forms_xlsx(setup.report(), stamp(setup.plan_id), folder, FeedbackOptions())
     assert written and not written[0].exists()
     assert [p.name for p in folder.iterdir()] == [earlier.name]
 

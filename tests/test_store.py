@@ -125,7 +125,7 @@ def test_the_file_is_backed_up_before_pending_migrations(tmp_path: Path) -> None
     )
     assert "priority" in db["tasks"].columns_dict
     db.close()
-    copies = list(backups.glob("office-*-before-m002_task_priority.sqlite3"))
+    copies = list(backups.glob("office.sqlite3-b*-before-m002_task_priority.sqlite3"))
     assert len(copies) == 1
     old = sqlite3.connect(copies[0])
     assert old.execute("SELECT value FROM settings").fetchone()[0] == '"青岛市教育局办公室"'

@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name/>
+    <name></name>
     <message>
         <location filename="../commands.py" line="68"/>
         <source>Done: %1</source>
@@ -174,12 +174,12 @@
         <translation>移动任务 %1</translation>
     </message>
     <message>
-        <location filename="../context.py" line="225"/>
+        <location filename="../context.py" line="308"/>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../context.py" line="228"/>
+        <location filename="../context.py" line="311"/>
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
     </message>
@@ -187,19 +187,34 @@
 <context>
     <name>AccessBanner</name>
     <message>
-        <location filename="../ui/access_banner.py" line="24"/>
+        <location filename="../ui/access_banner.py" line="29"/>
         <source>Open for editing</source>
         <translation>以编辑方式打开</translation>
     </message>
     <message>
-        <location filename="../ui/access_banner.py" line="39"/>
+        <location filename="../ui/access_banner.py" line="44"/>
+        <source>Read-only: %1, so nothing can be saved here. You can look, filter and export; to work in it, save a copy (File → Save a copy…) into a folder you can write, such as Documents, and open the copy.</source>
+        <translation>只读：%1，在这里不能保存任何修改。可以查看、筛选和导出；要在其中工作，请另存一份副本（文件 → 另存副本…）到可以写入的文件夹（例如“文档”），然后打开这份副本。</translation>
+    </message>
+    <message>
+        <location filename="../ui/access_banner.py" line="50"/>
         <source>Read-only: this database is open for editing in %1. You can look, filter and export; to edit, close Duban there and press “Open for editing”.</source>
         <translation>只读：该数据库正在%1中编辑。此处可以查看、筛选和导出；如需修改，请先关闭那边的督办，再点“以编辑方式打开”。</translation>
     </message>
     <message>
-        <location filename="../ui/access_banner.py" line="46"/>
-        <source>This database is on a network share. It is kept in the slower but safe rollback-journal mode; only one computer should use it at a time. A copy on this computer's own disk is faster and safer.</source>
+        <location filename="../ui/access_banner.py" line="58"/>
+        <source>This database is on a network share. It is kept in the slower but safe rollback-journal mode; only one computer should use it at a time. A copy on this computer&apos;s own disk is faster and safer.</source>
         <translation>该数据库位于网络共享文件夹中，已改用较慢但安全的回滚日志模式；同一时间只应有一台电脑使用。放在本机磁盘上更快、更安全。</translation>
+    </message>
+    <message>
+        <location filename="../ui/access_banner.py" line="64"/>
+        <source>Today&apos;s backup could not be made (the disk may be nearly full). The database itself is unharmed and works as usual; free some disk space so that the next backup succeeds.</source>
+        <translation>今天的备份没能完成（磁盘可能快满了）。数据库本身完好，照常使用；请清理一些磁盘空间，以便下次备份成功。</translation>
+    </message>
+    <message>
+        <location filename="../ui/access_banner.py" line="70"/>
+        <source>This computer&apos;s clock looks wrong: the database was already changed or backed up at a later time than the clock says now. Set the date and time in the system settings. Backups are kept in the order they were made, whatever the clock says.</source>
+        <translation>这台电脑的时钟似乎不对：数据库的修改或备份时间比时钟现在显示的时间还晚。请在系统设置中校正日期和时间。无论时钟显示什么，备份都按生成的先后顺序保存。</translation>
     </message>
 </context>
 <context>
@@ -223,12 +238,12 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="133"/>
+        <location filename="../context.py" line="214"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="135"/>
+        <location filename="../context.py" line="210"/>
         <source>This database is open for editing in %1, so it is read-only here and nothing was changed.
 
 Close Duban there, then choose File → Open for editing.</source>
@@ -237,12 +252,37 @@ Close Duban there, then choose File → Open for editing.</source>
 请先关闭那边的督办，再选择“文件 → 以编辑方式打开”。</translation>
     </message>
     <message>
-        <location filename="../context.py" line="149"/>
+        <location filename="../context.py" line="184"/>
+        <source>the folder %1 cannot be written (a read-only share, a CD, a protected folder)</source>
+        <translation>文件夹 %1 不能写入（只读共享、光盘或受保护的文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="187"/>
+        <source>the file %1 is marked read-only</source>
+        <translation>文件 %1 设为了只读</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="189"/>
+        <source>this database is open for editing in %1</source>
+        <translation>这个数据库正在 %1 中编辑</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="204"/>
+        <source>Read-only: %1, so nothing was changed.
+
+To work in this database, save a copy (File → Save a copy…) into a folder you can write, such as Documents, and open the copy.</source>
+        <translation>只读：%1，所以没有做任何修改。
+
+要在这个数据库中工作，请另存一份副本（文件 → 另存副本…）到可以写入的文件夹（例如“文档”），然后打开这份副本。</translation>
+    </message>
+    <message>
+        <location filename="../context.py" line="224"/>
         <source>Still read-only</source>
         <translation>仍为只读</translation>
     </message>
     <message>
-        <location filename="../context.py" line="207"/>
+        <location filename="../context.py" line="284"/>
+        <location filename="../context.py" line="290"/>
         <source>Not changed</source>
         <translation>未修改</translation>
     </message>
@@ -1552,7 +1592,7 @@ Nothing was added. Correct the line and try again.</source>
     </message>
     <message>
         <location filename="../ui/import_dialog.py" line="94"/>
-        <source>Convert to Simplified characters (简体; the file's text is kept)</source>
+        <source>Convert to Simplified characters (简体; the file&apos;s text is kept)</source>
         <translation>转换为简体字（保留文件原文）</translation>
     </message>
     <message>
@@ -1562,7 +1602,7 @@ Nothing was added. Correct the line and try again.</source>
     </message>
     <message>
         <location filename="../ui/import_dialog.py" line="109"/>
-        <source>The year the plan's deadlines (“6月底前”) belong to</source>
+        <source>The year the plan&apos;s deadlines (“6月底前”) belong to</source>
         <translation>“6月底前”等完成时限所属的年份</translation>
     </message>
     <message>
@@ -1794,7 +1834,7 @@ Nothing was added. Correct the line and try again.</source>
     </message>
     <message>
         <location filename="../input_errors.py" line="80"/>
-        <source>The document's inner XML is damaged or unsafe (it declares entities, which Word never writes). Open it in Word or WPS, save it again, and retry.</source>
+        <source>The document&apos;s inner XML is damaged or unsafe (it declares entities, which Word never writes). Open it in Word or WPS, save it again, and retry.</source>
         <translation>文档内部的 XML 已损坏或不安全（声明了实体，Word 从不会这样写）。请用 Word 或 WPS 打开、重新保存后再试。</translation>
     </message>
     <message>
@@ -1829,7 +1869,7 @@ Nothing was added. Correct the line and try again.</source>
     </message>
     <message>
         <location filename="../input_errors.py" line="107"/>
-        <source>Duban cannot write in the database's folder, so the file cannot be opened for editing. Keep the database in a folder you may write to (for example Documents), or ask for write access to this one.</source>
+        <source>Duban cannot write in the database&apos;s folder, so the file cannot be opened for editing. Keep the database in a folder you may write to (for example Documents), or ask for write access to this one.</source>
         <translation>督办无法在数据库所在的文件夹中写入，因此不能打开该文件进行编辑。请把数据库放在可以写入的文件夹（例如“文档”），或请管理员开通此文件夹的写入权限。</translation>
     </message>
     <message>
@@ -1893,32 +1933,87 @@ Nothing was added. Correct the line and try again.</source>
         <translation>这是督办导出的进展情况反馈表，不是工作要点：请改用“进展 → 导入反馈表”读回。</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="199"/>
+        <location filename="../input_errors.py" line="172"/>
+        <source>The database cannot be used as it is; nothing was changed.</source>
+        <translation>这个数据库现在无法使用，没有做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="175"/>
+        <source>Another program kept the database busy, so nothing was saved. Wait a moment, then do it again.</source>
+        <translation>另一个程序正在占用数据库，没有保存任何内容。请稍等片刻再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="180"/>
+        <source>The database file or its folder is read-only, so nothing can be saved there. Copy the database to a folder you can write, such as Documents (File → Save a copy…), and open the copy.</source>
+        <translation>数据库文件或其所在文件夹是只读的，不能在那里保存任何内容。请把数据库复制到可以写入的文件夹（例如“文档”）（文件 → 另存副本…），然后打开这份副本。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="186"/>
+        <source>The disk is full, so nothing was saved. Free some space (empty the recycle bin, move old files to another disk), then do it again.</source>
+        <translation>磁盘已满，没有保存任何内容。请腾出一些空间（清空回收站、把旧文件移到其他磁盘），然后再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="191"/>
+        <source>The file cannot be opened: this user has no permission for it, or another program is using it. Ask whoever manages the computer or the share for access, or copy the database to a folder you can write.</source>
+        <translation>无法打开这个文件：当前用户没有权限，或者另一个程序正在使用它。请向电脑或共享文件夹的管理员申请权限，或把数据库复制到可以写入的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="197"/>
+        <source>The disk, USB stick or network share failed while the file was read or written; nothing more was saved. Check that it is still connected, then check the database; keep it on this computer&apos;s own disk if it happens again.</source>
+        <translation>读写文件时磁盘、U盘或网络共享出错，没有再保存任何内容。请检查它是否仍然连接，然后检查数据库；如果再次发生，请把数据库放在本机磁盘上。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="203"/>
+        <source>This database file has more than one name (hard links); working through two names would damage it, so it is not opened. Make a real copy, remove the other names, and use the copy.</source>
+        <translation>这个数据库文件有不止一个名称（硬链接）；通过两个名称同时使用会损坏文件，所以不予打开。请另存一份真正的副本，删除其他名称，然后使用这份副本。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="209"/>
+        <source>This backup belongs to another database; it was not restored and the database is as it was. To work in that data, open that database file itself.</source>
+        <translation>这份备份属于另一个数据库，没有恢复，当前数据库保持原样。要使用那份数据，请直接打开那个数据库文件。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="215"/>
+        <source>This database is on a network share: it is kept in the slower but safe rollback-journal mode, and only one computer should use it at a time.</source>
+        <translation>这个数据库位于网络共享上：以较慢但安全的回滚日志方式保存，同一时间只应有一台电脑使用。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="220"/>
+        <source>Today&apos;s backup could not be made (the disk may be nearly full). The database itself is unharmed and works as usual; free some disk space so that the next backup succeeds.</source>
+        <translation>今天的备份没能完成（磁盘可能快满了）。数据库本身完好，照常使用；请清理一些磁盘空间，以便下次备份成功。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="225"/>
+        <source>This computer&apos;s clock looks wrong: the database was already changed or backed up at a later time. Set the date and time; backups are kept in the order they were made.</source>
+        <translation>这台电脑的时钟似乎不对：数据库的修改或备份时间比现在还晚。请校正日期和时间；备份按生成的先后顺序保存。</translation>
+    </message>
+    <message>
+        <location filename="../input_errors.py" line="258"/>
         <source>error: %1</source>
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="200"/>
+        <location filename="../input_errors.py" line="259"/>
         <source>(details: %1)</source>
         <translation>（详细信息：%1）</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="208"/>
+        <location filename="../input_errors.py" line="267"/>
         <source>another Duban</source>
         <translation>另一个督办程序</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="210"/>
+        <location filename="../input_errors.py" line="269"/>
         <source>the window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="212"/>
+        <location filename="../input_errors.py" line="271"/>
         <source>the command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../input_errors.py" line="215"/>
+        <location filename="../input_errors.py" line="274"/>
         <source>Duban (%1) on %2, user %3, process %4, since %5</source>
         <translation>电脑 %2 上的督办（%1，用户 %3，进程 %4，自 %5 起）</translation>
     </message>
@@ -2911,7 +3006,7 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
     </message>
     <message>
         <location filename="../ui/welcome.py" line="27"/>
-        <source>Import the year's work plan (工作要点) as Word (.docx), text (.txt) or PDF: Duban splits it into sections, items and tasks, ready to assign.</source>
+        <source>Import the year&apos;s work plan (工作要点) as Word (.docx), text (.txt) or PDF: Duban splits it into sections, items and tasks, ready to assign.</source>
         <translation>导入本年度的工作要点（Word、文本或 PDF 文件）：督办会把它分成部分、条目和任务，然后即可分工。</translation>
     </message>
     <message>
@@ -2933,22 +3028,22 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../ui/window_files.py" line="46"/>
+        <location filename="../ui/window_files.py" line="49"/>
         <source>Import a work plan</source>
         <translation>导入工作要点</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="48"/>
+        <location filename="../ui/window_files.py" line="51"/>
         <source>Work plans and task tables (*.txt *.docx *.pdf *.xlsx);;All files (*)</source>
         <translation>工作要点和任务分解表 (*.txt *.docx *.pdf *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="62"/>
+        <location filename="../ui/window_files.py" line="65"/>
         <source>Remove plan</source>
         <translation>删除计划</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="64"/>
+        <location filename="../ui/window_files.py" line="67"/>
         <source>Remove “%1” with all its tasks, assignments and progress?
 
 The database is backed up first; the plan can be brought back from that backup.</source>
@@ -2957,48 +3052,48 @@ The database is backed up first; the plan can be brought back from that backup.<
 删除前会先备份数据库，可从备份中恢复该计划。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="76"/>
+        <location filename="../ui/window_files.py" line="79"/>
         <source>Plan removed. Backup: %1</source>
         <translation>计划已删除。备份：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="87"/>
+        <location filename="../ui/window_files.py" line="90"/>
         <source>The plan is already in Simplified characters.</source>
         <translation>该工作要点已是简体字。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="89"/>
+        <location filename="../ui/window_files.py" line="92"/>
         <source>Convert to Simplified characters</source>
         <translation>转换为简体字</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="95"/>
+        <location filename="../ui/window_files.py" line="98"/>
         <source>Converted to Simplified characters; the original text is kept (%1 texts).</source>
         <translation>已转换为简体字；原文已保留（%1处）。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="109"/>
-        <location filename="../ui/window_files.py" line="134"/>
+        <location filename="../ui/window_files.py" line="112"/>
+        <location filename="../ui/window_files.py" line="137"/>
         <source>Not carried over</source>
         <translation>未结转</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="111"/>
-        <source>The plan has no year, so next year's plan is unknown. Use the command line with --to.</source>
+        <location filename="../ui/window_files.py" line="114"/>
+        <source>The plan has no year, so next year&apos;s plan is unknown. Use the command line with --to.</source>
         <translation>该计划没有年度，无法确定下一年度计划。请使用命令行 --to 指定。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="119"/>
+        <location filename="../ui/window_files.py" line="122"/>
         <source>a new plan “%1年结转任务”</source>
         <translation>新计划“%1年结转任务”</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="122"/>
+        <location filename="../ui/window_files.py" line="125"/>
         <source>Carry over unfinished tasks</source>
         <translation>结转未完成任务</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="124"/>
+        <location filename="../ui/window_files.py" line="127"/>
         <source>Copy the tasks of “%1” that are not completed, with their departments, leader and deadline, into %2?
 
 The database is backed up first.</source>
@@ -3007,52 +3102,77 @@ The database is backed up first.</source>
 操作前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="139"/>
+        <location filename="../ui/window_files.py" line="142"/>
         <source>%1 task(s) carried over; %2 were carried before.</source>
         <translation>已结转 %1 项任务；另有 %2 项此前已结转。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="195"/>
+        <location filename="../ui/window_files.py" line="203"/>
+        <source>copy</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="207"/>
+        <source>Save a copy of the database</source>
+        <translation>另存数据库副本</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="216"/>
+        <source>A copy of the database was saved: %1</source>
+        <translation>数据库副本已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="223"/>
+        <source>No copy was saved</source>
+        <translation>没有保存副本</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="231"/>
+        <source>Saving a copy…</source>
+        <translation>正在保存副本…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_files.py" line="237"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="202"/>
+        <location filename="../ui/window_files.py" line="244"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="217"/>
+        <location filename="../ui/window_files.py" line="259"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="223"/>
+        <location filename="../ui/window_files.py" line="265"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="233"/>
+        <location filename="../ui/window_files.py" line="275"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="242"/>
+        <location filename="../ui/window_files.py" line="284"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="242"/>
+        <location filename="../ui/window_files.py" line="284"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="247"/>
+        <location filename="../ui/window_files.py" line="289"/>
         <source>About Duban</source>
         <translation>关于督办</translation>
     </message>
     <message>
-        <location filename="../ui/window_files.py" line="249"/>
+        <location filename="../ui/window_files.py" line="291"/>
         <source>Duban 督办 — from the annual work plan to assigned tasks, progress and reports.
 Version: %2
 Database: %1</source>
@@ -3095,243 +3215,248 @@ Database: %1</source>
     </message>
     <message>
         <location filename="../ui/window_menus.py" line="84"/>
+        <source>Save a &amp;copy…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="86"/>
         <source>&amp;Import a plan…</source>
         <translation>导入工作要点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="87"/>
+        <location filename="../ui/window_menus.py" line="89"/>
         <source>Convert plan to &amp;Simplified characters</source>
         <translation>将工作要点转换为简体字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="93"/>
+        <location filename="../ui/window_menus.py" line="95"/>
         <source>&amp;Remove this plan…</source>
         <translation>删除此计划(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="96"/>
+        <location filename="../ui/window_menus.py" line="98"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="98"/>
+        <location filename="../ui/window_menus.py" line="100"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="99"/>
-        <location filename="../ui/window_menus.py" line="267"/>
+        <location filename="../ui/window_menus.py" line="101"/>
+        <location filename="../ui/window_menus.py" line="269"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="102"/>
-        <location filename="../ui/window_menus.py" line="268"/>
+        <location filename="../ui/window_menus.py" line="104"/>
+        <location filename="../ui/window_menus.py" line="270"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="108"/>
+        <location filename="../ui/window_menus.py" line="110"/>
         <source>&amp;Edit task text</source>
         <translation>编辑任务文本(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="110"/>
+        <location filename="../ui/window_menus.py" line="112"/>
         <source>&amp;Split task at cursor</source>
         <translation>在光标处拆分任务(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="112"/>
+        <location filename="../ui/window_menus.py" line="114"/>
         <source>&amp;Merge with next task</source>
         <translation>与下一项任务合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="115"/>
+        <location filename="../ui/window_menus.py" line="117"/>
         <source>&amp;Add a task after this one…</source>
         <translation>在此后添加任务(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="122"/>
+        <location filename="../ui/window_menus.py" line="124"/>
         <source>&amp;Delete tasks</source>
         <translation>删除任务(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="128"/>
+        <location filename="../ui/window_menus.py" line="130"/>
         <source>Move task &amp;up</source>
         <translation>任务上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="132"/>
+        <location filename="../ui/window_menus.py" line="134"/>
         <source>Move task do&amp;wn</source>
         <translation>任务下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="140"/>
+        <location filename="../ui/window_menus.py" line="142"/>
         <source>&amp;Find tasks</source>
         <translation>查找任务(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="146"/>
+        <location filename="../ui/window_menus.py" line="148"/>
         <source>&amp;Assign</source>
         <translation>分工(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="147"/>
+        <location filename="../ui/window_menus.py" line="149"/>
         <source>&amp;Assign…</source>
         <translation>分配(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="150"/>
+        <location filename="../ui/window_menus.py" line="152"/>
         <source>&amp;Take suggestions</source>
         <translation>采纳建议(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="157"/>
+        <location filename="../ui/window_menus.py" line="159"/>
         <source>Accept &amp;all suggestions in this item or section</source>
         <translation>采纳本条目或本部分的全部建议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="165"/>
+        <location filename="../ui/window_menus.py" line="167"/>
         <source>&amp;Departments and leaders…</source>
         <translation>处室与分管领导(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="171"/>
+        <location filename="../ui/window_menus.py" line="173"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="176"/>
+        <location filename="../ui/window_menus.py" line="178"/>
         <source>Task &amp;decomposition table…</source>
         <translation>任务分解表(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="180"/>
+        <location filename="../ui/window_menus.py" line="182"/>
         <source>&amp;Progress report…</source>
         <translation>进展情况通报(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="181"/>
+        <location filename="../ui/window_menus.py" line="183"/>
         <source>&amp;Feedback forms…</source>
         <translation>进展情况反馈表(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="182"/>
+        <location filename="../ui/window_menus.py" line="184"/>
         <source>&amp;Reminder notices…</source>
         <translation>催办通知(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="187"/>
+        <location filename="../ui/window_menus.py" line="189"/>
         <source>Office &amp;settings…</source>
         <translation>单位设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="190"/>
+        <location filename="../ui/window_menus.py" line="192"/>
         <source>&amp;Progress</source>
         <translation>进展(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="192"/>
+        <location filename="../ui/window_menus.py" line="194"/>
         <source>Reporting &amp;periods…</source>
         <translation>报送期次(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="196"/>
+        <location filename="../ui/window_menus.py" line="198"/>
         <source>&amp;Read back feedback forms…</source>
         <translation>导入反馈表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="201"/>
+        <location filename="../ui/window_menus.py" line="203"/>
         <source>&amp;Dashboard</source>
         <translation>督办看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="202"/>
+        <location filename="../ui/window_menus.py" line="204"/>
         <source>&amp;Tasks</source>
         <translation>任务列表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="206"/>
+        <location filename="../ui/window_menus.py" line="208"/>
         <source>&amp;Carry over unfinished tasks…</source>
         <translation>结转未完成任务(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="212"/>
+        <location filename="../ui/window_menus.py" line="214"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="214"/>
+        <location filename="../ui/window_menus.py" line="216"/>
         <source>Show &amp;whole task texts</source>
         <translation>显示全文(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="217"/>
-        <source>Show every task's whole text over several lines</source>
+        <location filename="../ui/window_menus.py" line="219"/>
+        <source>Show every task&apos;s whole text over several lines</source>
         <translation>把每项任务的全文分行显示</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="220"/>
+        <location filename="../ui/window_menus.py" line="222"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="225"/>
+        <location filename="../ui/window_menus.py" line="227"/>
         <source>Judge lights &amp;as of…</source>
         <translation>预警判断日期(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="227"/>
+        <location filename="../ui/window_menus.py" line="229"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="230"/>
+        <location filename="../ui/window_menus.py" line="232"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="241"/>
+        <location filename="../ui/window_menus.py" line="243"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="242"/>
+        <location filename="../ui/window_menus.py" line="244"/>
         <source>&amp;About Duban</source>
         <translation>关于督办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="248"/>
+        <location filename="../ui/window_menus.py" line="250"/>
         <source>Main actions</source>
         <translation>常用操作</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="255"/>
+        <location filename="../ui/window_menus.py" line="257"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="260"/>
+        <location filename="../ui/window_menus.py" line="262"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="261"/>
+        <location filename="../ui/window_menus.py" line="263"/>
         <source>Assign</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="264"/>
+        <location filename="../ui/window_menus.py" line="266"/>
         <source>Read back</source>
         <translation>读取反馈</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="265"/>
+        <location filename="../ui/window_menus.py" line="267"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="270"/>
+        <location filename="../ui/window_menus.py" line="272"/>
         <source>Whole texts</source>
         <translation>显示全文</translation>
     </message>

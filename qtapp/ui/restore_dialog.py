@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.backups import check_database, list_backups
+from db.backups import backup_problems, list_backups
 from db.errors import StoreError
 from qtapp.context import AppContext
 from qtapp.models.backups_model import BackupsModel, CheckedBackup
@@ -24,7 +24,7 @@ from qtapp.ui.columns import ColumnLayout
 
 def _checked(db_path: Path) -> list[CheckedBackup]:
     """Runs on the worker thread: every backup with SQLite's verdict on it."""
-    return [CheckedBackup(b, tuple(check_database(b.path))) for b in list_backups(db_path)]
+    return [CheckedBackup(b, tuple(backup_problems(b.path))) for b in list_backups(db_path)]
 
 
 class RestoreDialog(QDialog):

@@ -6,6 +6,7 @@ intent-level methods.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,15 +14,17 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from db.backups import backup_database, backup_dir_for
-from db.errors import InvalidValue, StoreError
+from db.errors import InvalidValue, StoreError, store_error_for
 from db.plans import delete_plan, get_plan
 from db.records import Plan
 from domain.version import version
 from qtapp.context import AppContext
+from qtapp.input_errors import error_text
 
 
 class WindowFiles(QObject):
     plan_chosen = Signal(int)  # a plan to show (imported, carried into)
+    copy_saved = Signal(object)  # the path of a copy File → Save a copy… wrote
 
     def __init__(
         self, ctx: AppContext, window: QMainWindow, current_plan: Callable[[], Plan | None]
@@ -189,6 +192,45 @@ class WindowFiles(QObject):
         dialog.exec()
 
     # -- database files --------------------------------------------------------------------
+
+    def save_copy(self) -> None:
+        """A whole copy of the open database where the clerk says (a USB stick, a share),
+        made with SQLite's backup API on the worker thread: safe while the window works, and
+        the way to take the data along — copying the file itself may miss the latest saves
+        or catch one half-written. Works on a read-only file too (copying is reading)."""
+        from db.backups import copy_database_file
+
+        word = self.tr("copy")
+        name = f"{self.ctx.db_path.stem}-{word}-{dt.date.today():%Y%m%d}.sqlite3"
+        folder = Path(self.ctx.ui_settings.folder("database") or self.ctx.db_path.parent)
+        path = self.ctx.prompts.ask_save_path(
+            self.tr("Save a copy of the database"), str(folder / name), self.db_filter()
+        )
+        if not path:
+            return
+        target = Path(path if Path(path).suffix else f"{path}.sqlite3")
+        source = self.ctx.db_path
+
+        def done(written: Path) -> None:
+            self._status(
+                self.tr("A copy of the database was saved: %1").replace("%1", str(written))
+            )
+            self.copy_saved.emit(written)
+
+        def failed(exc: BaseException) -> None:
+            refused = store_error_for(exc, target)
+            self.ctx.prompts.show_error(
+                self.tr("No copy was saved"),
+                error_text(refused) if refused is not None else str(exc),
+            )
+
+        self.ctx.jobs.start(
+            lambda _progress: copy_database_file(source, target),
+            done,
+            failed,
+            title=self.tr("Saving a copy…"),
+            parent=self.window,
+        )
 
     def open_database(self) -> None:
         path = self.ctx.prompts.ask_open_path(

@@ -80,6 +80,8 @@ class WindowMenus(QObject):
             None,
             file,
         )
+        # Copying is reading: also there when the file is read-only (then it is the way on).
+        self.action("saveCopyAction", self.tr("Save a &copy…"), w.files.save_copy, None, file)
         file.addSeparator()
         self.action("importAction", self.tr("&Import a plan…"), w.files.import_plan, "Ctrl+I", file)
         self.action(

@@ -21,7 +21,7 @@ for the next worker to open):
 - every document at a target path opens completely (zip CRCs, python-docx / openpyxl) and
   is byte for byte the reported export, unless the interrupted operation was an export to
   that target (then any complete version is accepted, and becomes the expected one);
-- no visible stray file at a target; hidden temporary files (``.name.1a2b3c4d.part`` /
+- no visible stray file at a target; hidden temporary files (``.name.1a2b3c4d.part`` / ``.run`` /
   ``.staged``) that a kill left are listed in ``leftovers`` and back-dated by an hour, and
   the next export into their folder must remove them. Unfinished backup copies in the
   ``.backups`` folder are listed there too.
@@ -61,7 +61,7 @@ DB_NAME = "crash.sqlite3"
 MIN_DELAY, MAX_DELAY = 0.05, 2.5
 FINAL_OPS = 6
 STALE_AGE = 3600  # seconds a leftover is back-dated: older than any export's own temp files
-TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{8}\.(part|staged)$")
+TEMP_NAME = re.compile(r"^\..+\.[0-9a-f]{8}\.(part|staged|run)$")
 WORKER_TIMEOUT = 120
 
 
