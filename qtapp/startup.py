@@ -25,6 +25,12 @@ from qtapp.prompts import Prompts
 from qtapp.ui_settings import UiSettings
 
 
+# Problems a backup puts right: the file is damaged, or it is gone from a folder that still
+# holds its backups. A full disk, a folder without write access or a second name for the
+# file are not helped by putting a backup in its place.
+RESTORE_HELPS = frozenset({"damaged", "missing_last"})
+
+
 class StartAction(Enum):
     NEW = "new"
     OPEN = "open"
@@ -69,10 +75,12 @@ def _problem(path: Path, code: str, details: str) -> StartProblem:
     sentence = translated_reason(
         code, QCoreApplication.translate("Startup", "The database cannot be opened.")
     )
-    try:
-        backup = newest_good_backup(path)
-    except (OSError, StoreError):
-        backup = None
+    backup = None
+    if code in RESTORE_HELPS:
+        try:
+            backup = newest_good_backup(path)
+        except (OSError, StoreError):
+            backup = None
     return StartProblem(path, code, sentence, details, backup)
 
 

@@ -130,3 +130,18 @@ def test_an_empty_database_shows_the_first_steps(
     assert window.ctx.db_path.name == "duban-demo.sqlite3"
     assert (tmp_path / "new.sqlite3").exists()  # the clerk's own file is left as it was
     window.close()
+
+
+def test_a_restore_is_offered_only_where_a_backup_helps(tmp_path: Path) -> None:
+    from db.backups import backup_database, backup_dir_for
+    from db.errors import StoreError
+    from db.store import open_store
+    from qtapp.startup import problem_of
+
+    office = prepare_demo(tmp_path / "office.sqlite3")
+    with open_store(office, "command line") as store:
+        backup_database(store.db, backup_dir_for(office), reason="by-hand")
+    damaged = problem_of(office, StoreError(str(office), "damaged", code="damaged"))
+    assert damaged.backup is not None
+    full = problem_of(office, StoreError(str(office), "the disk is full", code="disk_full"))
+    assert full.backup is None  # a backup in its place would not help
