@@ -24,24 +24,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain import header as hdr
-from domain.deadlines import find_deadline_phrase
 from domain.labels import CIRCLED, LEVEL, ZH_NUMERAL, LabelMatch, match_label
+from domain.node_text import (
+    CLAUSE_MARKS,
+    HEADING_MAX_CHARS,
+    TITLE_MAX_CHARS,
+    WHITESPACE,
+    WRAPPED_LINE_MIN_CHARS,
+    ends_with_title_word,
+    fill_node,
+    hoist_closing_notes,
+    is_cjk,
+    suggest_units,
+)
 from domain.outline import ITEM, SECTION, SUBITEM, SUBSECTION, ParsedNode, ParsedPlan, ParsedTask
 from domain.sentences import TERMINATORS, split_sentences
 from domain.suggestions import (
-    NOTE_LINE,
     UnitSuggestion,
     ends_with_note_field,
     find_units,
-    is_note_sentence,
 )
 from domain.textsource import SourceText, clean_text, read_plan_file
 
-WHITESPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b"
-TITLE_MAX_CHARS = 30  # "深入学习贯彻党的十九届四中全会精神。" is 17
-HEADING_MAX_CHARS = 60
 _LABEL_START = set("0123456789０１２３４５６７８９（(第") | set(ZH_NUMERAL) | set(CIRCLED)
-_CLAUSE_MARKS = frozenset("，,；;：:")
 # Inside a paragraph a label may follow the end of a sentence, never a "；": "：1.…；2.…"
 # is an enumeration within one item.
 SENTENCE_ENDS = frozenset("。！？!?")
@@ -229,7 +234,7 @@ class _Reader:
         top = self.roots[0].node.kind
         if top != m.kind or self.seq.last.get(m.kind, 0) < 2:
             return False
-        return _ends_with_title_word(text[:pos].rstrip(WHITESPACE))
+        return ends_with_title_word(text[:pos].rstrip(WHITESPACE))
 
     def _restart(self) -> None:
         """Everything read as outline so far goes back to the header, as it stood."""
@@ -284,7 +289,7 @@ class _Reader:
             return True
         prev = before[-1]
         # An ASCII full stop after a Chinese character ends a sentence ("…建设.2.深化…").
-        return prev in SENTENCE_ENDS or (prev == "." and len(before) > 1 and _is_cjk(before[-2]))
+        return prev in SENTENCE_ENDS or (prev == "." and len(before) > 1 and is_cjk(before[-2]))
 
     def _inline_context_ok(
         self, text: str, pos: int, m: LabelMatch, start: int, *, exact: bool = True
@@ -298,15 +303,15 @@ class _Reader:
         if m.kind == SECTION:
             # "…安排如下:一、" and "某某区2021年教育工作要点一、指导思想": the first section.
             first = m.number == 1 and not self.seq.last.get(SECTION)
-            return first and exact and (prev in "：:" or _ends_with_title_word(before))
-        if prev in _QUANTITY_BEFORE or prev in _CLAUSE_MARKS:
+            return first and exact and (prev in "：:" or ends_with_title_word(before))
+        if prev in _QUANTITY_BEFORE or prev in CLAUSE_MARKS:
             return False
         if exact and ends_with_note_field(text[start:pos]):
             return True  # "…责任单位:区发展和改革局(二)规上工业…"
         if (
             exact
             and m.kind == ITEM
-            and _is_cjk(prev)
+            and is_cjk(prev)
             and pos - start >= 6
             and _heading_follows(text, pos + len(m.label))
         ):
@@ -355,7 +360,7 @@ class _Reader:
         plan.preamble = "\n".join(header.preamble)
         plan.closing = self._take_closing()
         for open_node in self.all_nodes:
-            _fill_node(open_node, wrapped=wrapped)
+            fill_node(open_node, wrapped=wrapped)
         plan.outline = [r.node for r in self.roots]
         plan.warnings.extend(self.seq.gaps)
         self._finish(plan)
@@ -387,8 +392,8 @@ class _Reader:
         if not plan.title:
             plan.warnings.append("No title line was found before the outline.")
         for root in plan.outline:
-            _hoist_closing_notes(root)
-            _suggest(root, UnitSuggestion())
+            hoist_closing_notes(root)
+            suggest_units(root, UnitSuggestion())
 
 
 def _is_closing_line(text: str, below: list[str]) -> bool:
@@ -396,81 +401,6 @@ def _is_closing_line(text: str, below: list[str]) -> bool:
         return True
     # A signature counts only right above a date line already taken.
     return bool(below) and hdr.is_date_line(below[0]) and hdr.is_signature(text)
-
-
-def _fill_node(open_node: _OpenNode, *, wrapped: bool) -> None:
-    node = open_node.node
-    body: list[str] = []
-    for para in open_node.paras:
-        if NOTE_LINE.match(para):
-            node.notes.append(para)
-        else:
-            body.append(para)
-    if wrapped:
-        body = join_wrapped_lines([open_node.head, *body])
-        head = body.pop(0)
-    else:
-        head = open_node.head
-    # A label alone on its line ("1.") takes the next line as its text.
-    if not head and body:
-        head = body.pop(0)
-    # "基教处牵头，财务处配合，9月底前完成。" names who does the item; it is no task, and no
-    # reason to take the sentence before it for a title.
-    sentences = _without_note_sentences(split_sentences(head), node)
-    rest = _without_note_sentences([s for para in body for s in split_sentences(para)], node)
-    has_more = bool(rest or node.children or len(sentences) > 1)
-    if sentences and has_more and _is_title(sentences[0], node.kind):
-        node.title = sentences.pop(0)
-    elif (
-        len(sentences) == 1
-        and not rest
-        and (node.kind == SECTION or node.children)
-        and (not hdr.ends_sentence(sentences[0]) or node.children)
-    ):
-        # A heading line on its own ("三、全面发力攻坚，推动基础教育扩优提质"). A sub-section
-        # without children is a one-line task ("（一）地区生产总值增长7%以上").
-        node.title = sentences.pop(0)
-    node.tasks = [ParsedTask(s.strip(WHITESPACE)) for s in sentences + rest]
-
-
-def _without_note_sentences(sentences: list[str], node: ParsedNode) -> list[str]:
-    """The sentences that are not notes; the notes go to the node's notes."""
-    kept = []
-    for sentence in sentences:
-        text = sentence.strip(WHITESPACE)
-        if not text:
-            continue
-        if is_note_sentence(text):
-            node.notes.append(text)
-        else:
-            kept.append(sentence)
-    return kept
-
-
-WRAPPED_LINE_MIN_CHARS = 20
-
-
-def join_wrapped_lines(paras: list[str]) -> list[str]:
-    """Join lines that a PDF copy broke in mid-sentence back into paragraphs.
-
-    A paragraph that does not end a sentence and is long continues on the next line;
-    a short unpunctuated line ("加强法治宣传教育") stays a paragraph of its own.
-    """
-    out: list[str] = []
-    for para in paras:
-        prev = out[-1] if out else ""
-        if (
-            prev
-            and para
-            and len(prev) >= WRAPPED_LINE_MIN_CHARS
-            and not hdr.ends_sentence(prev)
-            and prev[-1] not in "：:"
-        ):
-            joiner = "" if _is_cjk(prev[-1]) or _is_cjk(para[0]) else " "
-            out[-1] = prev + joiner + para
-        else:
-            out.append(para)
-    return out
 
 
 def _closing_group(text: str) -> str | None:
@@ -490,103 +420,13 @@ def _closing_group(text: str) -> str | None:
     return None
 
 
-def _ends_with_title_word(text: str) -> bool:
-    return hdr.is_title_line(text[-60:].split("。")[-1].strip()) and text.rstrip()[-1:] not in "，,"
-
-
 def _heading_follows(text: str, pos: int) -> bool:
     """A short heading sentence starts at ``pos``: "深化理论武装。"."""
     end = next((i for i in range(pos, min(len(text), pos + 31)) if text[i] in TERMINATORS), None)
     if end is None:
         return False
     heading = text[pos:end]
-    return 2 <= len(heading) <= TITLE_MAX_CHARS and not any(ch in _CLAUSE_MARKS for ch in heading)
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
-
-
-_YEAR_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*年")
-
-
-def _is_title(sentence: str, kind: str) -> bool:
-    core = sentence.strip(WHITESPACE).rstrip("。.！!")
-    if not core or core[-1] in "；;：:" or any(ch in TERMINATORS for ch in core):
-        return False
-    if kind in (SECTION, SUBSECTION):
-        return len(core) <= HEADING_MAX_CHARS
-    # A heading names a field of work; a sentence with a year in it is a task
-    # ("继续按不高于2017年征收标准征收…").
-    if len(core) > TITLE_MAX_CHARS or _YEAR_IN_TEXT.search(core):
-        return False
-    clauses = re.split(r"[，,]", core)
-    if any(ch in "；;：:" for ch in core) or len(clauses) > 2:
-        return False
-    # Two short parallel clauses make a heading too ("服务国家战略,承载上海综合服务功能");
-    # with a figure in them they state a target ("组织教师培训，参训率达到100%").
-    return len(clauses) == 1 or (
-        len(core) <= 24
-        and all(3 <= len(c) <= 14 for c in clauses)
-        and not any(ch.isdigit() for ch in core)
-    )
-
-
-def _hoist_closing_notes(node: ParsedNode) -> None:
-    """A note line after an item's last sub-item names the units of the whole item
-    ("(1)…(2)…(3)…" then "(责任单位:…)"), unless the sub-items carry notes of their own."""
-    for child in node.children:
-        _hoist_closing_notes(child)
-    subs = node.children
-    if len(subs) < 2 or any(c.children for c in subs) or node.notes:
-        return
-    if any(c.notes for c in subs[:-1]) or not subs[-1].notes:
-        return
-    node.notes.extend(subs[-1].notes)
-    subs[-1].notes.clear()
-
-
-def _suggest(node: ParsedNode, inherited: UnitSuggestion) -> None:
-    """Suggestions for each task: its own note or words, else its node's notes (lines, note
-    sentences, the bracketed note closing the item), else those of the nodes above."""
-    node_units = UnitSuggestion()
-    for note in node.notes:
-        node_units = node_units.or_else(find_units(note))
-    if not node_units and node.tasks:
-        node_units = node_units.or_else(_trailing_note_units(node.tasks[-1].text))
-    if not node_units and node.title:
-        node_units = node_units.or_else(_trailing_note_units(node.title))
-    node_units = node_units.or_else(inherited)
-    for task in node.tasks:
-        own = find_units(task.text)
-        units = own.or_else(node_units)
-        task.suggested_lead = units.lead
-        task.suggested_cooperating = units.cooperating
-        task.suggested_leader = units.leader
-        # The task's own dates first: a note's 完成时限 covers what does not name one.
-        task.suggested_deadline = (
-            own.deadline or find_deadline_phrase(_without_notes(task.text)) or node_units.deadline
-        )
-    for child in node.children:
-        _suggest(child, node_units)
-
-
-# A bracketed note, which may hold one level of brackets: "(各县(市、区)人民政府)".
-_BRACKETED_NOTE = r"[（(【][^（()）【】]*(?:[（(][^（()）]*[）)][^（()）【】]*)*[）)】]"
-_TRAILING_NOTE = re.compile(_BRACKETED_NOTE + r"\s*[。.；;]?\s*$")
-_BRACKETED = re.compile(_BRACKETED_NOTE)
-
-
-def _trailing_note_units(text: str) -> UnitSuggestion:
-    """ "…。（责任单位：A、B）" or "…。（A牵头，B配合）" at the end of an item names the units
-    of the whole item."""
-    m = _TRAILING_NOTE.search(text)
-    return find_units(m.group(0)) if m else UnitSuggestion()
-
-
-def _without_notes(text: str) -> str:
-    """The sentence without its bracketed notes, whose dates are the note's, not the task's."""
-    return _BRACKETED.sub(lambda m: "" if find_units(m.group(0)) else m.group(0), text)
+    return 2 <= len(heading) <= TITLE_MAX_CHARS and not any(ch in CLAUSE_MARKS for ch in heading)
 
 
 def outline_text(plan: ParsedPlan) -> str:

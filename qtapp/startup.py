@@ -24,7 +24,6 @@ from qtapp.input_errors import translated_reason
 from qtapp.prompts import Prompts
 from qtapp.ui_settings import UiSettings
 
-
 # Problems a backup puts right: the file is damaged, or it is gone from a folder that still
 # holds its backups. A full disk, a folder without write access or a second name for the
 # file are not helped by putting a backup in its place.
