@@ -298,3 +298,99 @@ M003_STATEMENTS = (
     """CREATE TRIGGER plans_generation AFTER INSERT ON plans WHEN NEW.generation = ''
         BEGIN UPDATE plans SET generation = lower(hex(randomblob(16))) WHERE id = NEW.id; END""",
 )
+
+
+@step("m004_supervision_workflow")
+def m004_supervision_workflow(db: Database) -> None:
+    """The steps of a 督办 system beyond 分解 → 反馈 → 通报 (docs/workflow.md).
+
+    - ``plans.kind``: ``work_plan`` (imported from a 工作要点 or a 分解表) or ``ledger``
+      (a 督办事项台账 the clerk fills by hand or from a table).
+    - ``tasks.source`` (来源: '' = the plan's default, or one of ``domain.workflow.SOURCES``)
+      and ``tasks.focus`` (重点督办, 0/1).
+    - ``task_targets``: 阶段目标, at most one per task and reporting period.
+    - ``postponements``: every 延期 of a task's deadline, old → new, why and who approved;
+      the task's original deadline is the ``old_phrase`` of its first postponement.
+    - ``instructions``: 领导批示 on a task (date, leader, text).
+    - ``confirmation_exports`` / ``confirmation_replies`` / ``confirmation_proposals``: the
+      分工确认 round trip — which forms went out, what came back, and each proposed change
+      with the clerk's decision.
+    """
+    for statement in M004_STATEMENTS:
+        db.execute(statement)
+
+
+M004_STATEMENTS = (
+    "ALTER TABLE plans ADD COLUMN kind TEXT NOT NULL DEFAULT 'work_plan'"
+    " CHECK (kind IN ('work_plan', 'ledger'))",
+    "ALTER TABLE tasks ADD COLUMN source TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE tasks ADD COLUMN focus INTEGER NOT NULL DEFAULT 0 CHECK (focus IN (0, 1))",
+    """CREATE TABLE task_targets (
+        task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+        period_id INTEGER NOT NULL REFERENCES reporting_periods(id) ON DELETE CASCADE,
+        text TEXT NOT NULL DEFAULT '',         -- 完成初稿
+        percent INTEGER CHECK (percent BETWEEN 0 AND 100),
+        origin TEXT NOT NULL DEFAULT 'manual', -- manual / plan / confirmation
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (task_id, period_id)
+    )""",
+    "CREATE INDEX task_targets_period ON task_targets(period_id)",
+    """CREATE TABLE postponements (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+        old_phrase TEXT NOT NULL,              -- the deadline before, as written
+        old_due_on TEXT,
+        new_phrase TEXT NOT NULL,
+        new_due_on TEXT,
+        reason TEXT NOT NULL,
+        approved_by TEXT NOT NULL DEFAULT '',
+        origin TEXT NOT NULL DEFAULT 'manual', -- manual / confirmation
+        recorded_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX postponements_task ON postponements(task_id, id)",
+    """CREATE TABLE instructions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+        given_on TEXT NOT NULL,                -- ISO date of the 批示
+        leader TEXT NOT NULL,                  -- who gave it, as written
+        text TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX instructions_task ON instructions(task_id, given_on)",
+    """CREATE TABLE confirmation_exports (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE,
+        export_key TEXT NOT NULL,              -- the form's identifier, signed
+        exported_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX confirmation_exports_plan ON confirmation_exports(plan_id, department_id)",
+    """CREATE TABLE confirmation_replies (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE,
+        export_key TEXT NOT NULL DEFAULT '',
+        file_name TEXT NOT NULL DEFAULT '',
+        file_sha256 TEXT NOT NULL DEFAULT '',
+        signer TEXT NOT NULL DEFAULT '',       -- who filled it in, as written on the form
+        received_at TEXT NOT NULL,
+        agreed INTEGER NOT NULL DEFAULT 0,     -- rows marked 同意
+        objected INTEGER NOT NULL DEFAULT 0    -- rows marked 需调整
+    )""",
+    "CREATE INDEX confirmation_replies_plan ON confirmation_replies(plan_id, department_id)",
+    """CREATE TABLE confirmation_proposals (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        reply_id INTEGER NOT NULL REFERENCES confirmation_replies(id) ON DELETE CASCADE,
+        task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+        department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE,
+        field TEXT NOT NULL
+            CHECK (field IN ('lead', 'cooperating', 'deadline', 'person', 'target')),
+        old_value TEXT NOT NULL DEFAULT '',
+        proposed_value TEXT NOT NULL,          -- names as written; JSON list for cooperating
+        reason TEXT NOT NULL DEFAULT '',
+        decision TEXT CHECK (decision IN ('accepted', 'rejected')),  -- NULL: not decided yet
+        decided_at TEXT
+    )""",
+    "CREATE INDEX confirmation_proposals_task ON confirmation_proposals(task_id)",
+    "CREATE INDEX confirmation_proposals_reply ON confirmation_proposals(reply_id)",
+)

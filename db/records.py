@@ -25,6 +25,7 @@ class Plan:
     imported_at: str
     carried_from_plan_id: int | None
     generation: str = ""  # random; new when the plan is imported again (forms carry it)
+    kind: str = "work_plan"  # or "ledger": a 督办事项台账 filled by hand or from a table
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,10 @@ class TaskRow:
     updated_at: str
     item_id: int | None = None  # the item (or the node itself when outside any item)
     person: str = ""  # 责任人: a person in the lead department
+    source: str = "work_plan"  # 来源, a key of domain.workflow.SOURCES (the default resolved)
+    focus: bool = False  # 重点督办
+    postponements: int = 0  # how many times the deadline was postponed (延期)
+    original_deadline: str | None = None  # the deadline before the first 延期, as written
 
 
 @dataclass(frozen=True)

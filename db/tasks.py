@@ -12,6 +12,7 @@ from db.errors import NotFound
 from db.plans import list_outline
 from db.records import DeadlineRecord, OutlineNode, TaskRow
 from domain.outline import ITEM, SECTION
+from domain.workflow import source_of
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,9 @@ class TaskFilter:
     # The status and percent are from the latest report up to this period (None: the latest
     # report of all), as the dashboard and the progress report count them.
     up_to_period: int | None = None
+    focus_only: bool = False  # 重点督办 tasks only
+    postponed_only: bool = False  # tasks whose deadline was postponed (延期)
+    source: str | None = None  # tasks of this 来源 (a key of domain.workflow.SOURCES)
 
 
 _TASK_SQL = """
@@ -34,8 +38,13 @@ SELECT t.id, t.plan_id, t.node_id, t.position, t.text, t.origin, t.leader_id, t.
        la.department_id AS lead_id, ld.name AS lead_name,
        l.name AS leader_name,
        d.phrase, d.due_on, d.kind, d.milestones,
-       lp.status AS latest_status, lp.percent AS latest_percent
+       lp.status AS latest_status, lp.percent AS latest_percent,
+       t.source, t.focus, pl.kind AS plan_kind,
+       (SELECT count(*) FROM postponements pp WHERE pp.task_id = t.id) AS postponement_count,
+       (SELECT pp.old_phrase FROM postponements pp WHERE pp.task_id = t.id ORDER BY pp.id
+        LIMIT 1) AS original_phrase
 FROM tasks t
+JOIN plans pl ON pl.id = t.plan_id
 LEFT JOIN assignments la ON la.task_id = t.id AND la.role = 'lead'
 LEFT JOIN departments ld ON ld.id = la.department_id
 LEFT JOIN leaders l ON l.id = t.leader_id
@@ -141,6 +150,10 @@ def list_tasks(db: Database, flt: TaskFilter | None = None) -> list[TaskRow]:
         params["leader"] = flt.leader_id
     if flt.unassigned:
         where.append("la.department_id IS NULL")
+    if flt.focus_only:
+        where.append("t.focus = 1")
+    if flt.postponed_only:
+        where.append("EXISTS (SELECT 1 FROM postponements pp WHERE pp.task_id = t.id)")
     basis = flt.up_to_period is not None
     if basis:
         params["up_to"] = flt.up_to_period
@@ -154,6 +167,9 @@ def list_tasks(db: Database, flt: TaskFilter | None = None) -> list[TaskRow]:
     if flt.node_ids:
         inside = outline.descendants(flt.node_ids)
         rows = [r for r in rows if r["node_id"] in inside]
+    if flt.source is not None:
+        wanted = flt.source
+        rows = [r for r in rows if source_of(r["source"], r["plan_kind"], r["origin"]) == wanted]
     rows.sort(key=lambda r: (r["plan_id"], outline.order.get(r["node_id"], 0), r["position"]))
     cooperating = _cooperating(db, [r["id"] for r in rows])
     codes = _codes(db, outline, plan_ids)
@@ -259,6 +275,10 @@ def _task_row(
         updated_at=r["updated_at"],
         item_id=(item or node).id if (item or node) else None,
         person=r["person"],
+        source=source_of(r["source"], r["plan_kind"], r["origin"]),
+        focus=bool(r["focus"]),
+        postponements=r["postponement_count"],
+        original_deadline=r["original_phrase"],
     )
 
 
