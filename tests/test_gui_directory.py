@@ -36,7 +36,7 @@ from qtapp.models.directory_models import (
     LeaderTableModel,
 )
 from qtapp.prompts import QtPrompts, ScriptedPrompts
-from qtapp.ui.directory_dialog import DirectoryDialog
+from qtapp.ui.directory_dialog import LEADER_CAPS, DirectoryDialog
 from qtapp.ui_settings import UiSettings
 from tests.conftest import SAMPLE_PLAN
 
@@ -523,12 +523,18 @@ def test_names_are_whole_and_widths_are_remembered(qtbot, tmp_path: Path) -> Non
             assert leaders.columnWidth(column) >= leaders.sizeHintForColumn(column)
 
         # Content that grows widens its column; the clerk's own width is kept next time.
+        # (Up to the column's cap: the fonts a test run has loaded may make the text wider.)
+        em = leaders.fontMetrics().horizontalAdvance("中")
+        cap = (LEADER_CAPS[COL_LEADER_TITLE] + 2) * em
+        narrow = leaders.columnWidth(COL_LEADER_TITLE)
         dialog.actions.set_leader_title(list_leaders(ctx.db)[0], "党委书记、局长、一级巡视员")
         qtbot.waitUntil(
             lambda: (
-                leaders.columnWidth(COL_LEADER_TITLE) >= leaders.sizeHintForColumn(COL_LEADER_TITLE)
+                leaders.columnWidth(COL_LEADER_TITLE)
+                >= min(leaders.sizeHintForColumn(COL_LEADER_TITLE), cap)
             )
         )
+        assert leaders.columnWidth(COL_LEADER_TITLE) > narrow
         view.horizontalHeader().resizeSection(COL_NAME, 333)
         dialog.close()
         again = DirectoryDialog(ctx)
