@@ -248,3 +248,48 @@ def task_lines(db: Database, plan_id: int, task_ids: Sequence[int]) -> list[Task
         if row[0] in wanted
     }
     return [found[t] for t in task_ids if t in found]
+
+
+@dataclass(frozen=True)
+class DepartmentBar:
+    """One lead department's bar on the chart: counts, not ids (``db.dashboard`` has those)."""
+
+    name: str
+    led: int
+    done: int
+    overdue: int
+    postponed: int
+    focus: int = 0
+
+
+def department_bars(
+    db: Database, plan_id: int, period_id: int | None, *, as_of: dt.date | None = None
+) -> list[DepartmentBar]:
+    """Per lead department (official order, then 未分配): tasks led, done, overdue,
+    postponed (延期 at least once) and 重点督办, as of the period as the dashboard counts."""
+    board = dashboard(db, plan_id, period_id, as_of=as_of)
+    postponed = {
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT pp.task_id FROM postponements pp JOIN tasks t ON t.id = pp.task_id"
+            " WHERE t.plan_id = ?",
+            [plan_id],
+        ).fetchall()
+    }
+    focus = {
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM tasks WHERE plan_id = ? AND focus = 1", [plan_id]
+        ).fetchall()
+    }
+    return [
+        DepartmentBar(
+            name=row.name,
+            led=len(row.led),
+            done=len(row.done),
+            overdue=len(row.overdue),
+            postponed=sum(1 for t in row.led if t in postponed),
+            focus=sum(1 for t in row.led if t in focus),
+        )
+        for row in board.departments
+    ]
