@@ -32,7 +32,8 @@ def test_bars_count_led_done_overdue_postponed_and_focus(simplified_db: Database
     assert bars["未分配"].led == len(ids) - 6
 
 
-def test_the_chart_is_a_png_of_the_size_asked(simplified_db: Database) -> None:
+def test_the_chart_is_a_png_of_the_size_asked(qapp: object) -> None:
+    # qapp: the suite's QApplication (the CLI makes a bare QGuiApplication instead)
     bars = [DepartmentBar("基础教育处", 12, 7, 2, 1), DepartmentBar("办公室", 3, 0, 0, 0)]
     png = department_chart_png(bars, 800, 200)
     image = QImage.fromData(png, "PNG")
