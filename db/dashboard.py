@@ -27,6 +27,7 @@ from db.plans import get_plan
 from db.progress import get_period, list_periods
 from db.records import Plan, ReportingPeriod
 from db.settings import all_settings
+from db.supervision import effective_targets
 from db.tasks import _codes, _Outline
 from domain.statuses import (
     BEHIND,
@@ -163,9 +164,12 @@ def dashboard(
     per_lead: dict[int | None, tuple[list[int], ...]] = {}
     seen: dict[tuple, tuple[str, Light]] = {}  # many tasks share a state: judge it once
     current = period.id if period is not None else None
+    targets = effective_targets(db, period.id) if period is not None else {}
     for task_id, _node, _position, lead_id, due_on, kind, entry_period, status, percent in rows:
         reported = entry_period is not None and (current is None or entry_period == current)
-        key = (due_on, kind, status, percent, reported)
+        target = targets.get(task_id)
+        target_percent = target.percent if target is not None else None
+        key = (due_on, kind, status, percent, reported, target_percent)
         judged = seen.get(key)
         if judged is None:
             due = dt.date.fromisoformat(due_on) if due_on else None
@@ -177,6 +181,7 @@ def dashboard(
                 as_of=as_of,
                 year_start=year_start,
                 thresholds=limits,
+                target_percent=target_percent,
             )
             judged = seen[key] = (
                 category(status, reported),
