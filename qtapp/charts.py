@@ -50,8 +50,9 @@ def paint_department_bars(painter: QPainter, rect: QRectF, bars: Sequence[Depart
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     rows = max(1, len(bars))
-    row_height = min(36.0, max(14.0, (rect.height() - 8) / (rows + 1)))
-    font = chart_font(int(row_height * 0.5))
+    # rows as tall as the height allows, but no taller than a twentieth of the width
+    row_height = min(max(24.0, rect.width() / 20), max(14.0, (rect.height() - 8) / (rows + 1)))
+    font = chart_font(int(row_height * 0.55))
     painter.setFont(font)
     metrics = QFontMetricsF(font)
     pad = row_height * 0.25
@@ -141,7 +142,7 @@ def department_chart_png(bars: Sequence[DepartmentBar], width_px: int, height_px
     """The chart as PNG bytes, drawn off screen (a QGuiApplication is made if none exists)."""
     if QGuiApplication.instance() is None:
         _keep.append(QGuiApplication(["duban"]))
-    image = QImage(width_px, height_px, QImage.Format.Format_ARGB32)
+    image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     try:
@@ -160,9 +161,15 @@ def department_chart_png(bars: Sequence[DepartmentBar], width_px: int, height_px
 
 
 def chart_height(bars: Sequence[DepartmentBar], width_px: int) -> int:
-    """A height that gives each department a readable row at ``width_px``."""
-    row = max(24, min(40, width_px // 40))
+    """A height that gives each department a readable row at ``width_px`` (a 1,200 pixel
+    wide chart printed 150 mm wide: 10 pt names)."""
+    row = max(24, width_px // 22)
     return row * (len(bars) + 1) + 2 * max(4, width_px // 100)
 
 
 _keep: list[QGuiApplication] = []  # the application made for off-screen drawing lives on
+
+
+def report_chart_png(bars: Sequence[DepartmentBar], width_px: int = 1200) -> bytes:
+    """The chart as the 通报 prints it (``exports.request.ExportRequest.chart_png``)."""
+    return department_chart_png(bars, width_px, chart_height(bars, width_px))
