@@ -9,6 +9,7 @@ green for the done ones, and the overdue and postponed counts in red and amber a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
@@ -141,6 +142,8 @@ def _paint_counts(painter: QPainter, bar: DepartmentBar, rect: QRectF) -> None:
 def department_chart_png(bars: Sequence[DepartmentBar], width_px: int, height_px: int) -> bytes:
     """The chart as PNG bytes, drawn off screen (a QGuiApplication is made if none exists)."""
     if QGuiApplication.instance() is None:
+        # The command line draws without a window: no display is needed (or wanted).
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _keep.append(QGuiApplication(["duban"]))
     image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
