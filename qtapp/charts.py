@@ -9,14 +9,16 @@ green for the done ones, and the overdue and postponed counts in red and amber a
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPen
+from sqlite_utils import Database
 
-from db.dashboard import DepartmentBar
+from db.dashboard import DepartmentBar, department_bars
 
 # The families the window prefers for Chinese (qtapp/app.py), then the documents' 黑体.
 CJK_FAMILIES = [
@@ -209,3 +211,11 @@ _keep: list[QGuiApplication] = []  # the application made for off-screen drawing
 def report_chart_png(bars: Sequence[DepartmentBar], width_px: int = 1200) -> bytes:
     """The chart as the 通报 prints it (``exports.request.ExportRequest.chart_png``)."""
     return department_chart_png(bars, width_px, chart_height(bars, width_px))
+
+
+def plan_chart_png(
+    db: Database, plan_id: int, period_id: int | None, as_of: dt.date | None = None
+) -> bytes:
+    """The 通报's chart for a plan and period: what ``export report --chart`` and the
+    window's export dialog put in ``ExportRequest.chart_png``."""
+    return report_chart_png(department_bars(db, plan_id, period_id, as_of=as_of))
