@@ -133,6 +133,22 @@ def earlier_note(report: PlanReport, task: ReportTask) -> str:
     return label + words("，").join(parts)  # the report itself as written
 
 
+def target_line(report: PlanReport, task: ReportTask) -> str:
+    """The period's 阶段目标 as the form shows it under the task ("" without one), above
+    上期进展: what the department reports against, next to what it reported last."""
+    target = task.target
+    if target is None:
+        return ""
+    words = Wording.of(report)
+    percent = f"{target.percent}%" if target.percent is not None else ""
+    return words("本期目标：") + words("，").join(p for p in (target.text, percent) if p)
+
+
+def task_notes(report: PlanReport, task: ReportTask) -> str:
+    """What stands in small type under the task: 本期目标, then 上期进展 (one per line)."""
+    return "\n".join(p for p in (target_line(report, task), earlier_note(report, task)) if p)
+
+
 def _period_id(report: PlanReport) -> int | None:
     return report.period.id if report.period else None
 
@@ -154,7 +170,7 @@ def _rows(report: PlanReport, department: Department, stamp: FormStamp) -> list[
         for task in tasks:
             key = row_key(stamp, _period_id(report), department.id, task.id)
             cells = (task.code, task.text, words(role), task.deadline, "", "", "", "", status)
-            out.append(Row(cells, key, earlier_note(report, task)))
+            out.append(Row(cells, key, task_notes(report, task)))
     return out
 
 
