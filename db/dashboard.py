@@ -27,6 +27,7 @@ from db.plans import get_plan
 from db.progress import get_period, list_periods
 from db.records import Plan, ReportingPeriod
 from db.settings import all_settings
+from db.supervision import effective_targets
 from db.tasks import _codes, _Outline
 from domain.statuses import (
     BEHIND,
@@ -163,9 +164,12 @@ def dashboard(
     per_lead: dict[int | None, tuple[list[int], ...]] = {}
     seen: dict[tuple, tuple[str, Light]] = {}  # many tasks share a state: judge it once
     current = period.id if period is not None else None
+    targets = effective_targets(db, period.id) if period is not None else {}
     for task_id, _node, _position, lead_id, due_on, kind, entry_period, status, percent in rows:
         reported = entry_period is not None and (current is None or entry_period == current)
-        key = (due_on, kind, status, percent, reported)
+        target = targets.get(task_id)
+        target_percent = target.percent if target is not None else None
+        key = (due_on, kind, status, percent, reported, target_percent)
         judged = seen.get(key)
         if judged is None:
             due = dt.date.fromisoformat(due_on) if due_on else None
@@ -177,6 +181,7 @@ def dashboard(
                 as_of=as_of,
                 year_start=year_start,
                 thresholds=limits,
+                target_percent=target_percent,
             )
             judged = seen[key] = (
                 category(status, reported),
@@ -248,3 +253,48 @@ def task_lines(db: Database, plan_id: int, task_ids: Sequence[int]) -> list[Task
         if row[0] in wanted
     }
     return [found[t] for t in task_ids if t in found]
+
+
+@dataclass(frozen=True)
+class DepartmentBar:
+    """One lead department's bar on the chart: counts, not ids (``db.dashboard`` has those)."""
+
+    name: str
+    led: int
+    done: int
+    overdue: int
+    postponed: int
+    focus: int = 0
+
+
+def department_bars(
+    db: Database, plan_id: int, period_id: int | None, *, as_of: dt.date | None = None
+) -> list[DepartmentBar]:
+    """Per lead department (official order, then 未分配): tasks led, done, overdue,
+    postponed (延期 at least once) and 重点督办, as of the period as the dashboard counts."""
+    board = dashboard(db, plan_id, period_id, as_of=as_of)
+    postponed = {
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT pp.task_id FROM postponements pp JOIN tasks t ON t.id = pp.task_id"
+            " WHERE t.plan_id = ?",
+            [plan_id],
+        ).fetchall()
+    }
+    focus = {
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM tasks WHERE plan_id = ? AND focus = 1", [plan_id]
+        ).fetchall()
+    }
+    return [
+        DepartmentBar(
+            name=row.name,
+            led=len(row.led),
+            done=len(row.done),
+            overdue=len(row.overdue),
+            postponed=sum(1 for t in row.led if t in postponed),
+            focus=sum(1 for t in row.led if t in focus),
+        )
+        for row in board.departments
+    ]

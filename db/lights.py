@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from db.records import TaskRow
 from db.settings import all_settings
+from db.supervision import Target
 from domain.warnings import Light, Thresholds, light_for
 
 
@@ -15,8 +16,17 @@ def thresholds(db: Database) -> Thresholds:
     return Thresholds.from_settings(all_settings(db))
 
 
-def row_light(row: TaskRow, *, year: int | None, as_of: dt.date, limits: Thresholds) -> Light:
-    """The light of a task row (its latest report) as of ``as_of``."""
+def row_light(
+    row: TaskRow,
+    *,
+    year: int | None,
+    as_of: dt.date,
+    limits: Thresholds,
+    target: Target | None = None,
+) -> Light:
+    """The light of a task row (its latest report) as of ``as_of``; judged against
+    ``target``'s percent where the period has a 阶段目标 with one
+    (``db.supervision.effective_targets``)."""
     deadline = row.deadline
     return light_for(
         due=dt.date.fromisoformat(deadline.due_on) if deadline and deadline.due_on else None,
@@ -26,4 +36,5 @@ def row_light(row: TaskRow, *, year: int | None, as_of: dt.date, limits: Thresho
         as_of=as_of,
         year_start=dt.date(year or as_of.year, 1, 1),
         thresholds=limits,
+        target_percent=target.percent if target is not None else None,
     )

@@ -14,6 +14,14 @@ from db.plans import get_plan, list_outline
 from db.progress import get_period
 from db.records import Department, OutlineNode, Plan, ReportingPeriod
 from db.settings import all_settings
+from db.supervision import (
+    Instruction,
+    Postponement,
+    Target,
+    effective_targets,
+    plan_instructions,
+    plan_postponements,
+)
 from db.tasks import TaskFilter, list_tasks
 from domain.outline import ITEM, SUBITEM
 from domain.script import is_traditional
@@ -56,6 +64,18 @@ class ReportTask:
     earlier_status: str | None = None
     earlier_percent: int | None = None
     earlier_progress: str = ""
+    # The 督办 workflow (docs/workflow.md): the period's 阶段目标 (entered or from the plan),
+    # 重点督办, 来源, every 延期 oldest first, and the 领导批示 in date order.
+    target: Target | None = None
+    focus: bool = False
+    source: str = ""
+    postponements: tuple[Postponement, ...] = ()
+    instructions: tuple[Instruction, ...] = ()
+
+    @property
+    def original_deadline(self) -> str:
+        """The deadline before the first 延期 ("" when never postponed)."""
+        return self.postponements[0].old_phrase if self.postponements else ""
 
     @property
     def due(self) -> dt.date | None:
@@ -170,8 +190,12 @@ def collect(
     values = all_settings(db)
     limits = Thresholds.from_settings(values)
     year_start = dt.date(plan.year or as_of.year, 1, 1)
+    targets = effective_targets(db, period.id) if period is not None else {}
+    postponed = plan_postponements(db, plan_id)
+    instructed = plan_instructions(db, plan_id)
     tasks = []
     for r in rows:
+        target = targets.get(r.id)
         this, earlier = entries.get(r.id, (None, None))
         entry = this or earlier
         this_period = this is not None
@@ -212,12 +236,18 @@ def collect(
                     as_of=as_of,
                     year_start=year_start,
                     thresholds=limits,
+                    target_percent=target.percent if target is not None else None,
                 ),
                 person=r.person,
                 earlier_period=period_names.get(earlier["period_id"], "") if earlier else "",
                 earlier_status=earlier["status"] if earlier else None,
                 earlier_percent=earlier["percent"] if earlier else None,
                 earlier_progress=earlier["progress"] if earlier else "",
+                target=target,
+                focus=r.focus,
+                source=r.source,
+                postponements=tuple(postponed.get(r.id, ())),
+                instructions=tuple(instructed.get(r.id, ())),
             )
         )
     outline = list_outline(db, plan_id)

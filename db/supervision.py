@@ -8,6 +8,7 @@ changes the task's deadline and records the old one: the first postponement's
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -423,4 +424,66 @@ def plan_instructions(db: Database, plan_id: int) -> dict[int, list[Instruction]
         [plan_id],
     ):
         found.setdefault(r["task_id"], []).append(Instruction(**r))
+    return found
+
+
+# ---------------------------------------------------------------- 阶段目标 from the plan
+
+
+def _milestone_target(
+    task_id: int, period_id: int, milestones_json: str, starts_on: str, ends_on: str
+) -> Target | None:
+    """The plan's milestone due in the period as a target (origin 'plan'): the last one
+    when several fall in it ("4月底前…，6月底前…" in a quarter: 6月底前 is what counts)."""
+    found = [
+        m
+        for m in json.loads(milestones_json or "[]")
+        if m.get("due") and starts_on <= m["due"] <= ends_on
+    ]
+    if not found:
+        return None
+    last = max(found, key=lambda m: m["due"])
+    return Target(task_id, period_id, last["phrase"], last.get("percent"), "plan", "")
+
+
+def effective_targets(db: Database, period_id: int) -> dict[int, Target]:
+    """The targets of a period, by task id: the ones entered, and for the other tasks the
+    milestone of their deadline phrase that falls in the period (computed on read, so a
+    changed deadline changes its targets with it)."""
+    period = db.execute(
+        "SELECT plan_id, starts_on, ends_on FROM reporting_periods WHERE id = ?", [period_id]
+    ).fetchone()
+    if period is None:
+        raise NotFound(f"No reporting period with id {period_id}.")
+    plan_id, starts_on, ends_on = period
+    found: dict[int, Target] = {}
+    for task_id, milestones in db.execute(
+        "SELECT d.task_id, d.milestones FROM deadlines d JOIN tasks t ON t.id = d.task_id"
+        " WHERE t.plan_id = ? AND d.milestones NOT IN ('', '[]')",
+        [plan_id],
+    ).fetchall():
+        target = _milestone_target(task_id, period_id, milestones, starts_on, ends_on)
+        if target is not None:
+            found[task_id] = target
+    found.update(period_targets(db, period_id))
+    return found
+
+
+def task_effective_targets(db: Database, task_id: int) -> list[Target]:
+    """A task's targets over its plan's periods, in period order: entered or from the plan."""
+    plan_id, _year = _plan_of(db, task_id)
+    stored = {t.period_id: t for t in task_targets(db, task_id)}
+    row = db.execute("SELECT milestones FROM deadlines WHERE task_id = ?", [task_id]).fetchone()
+    milestones = row[0] if row else "[]"
+    found: list[Target] = []
+    for period_id, starts_on, ends_on in db.execute(
+        "SELECT id, starts_on, ends_on FROM reporting_periods WHERE plan_id = ?"
+        " ORDER BY ends_on, id",
+        [plan_id],
+    ).fetchall():
+        target = stored.get(period_id) or _milestone_target(
+            task_id, period_id, milestones, starts_on, ends_on
+        )
+        if target is not None:
+            found.append(target)
     return found

@@ -69,8 +69,12 @@ def light_for(
     as_of: dt.date,
     year_start: dt.date,
     thresholds: Thresholds = Thresholds(),
+    target_percent: int | None = None,
 ) -> Light:
-    """The light of one task as of ``as_of`` (the end of the reporting period, or today)."""
+    """The light of one task as of ``as_of`` (the end of the reporting period, or today).
+
+    With a 阶段目标 for the period that names a percent (``target_percent``), the reported
+    percent is judged against it instead of the 序时进度, and the reason says so."""
     if status == "done":
         return Light(GREEN, "绿：已完成")
     if status == "postponed":
@@ -89,6 +93,8 @@ def light_for(
     days_left = (due - as_of).days
     total = max((due - start).days, 1)
     reported = percent if percent is not None else (0 if status in (None, "not_started") else None)
+    if target_percent is not None:
+        return _against_target(status, reported, progress, target_percent, thresholds)
     if status == "behind":
         return Light(YELLOW, f"黄：报告滞后，{progress}（序时进度 {expected}%）", expected)
     if reported is not None and reported < expected - thresholds.behind_margin:
@@ -98,6 +104,17 @@ def light_for(
             YELLOW, f"黄：距完成时限 {_date(due)} 还有 {days_left} 天，{progress}", expected
         )
     return Light(GREEN, f"绿：{progress}，序时进度 {expected}%", expected)
+
+
+def _against_target(
+    status: str | None, reported: int | None, progress: str, target: int, limits: Thresholds
+) -> Light:
+    """The light of a task not yet due, judged against the period's 阶段目标 percent: the
+    office agreed what this period is to reach, so the straight line of 序时 does not apply
+    (nor the closeness of the final deadline, which the target already accounts for)."""
+    if status == "behind" or (reported is not None and reported < target - limits.behind_margin):
+        return Light(YELLOW, f"黄：阶段目标 {target}%，{progress}", target)
+    return Light(GREEN, f"绿：{progress}，达到阶段目标 {target}%", target)
 
 
 def _date(day: dt.date) -> str:
