@@ -21,7 +21,7 @@ from db.leaders import list_leaders
 from db.lights import row_light, thresholds
 from db.progress import get_period, list_periods, task_progress
 from db.records import Plan, TaskRow
-from db.supervision import get_target, task_instructions, task_postponements
+from db.supervision import task_effective_targets, task_instructions, task_postponements
 from qtapp.context import AppContext
 from qtapp.drafts import DraftKeeper
 from qtapp.models.history_model import HistoryModel
@@ -181,10 +181,14 @@ class DetailPanel(QWidget):
         period_id = self.ctx.current_period(plan.id) if plan is not None else None
         period = get_period(self.ctx.db, period_id) if period_id is not None else None
         db = self.ctx.db
+        target = None
+        if single is not None and period is not None:  # entered, or from the deadline phrase
+            found = [t for t in task_effective_targets(db, single.id) if t.period_id == period.id]
+            target = found[0] if found else None
         self.supervision.show_tasks(
             selected,
             period,
-            get_target(db, single.id, period.id) if single and period else None,
+            target,
             task_postponements(db, single.id) if single else [],
             task_instructions(db, single.id) if single else [],
             no_periods=plan is not None and not list_periods(db, plan.id),
