@@ -1,12 +1,14 @@
 """Undo commands of the 督办 workflow: 阶段目标, 延期, 来源 and 重点督办 (bulk, one step),
-领导批示 and new 督办事项台账. Each calls db/supervision.py (or db/ledgers.py) and puts the
-recorded state back on undo and redo, as ``qtapp/commands.py`` does."""
+领导批示, new 督办事项台账 and the 分工确认 decisions applied. Each calls the store
+(db/supervision.py, db/ledgers.py, db/confirmations.py) and puts the recorded state back on
+undo and redo, as ``qtapp/commands.py`` does."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from db import supervision as sv
+from db.confirmations import SettledStep, get_proposals, settle, undo_settlement
 from db.ledgers import create_ledger
 from db.plans import delete_plan
 from qtapp.commands import DubanCommand
@@ -157,3 +159,33 @@ class LedgerCommand(DubanCommand):
     def do_redo(self) -> None:
         self.plan_id = create_ledger(self.ctx.db, self.title_, self.year, plan_id=self.plan_id)
         self.ctx.plans_changed.emit()
+
+
+class SettleCommand(DubanCommand):
+    """Decide 分工确认 proposals and apply the accepted ones, as one step
+    (``db.confirmations.settle`` / ``undo_settlement``)."""
+
+    def __init__(
+        self, ctx: AppContext, accept: Sequence[int], reject: Sequence[int], label: str
+    ) -> None:
+        super().__init__(ctx, label)
+        self.accept, self.reject = list(accept), list(reject)
+        self.step: SettledStep | None = None
+
+    def _changed(self) -> None:
+        if self.step is not None:
+            tasks = {p.task_id for p in get_proposals(self.ctx.db, [*self.accept, *self.reject])}
+            self.ctx.tasks_changed.emit(sorted(tasks))
+
+    def do_apply(self) -> None:
+        self.step = settle(self.ctx.db, self.accept, self.reject)
+        self._changed()
+
+    def do_undo(self) -> None:
+        if self.step is not None:
+            undo_settlement(self.ctx.db, self.step)
+            self._changed()
+
+    def do_redo(self) -> None:
+        self.step = settle(self.ctx.db, self.accept, self.reject)
+        self._changed()
