@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         plan_commands,
         progress_commands,
         settings_commands,
+        supervision_commands,
         task_commands,
     )
 
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_commands.register(commands, common)
     directory_commands.register(commands, common)
     task_commands.register(commands, common)
+    supervision_commands.register(commands, common)
     export_commands.register(commands, common)
     progress_commands.register(commands, common)
     progress_commands.register_carry_over(commands, common)

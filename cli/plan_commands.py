@@ -53,6 +53,11 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="convert a plan in Traditional characters to Simplified (the file's text is kept)",
     )
+    p.add_argument(
+        "--ledger",
+        action="store_true",
+        help="the table is a 督办事项台账: the plan is kept as a ledger, not a work plan",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(run=run_import)
 
@@ -131,6 +136,14 @@ def run_import(args: argparse.Namespace) -> int:
 
     # Read and check the file before touching the database: a bad file creates nothing.
     plan, source, table = read_plan_or_table(args.file)
+    if args.ledger and table is None:
+        from domain.errors import PlanInputError
+
+        raise PlanInputError(
+            args.file,
+            "A 督办事项台账 is imported from a table (.xlsx, or a .docx holding a table with a "
+            "header row such as 序号 / 督办事项 / 牵头单位 / 完成时限); this file has none.",
+        )
     with open_db(args.db) as db:
         if table is not None:
             result = store_table(
@@ -141,6 +154,7 @@ def run_import(args: argparse.Namespace) -> int:
                 replace=args.replace,
                 year=args.year,
                 simplified=args.simplified,
+                ledger=args.ledger,
             )
         else:
             result = store_parsed(

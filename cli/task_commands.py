@@ -13,7 +13,7 @@ from db.assignments import KEEP, assign
 from db.departments import require_department
 from db.errors import InvalidValue, NotFound
 from db.leaders import require_leader
-from db.lights import row_light, thresholds
+from db.lights import row_light, targets_as_of, thresholds
 from db.plans import get_plan, list_outline, list_plans
 from db.progress import list_periods
 from db.records import Plan, ReportingPeriod, TaskRow
@@ -320,10 +320,22 @@ def run_tasks(args: argparse.Namespace) -> int:
         )
         rows = list_tasks(db, flt)
         limits = thresholds(db)
-    as_of = args.as_of or dt.date.today()
-    lights = [row_light(t, year=plan.year, as_of=as_of, limits=limits) for t in rows]
+        as_of = args.as_of or dt.date.today()
+        targets = targets_as_of(db, plan.id, as_of)
+    lights = [
+        row_light(t, year=plan.year, as_of=as_of, limits=limits, target=targets.get(t.id))
+        for t in rows
+    ]
     if args.json:
-        print_json([task_json(t, light) for t, light in zip(rows, lights, strict=True)])
+        from cli.supervision_commands import supervision_json
+
+        with open_db(args.db, write=False) as db:
+            print_json(
+                [
+                    task_json(t, light) | supervision_json(db, t)
+                    for t, light in zip(rows, lights, strict=True)
+                ]
+            )
         return 0
     print(
         "\t".join(["code", "task", "lead", "cooperating", "leader", "deadline", "status", "light"])

@@ -229,8 +229,10 @@ def store_table(
     backups_dir: str | Path | None = None,
     progress: Progress | None = None,
     simplified: bool = False,
+    ledger: bool = False,
 ) -> ImportResult:
-    """Store a plan read from a task table and give each task the assignment of its row.
+    """Store a plan read from a task table and give each task the assignment of its row;
+    ``ledger``: the table is a 督办事项台账 and the plan is kept as one (``plans.kind``).
 
     Names the directory lacks are refused (UnknownNamesError) unless ``add_names``; then
     they are added, in the same transaction as the plan: all or nothing."""
@@ -244,6 +246,10 @@ def store_table(
             add_leader(db, name)
         plan_id = _insert(db, plan, source, existing, year, progress)
         _assign_rows(db, plan_id, plan)
+        if ledger:
+            from db.ledger import mark_ledger
+
+            mark_ledger(db, plan_id)
         converted = len(simplify_plan(db, plan_id).changes) if simplified else 0
     warnings = list(plan.warnings)
     if departments:

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from db.records import TaskRow
 from db.settings import all_settings
-from db.supervision import Target
+from db.supervision import Target, effective_targets
 from domain.warnings import Light, Thresholds, light_for
 
 
@@ -38,3 +38,15 @@ def row_light(
         thresholds=limits,
         target_percent=target.percent if target is not None else None,
     )
+
+
+def targets_as_of(db: Database, plan_id: int, as_of: dt.date) -> dict[int, Target]:
+    """The 阶段目标 (entered or from the plan) of the plan's period that contains
+    ``as_of``, by task id; none when no period contains it. With overlapping periods (a
+    month inside a quarter) the one that ends first counts: it is the nearer target."""
+    row = db.execute(
+        "SELECT id FROM reporting_periods WHERE plan_id = ? AND starts_on <= ? AND ends_on >= ?"
+        " ORDER BY ends_on, id LIMIT 1",
+        [plan_id, as_of.isoformat(), as_of.isoformat()],
+    ).fetchone()
+    return effective_targets(db, row[0]) if row else {}

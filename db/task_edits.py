@@ -25,6 +25,13 @@ class TaskState:
     assignments: tuple[dict[str, Any], ...] = ()
     deadline: dict[str, Any] | None = None
     progress: tuple[dict[str, Any], ...] = ()
+    # Rows of the 督办 workflow tables (``DEPENDENT_TABLES``) that belong to the task.
+    dependents: tuple[tuple[str, tuple[dict[str, Any], ...]], ...] = ()
+
+
+# Tables whose rows go with a deleted task (ON DELETE CASCADE) and must come back with it:
+# 阶段目标, 延期, 领导批示 and 分工确认 proposals (docs/workflow.md).
+DEPENDENT_TABLES = ("task_targets", "postponements", "instructions", "confirmation_proposals")
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,10 @@ def capture(db: Database, task_ids: Iterable[int], node_ids: Iterable[int] = ())
                 tuple(db.query("SELECT * FROM assignments WHERE task_id = ?", [task_id])),
                 next(iter(db.query("SELECT * FROM deadlines WHERE task_id = ?", [task_id])), None),
                 tuple(db.query("SELECT * FROM progress_entries WHERE task_id = ?", [task_id])),
+                tuple(
+                    (table, tuple(db.query(f"SELECT * FROM {table} WHERE task_id = ?", [task_id])))
+                    for table in DEPENDENT_TABLES
+                ),
             )
         )
     return EditState(tuple(states), {n: node_order(db, n) for n in nodes})
@@ -87,6 +98,9 @@ def restore(db: Database, state: EditState, *, action: str) -> list[int]:
                 _insert(db, "deadlines", task.deadline)
             for row in task.progress:
                 _insert(db, "progress_entries", row)
+            for table, rows in task.dependents:
+                for row in rows:
+                    _insert(db, table, row)
         for node_id, order in state.orders.items():
             _set_order(db, node_id, order)
         audit.record_many(

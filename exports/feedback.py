@@ -133,6 +133,22 @@ def earlier_note(report: PlanReport, task: ReportTask) -> str:
     return label + words("，").join(parts)  # the report itself as written
 
 
+def target_line(report: PlanReport, task: ReportTask) -> str:
+    """The period's 阶段目标 as the form shows it under the deadline ("" without one):
+    beside the cells to fill, so the department reports against it."""
+    target = task.target
+    if target is None:
+        return ""
+    words = Wording.of(report)
+    percent = f"{target.percent}%" if target.percent is not None else ""
+    return words("本期目标：") + words("，").join(p for p in (target.text, percent) if p)
+
+
+def deadline_cell(report: PlanReport, task: ReportTask) -> str:
+    """The 完成时限 cell: the deadline as written, and the period's target under it."""
+    return "\n".join(p for p in (task.deadline, target_line(report, task)) if p)
+
+
 def _period_id(report: PlanReport) -> int | None:
     return report.period.id if report.period else None
 
@@ -153,7 +169,8 @@ def _rows(report: PlanReport, department: Department, stamp: FormStamp) -> list[
         out.append(GroupRow(words(f"{number}、{role}任务")))
         for task in tasks:
             key = row_key(stamp, _period_id(report), department.id, task.id)
-            cells = (task.code, task.text, words(role), task.deadline, "", "", "", "", status)
+            deadline = deadline_cell(report, task)
+            cells = (task.code, task.text, words(role), deadline, "", "", "", "", status)
             out.append(Row(cells, key, earlier_note(report, task)))
     return out
 

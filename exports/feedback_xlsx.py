@@ -37,6 +37,7 @@ from exports.feedback import (
     KEYWORDS,
     STATUS_CHOICES,
     FeedbackOptions,
+    deadline_cell,
     department_tasks,
     file_name,
     form_id,
@@ -120,7 +121,8 @@ def render_workbook(
         row += 1
         for task in tasks:
             key = row_key(stamp, _period_id(report), department.id, task.id)
-            values = (task.code, task.text, role, task.deadline, "", "", "", None, "", key)
+            deadline = deadline_cell(report, task)
+            values = (task.code, task.text, role, deadline, "", "", "", None, "", key)
             for col, value in enumerate(values, 1):
                 cell = (
                     put_text(ws, row, col, clean(value))

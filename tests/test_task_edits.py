@@ -154,3 +154,36 @@ def test_suggestions_from_the_plan_text_and_from_similar_tasks(db: Database) -> 
     like = suggestions(db, [other_id])[other_id]
     assert (like.source, like.lead_id, like.like_task_id) == ("similar", office.id, source.id)
     assert like.score > 0.8
+
+
+def test_undo_of_delete_and_merge_brings_the_supervision_rows_back(seeded_db: Database) -> None:
+    from db import supervision as sv
+
+    db = seeded_db
+    first, second, third = list_tasks(db)[:3]
+    plan_id = first.plan_id
+    period = add_period(db, plan_id, "2020年第二季度", "2020-04-01", "2020-06-30")
+    lead = require_department(db, "基教处").id
+    assign(db, [first.id, second.id, third.id], lead=lead, deadline="6月底前")
+    sv.set_target(db, second.id, period.id, "完成初稿", 50)
+    sv.postpone(db, second.id, "9月底前", "等待上级文件", "李明")
+    sv.add_instruction(db, second.id, "2020-05-06", "张局长", "抓紧推进。")
+    sv.add_instruction(db, third.id, "2020-05-07", "李明", "请办公室配合。")
+    tables = ("task_targets", "postponements", "instructions")
+
+    def supervision_rows() -> list[tuple]:
+        return [tuple(db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()) for t in tables]
+
+    before = (_dump(db), supervision_rows())
+    state = edits.capture(db, [first.id, second.id])
+    edits.merge_with_next(db, first.id)
+    assert sv.task_postponements(db, second.id) == []
+    edits.restore(db, state, action="undo")
+    assert (_dump(db), supervision_rows()) == before
+    assert get_task(db, second.id).original_deadline == "6月底前"
+
+    state = edits.capture(db, [second.id, third.id])
+    edits.delete(db, [second.id, third.id])
+    assert supervision_rows() == [(), (), ()]
+    edits.restore(db, state, action="undo")
+    assert (_dump(db), supervision_rows()) == before
