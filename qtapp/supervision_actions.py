@@ -7,15 +7,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject
 
-from db.ledgers import add_ledger_item
 from db.records import TaskRow
 from db.supervision import Instruction
-from qtapp.commands import TaskEditCommand
 from qtapp.context import AppContext
 from qtapp.i18n import tr
 from qtapp.supervision_commands import (
     InstructionCommand,
     LedgerCommand,
+    LedgerItemCommand,
     MarkCommand,
     PostponeCommand,
     TargetCommand,
@@ -92,15 +91,8 @@ class SupervisionActions(QObject):
         lead: int | None, deadline: str,
     ) -> list[int]:  # fmt: skip
         """Add a 督办事项 to a ledger; the new task's id (none when refused)."""
-        command = TaskEditCommand(
-            self.ctx,
-            tr("Add a supervision item to “%1”").replace("%1", title),
-            plan_id,
-            [],
-            lambda db: [
-                add_ledger_item(
-                    db, plan_id, text, source=source, focus=focus, lead=lead, deadline=deadline
-                )
-            ],
-        )
-        return list(command.created) if self.ctx.execute(command) else []
+        command = LedgerItemCommand(
+            self.ctx, plan_id, tr("Add a supervision item to “%1”").replace("%1", title),
+            text=text, source=source, focus=focus, lead=lead, deadline=deadline,
+        )  # fmt: skip
+        return [command.task_id] if self.ctx.execute(command) and command.task_id else []

@@ -8,8 +8,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from db import supervision as sv
+from db import task_edits
 from db.confirmations import SettledStep, get_proposals, settle, undo_settlement
-from db.ledgers import create_ledger
+from db.ledger_edits import (
+    LedgerState,
+    add_item,
+    create_ledger,
+    item_node,
+    remove_item,
+    restore_item,
+    restore_ledger,
+)
 from db.plans import delete_plan
 from qtapp.commands import DubanCommand
 from qtapp.context import AppContext
@@ -140,15 +149,16 @@ class InstructionCommand(DubanCommand):
 
 class LedgerCommand(DubanCommand):
     """Make a new 督办事项台账; undo removes it again (it is empty by then: the items added
-    later are undone first)."""
+    later are undone first), redo puts it back under the same id."""
 
     def __init__(self, ctx: AppContext, title: str, year: int, label: str) -> None:
         super().__init__(ctx, label)
         self.title_, self.year = title, year
         self.plan_id: int | None = None
+        self.state: LedgerState = {}
 
     def do_apply(self) -> None:
-        self.plan_id = create_ledger(self.ctx.db, self.title_, self.year)
+        self.plan_id, self.state = create_ledger(self.ctx.db, self.title_, self.year)
         self.ctx.plans_changed.emit()
 
     def do_undo(self) -> None:
@@ -157,8 +167,36 @@ class LedgerCommand(DubanCommand):
             self.ctx.plans_changed.emit()
 
     def do_redo(self) -> None:
-        self.plan_id = create_ledger(self.ctx.db, self.title_, self.year, plan_id=self.plan_id)
+        restore_ledger(self.ctx.db, self.state)
         self.ctx.plans_changed.emit()
+
+
+class LedgerItemCommand(DubanCommand):
+    """Add a 督办事项 to a ledger (with its outline item); undo takes both back."""
+
+    def __init__(self, ctx: AppContext, plan_id: int, label: str, **item: object) -> None:
+        super().__init__(ctx, label)
+        self.plan_id, self.item = plan_id, item
+        self.task_id: int | None = None
+        self.node: dict = {}
+        self.after: task_edits.EditState | None = None
+
+    def do_apply(self) -> None:
+        db = self.ctx.db
+        self.task_id = add_item(db, self.plan_id, **self.item)  # type: ignore[arg-type]
+        self.node = item_node(db, self.task_id)
+        self.after = task_edits.capture(db, [self.task_id])
+        self.ctx.structure_changed.emit(self.plan_id)
+
+    def do_undo(self) -> None:
+        if self.task_id is not None:
+            remove_item(self.ctx.db, self.task_id, self.node["id"])
+            self.ctx.structure_changed.emit(self.plan_id)
+
+    def do_redo(self) -> None:
+        if self.after is not None:
+            restore_item(self.ctx.db, self.node, self.after)
+            self.ctx.structure_changed.emit(self.plan_id)
 
 
 class SettleCommand(DubanCommand):

@@ -331,7 +331,12 @@ def test_a_ledger_and_its_items(qtbot, window: MainWindow) -> None:
     ctx.undo_stack.undo()
     assert all(p.kind != "ledger" for p in list_plans(ctx.db))
     ctx.undo_stack.redo()
-    assert any(p.id == ledger.id for p in list_plans(ctx.db))
+    assert any(p.id == ledger.id for p in list_plans(ctx.db))  # under the same id
+    ctx.undo_stack.redo()
+    items = list_tasks(ctx.db, TaskFilter(plan_id=ledger.id))
+    assert [(t.text, t.focus, t.lead) for t in items] == [
+        ("推进城区学校扩容工程", True, "基础教育处")
+    ]
 
 
 def test_adding_an_item_outside_a_ledger_says_where(window: MainWindow) -> None:
@@ -339,3 +344,86 @@ def test_adding_an_item_outside_a_ledger_says_where(window: MainWindow) -> None:
     assert window.supervise.dialog is None
     assert window.ctx.prompts.shown[-1][0] == "info"
     QApplication.processEvents()
+
+
+def _confirmation_form(db, department: str, rows: dict[int, tuple]):
+    """A returned 分工确认表 as the form reader gives it."""
+    import datetime as dt
+    import hashlib
+
+    from db.form_secret import form_stamp
+    from domain.confirm_forms import ConfirmForm, ConfirmRow
+    from domain.confirm_keys import confirm_form_id, confirm_row_key, parse_confirm_form_id
+
+    plan = list_plans(db)[0]
+    dept = require_department(db, department)
+    stamp = form_stamp(db, plan.id, plan.generation)
+    text = confirm_form_id(stamp, dept.id)
+    filled = [
+        ConfirmRow(confirm_row_key(stamp, dept.id, task_id), "", agreement, proposed, reason)
+        for task_id, (agreement, proposed, reason) in rows.items()
+    ]
+    digest = hashlib.sha256(repr((department, rows)).encode()).hexdigest()
+    return ConfirmForm(Path(f"{department}.docx"), parse_confirm_form_id(text), text,
+                       dt.datetime.now(dt.UTC), filled, sha256=digest)  # fmt: skip
+
+
+def test_the_review_accepts_proposals_as_one_undo_step(qtbot, window: MainWindow) -> None:
+    from db import confirmations as cf
+    from domain.confirm_forms import ADJUST
+
+    ctx = window.ctx
+    db = ctx.db
+    first, second = task_of(window, "1-1").id, task_of(window, "1-2").id
+    assign(db, [first], cooperating=[require_department(db, "办公室").id])
+    plan_id = list_plans(db)[0].id
+    forms = (  # made before any is read, as forms are exported before they come back
+        _confirmation_form(db, "基础教育处", {
+            first: (ADJUST, {"deadline": "9月底前"}, "需等上级文件"),
+            second: (ADJUST, {"person": "张三"}, "由张三负责"),
+        }),
+        _confirmation_form(db, "办公室", {first: (ADJUST, {"deadline": "年底前"}, "经费未到位")}),
+    )  # fmt: skip
+    cf.record_replies(db, cf.preview_confirmations(db, list(forms), plan_id=plan_id))
+    window.tasks.select_ids([first])
+    window.menus.actions["reviewConfirmationsAction"].trigger()
+    dialog = window.supervise.dialog
+    qtmodel = dialog.model
+    assert qtmodel.rowCount() == 3
+    rows = {(p.code, p.field, p.department): r for r, p in enumerate(qtmodel.records())}
+    conflict = [qtmodel.group(p).conflict for p in qtmodel.records()]
+    assert conflict.count(True) == 2  # the two deadlines of 1-1, side by side
+    assert abs(rows[("1-1", "deadline", "基础教育处")] - rows[("1-1", "deadline", "办公室")]) == 1
+    # The keyboard: A accepts the row selected (and rejects the other side of its conflict).
+    dialog.table.selectRow(rows[("1-1", "deadline", "基础教育处")])
+    qtbot.keyClick(dialog.table, Qt.Key.Key_A)
+    dialog.table.selectRow(rows[("1-2", "person", "基础教育处")])
+    qtbot.keyClick(dialog.table, Qt.Key.Key_A)
+    accept, reject = qtmodel.chosen()
+    assert len(accept) == 2 and len(reject) == 1
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert ctx.undo_stack.count() == 1
+    assert get_task(db, first).deadline.phrase == "9月底前"
+    assert get_task(db, first).postponements == 1  # a deadline moved by confirmation is a 延期
+    assert get_task(db, second).person == "张三"
+    assert cf.plan_proposals(db, plan_id, undecided_only=True) == []
+    ctx.undo_stack.undo()
+    assert get_task(db, first).deadline.phrase == "6月底前"
+    assert get_task(db, second).person == ""
+    assert len(cf.plan_proposals(db, plan_id, undecided_only=True)) == 3
+    ctx.undo_stack.redo()
+    assert get_task(db, second).person == "张三"
+    dialog.reject()
+
+
+def test_the_review_model_passes_the_model_tester(qtmodeltester, window: MainWindow) -> None:
+    from db import confirmations as cf
+    from domain.confirm_forms import ADJUST
+
+    db = window.ctx.db
+    task = task_of(window, "1-1").id
+    form = _confirmation_form(db, "基础教育处", {task: (ADJUST, {"deadline": "9月底前"}, "原因")})
+    cf.record_replies(db, cf.preview_confirmations(db, [form], plan_id=list_plans(db)[0].id))
+    window.supervise.review_confirmations()
+    qtmodeltester.check(window.supervise.dialog.model)
+    window.supervise.dialog.reject()

@@ -5,8 +5,8 @@ what was decided as ONE undo step."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +24,8 @@ from qtapp.i18n import tr
 from qtapp.models.proposal_model import COL_REASON, ProposalReviewModel
 from qtapp.supervision_commands import SettleCommand
 from qtapp.ui.columns import ColumnLayout
+
+_KEYS = {Qt.Key.Key_A: ACCEPTED, Qt.Key.Key_R: REJECTED, Qt.Key.Key_U: None}
 
 
 class ConfirmationReviewDialog(QDialog):
@@ -89,14 +91,24 @@ class ConfirmationReviewDialog(QDialog):
         self.accept_all.clicked.connect(self.accept_without_conflict)
         self.apply_button.clicked.connect(self.apply)
         close.clicked.connect(self.reject)
-        for keys, decision in (("A", ACCEPTED), ("R", REJECTED), ("U", None)):
-            shortcut = QShortcut(QKeySequence(keys), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda d=decision: self.decide(d))
+        self.table.installEventFilter(self)  # A, R and U decide the rows selected
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.apply)
         self.model.dataChanged.connect(self._update)
         self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and event.key() in _KEYS
+        ):
+            self.decide(_KEYS[event.key()])
+            return True
+        return super().eventFilter(watched, event)
 
     def reload(self) -> None:
         self.model.set_groups(proposal_groups(self.ctx.db, self.plan_id))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.confirmations import ConfirmationState, confirmation_states
 from db.connection import connect
 from db.dashboard import Dashboard, DepartmentBar, TaskLine, dashboard, department_bars, task_lines
 from db.errors import NotFound
@@ -50,6 +51,7 @@ from qtapp.models.dashboard_models import (
 from qtapp.ui.bar_delegate import BarDelegate
 from qtapp.ui.columns import ColumnLayout
 from qtapp.ui.department_chart import DepartmentChart
+from qtapp.workflow_names import CONFIRMATION_STATE_NAMES, confirmation_state_name
 
 NO_PERIOD = -1  # the combo's "as of today" entry
 STATUS_FIGURES = {
@@ -76,11 +78,10 @@ SUPERVISION_FIGURES = {
 STATUS_COLORS = {"done": "green", "behind": "yellow", "overdue": "red", "postponed": "grey"}
 SUPERVISION_COLORS = {"focus_done": "green", "focus_late": "red", "deadline_postponed": "grey"}
 Marks = tuple[frozenset[int], frozenset[int]]  # the 重点督办 tasks, the postponed ones
+Loaded = tuple[Dashboard, list[TaskLine], list[DepartmentBar], Marks, list[ConfirmationState]]
 
 
-def _load(
-    db_path: str, plan_id: int, period_id: int | None, as_of: dt.date
-) -> tuple[Dashboard, list[TaskLine], list[DepartmentBar], Marks]:
+def _load(db_path: str, plan_id: int, period_id: int | None, as_of: dt.date) -> Loaded:
     """Runs on the worker thread, with its own connection."""
     db = connect(db_path)
     try:
@@ -90,6 +91,7 @@ def _load(
             task_lines(db, plan_id, board.not_reported),
             department_bars(db, plan_id, period_id, as_of=as_of),
             marked_tasks(db, plan_id),
+            confirmation_states(db, plan_id),
         )
     finally:
         db.close()
@@ -140,8 +142,18 @@ class DashboardPanel(QWidget):
         figures = QHBoxLayout()
         figures.addWidget(status_box, 3)
         figures.addWidget(light_box, 2)
+        confirmation_box = QGroupBox(self.tr("Confirmation of assignments"), self)
+        confirmation_row = QHBoxLayout(confirmation_box)
+        self.confirmation_labels: dict[str, QLabel] = {}
+        for code in CONFIRMATION_STATE_NAMES:
+            label = QLabel(confirmation_box)
+            label.setObjectName(f"confirmation_{code}")
+            confirmation_row.addWidget(label)
+            self.confirmation_labels[code] = label
+        confirmation_row.addStretch(1)
         second = QHBoxLayout()
-        second.addWidget(supervision_box, 1)
+        second.addWidget(supervision_box, 3)
+        second.addWidget(confirmation_box, 2)
 
         self.department_model = DepartmentStatsModel(self)
         self.department_proxy = QSortFilterProxyModel(self)
@@ -323,7 +335,7 @@ class DashboardPanel(QWidget):
     def _loaded(
         self,
         key: tuple[int, int | None],
-        result: tuple[Dashboard, list[TaskLine], list[DepartmentBar], Marks],
+        result: Loaded,
     ) -> None:
         self._loading = False
         if key == (self.plan_id, self.period_id()):
@@ -346,8 +358,10 @@ class DashboardPanel(QWidget):
         lines: list[TaskLine] | None = None,
         bars: list[DepartmentBar] | None = None,
         marks: Marks | None = None,
+        states: list[ConfirmationState] | None = None,
     ) -> None:
         self.dashboard = board
+        self._show_confirmations(states or [])
         self._marks = marks or (frozenset(), frozenset())
         self.chart.set_bars(bars or [])
         for code, button in self.figures.items():
@@ -371,6 +385,13 @@ class DashboardPanel(QWidget):
             if board.period is not None
             else self.tr("Never reported (%n)", "", count)
         )
+
+    def _show_confirmations(self, states: list[ConfirmationState]) -> None:
+        """分工确认 per department: how many are in each state, their names in the tooltip."""
+        for code, label in self.confirmation_labels.items():
+            names = [s.department for s in states if s.state == code]
+            label.setText(f"{confirmation_state_name(code)} {len(names)}")
+            label.setToolTip("、".join(names))
 
     # -- clicks ----------------------------------------------------------------------------
 

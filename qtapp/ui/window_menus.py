@@ -265,6 +265,11 @@ class WindowMenus(QObject):
             "instructionAction", self.tr("Add leader's &instruction…"), s.add_instruction, None,
             menu,
         )  # fmt: skip
+        menu.addSeparator()
+        self.action(
+            "reviewConfirmationsAction", self.tr("&Review the departments' confirmations…"),
+            lambda _c=False: s.review_confirmations(), None, menu,
+        )  # fmt: skip
 
     def _build_toolbar(self) -> None:
         """The main actions at one click, each with an icon and its name beside it."""

@@ -221,6 +221,26 @@ class WindowSupervision(QObject):
         dialog.finished.connect(finished)
         dialog.open()
 
+    # -- 分工确认 ------------------------------------------------------------------------------
+
+    def review_confirmations(self, note: str = "") -> None:
+        """The proposals of the plan shown, to accept or reject (one undo step)."""
+        from qtapp.ui.confirmation_review import ConfirmationReviewDialog
+
+        plan = self._plan()
+        if plan is None:
+            self._status(self.tr("Choose a plan first."))
+            return
+        dialog = ConfirmationReviewDialog(self.ctx, plan.id, self.window, note)
+        self.dialog = dialog
+
+        def finished(_result: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
     # -- the task table's context menu -----------------------------------------------------
 
     def _context_menu(self, point: QPoint) -> None:
