@@ -217,7 +217,8 @@ def _row(ctx: _Context, form: ConfirmForm, row: ConfirmRow) -> ReplyRow:
         return replace(out, reason="校验码被修改或缺失")
     if key.department_id != dept.id:
         return replace(out, reason="这一行的校验码属于另一个处室（可能是从别的表复制来的）")
-    if not check_confirm_key(ctx.stamp, row.key_text):
+    claimed = ctx.stamp.of_form(ctx.plan.id, form.form_id.generation, form.form_id.seq, 2)
+    if not check_confirm_key(claimed, row.key_text):
         return replace(out, reason="校验码被修改，或这一行是从另一份导出的表复制来的")
     if task is None:
         return replace(out, reason="这项任务已不在本计划中（可能已删除）")
