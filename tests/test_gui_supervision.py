@@ -427,3 +427,42 @@ def test_the_review_model_passes_the_model_tester(qtmodeltester, window: MainWin
     window.supervise.review_confirmations()
     qtmodeltester.check(window.supervise.dialog.model)
     window.supervise.dialog.reject()
+
+
+def test_confirmation_forms_out_and_back_through_the_window(qtbot, window, tmp_path) -> None:
+    from db import confirmations as cf
+    from qtapp.ui.confirmation_review import ConfirmationReviewDialog
+    from tests.form_filling import fill_confirm_docx
+
+    ctx = window.ctx
+    folder = tmp_path / "分工确认"
+    window.menus.actions["exportConfirmationsAction"].trigger()
+    dialog = window.supervise.dialog
+    dialog.folder.setText(str(folder))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.written), timeout=20000)
+    assert [p.suffix for p in dialog.written] == [".docx"]  # 基础教育处 alone has tasks
+    dialog.reject()
+    first = task_of(window, "1-1").id
+    fill_confirm_docx(dialog.written[0], {
+        first: {"choice": "需调整", "deadline": "9月底前", "reason": "需等上级文件"},
+    })  # fmt: skip
+    ctx.prompts.answers.append(str(folder))
+    window.menus.actions["readConfirmationFolderAction"].trigger()
+    qtbot.waitUntil(
+        lambda: isinstance(window.supervise.dialog, ConfirmationReviewDialog), timeout=20000
+    )
+    review = window.supervise.dialog
+    assert "1 form(s) read" in review.summary.text()
+    assert [(p.code, p.field, p.shown) for p in review.model.records()] == [
+        ("1-1", "deadline", "9月底前")
+    ]
+    states = {s.department: s.state for s in cf.confirmation_states(ctx.db, window.tasks.plan_id)}
+    assert states["基础教育处"] == "objections"
+    qtbot.mouseClick(review.accept_all, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(review.apply_button, Qt.MouseButton.LeftButton)
+    assert get_task(ctx.db, first).deadline.phrase == "9月底前"
+    assert ctx.undo_stack.count() == 1
+    ctx.undo_stack.undo()
+    assert get_task(ctx.db, first).deadline.phrase == "6月底前"
+    review.reject()

@@ -39,7 +39,8 @@ EDIT_ACTIONS = (
     "editTaskAction", "splitAction", "mergeAction", "addTaskAction", "deleteTaskAction",
     "moveUpAction", "moveDownAction", "assignAction", "takeSuggestionAction",
     "acceptAllSuggestionsAction", "carryOverAction", "newLedgerAction", "addLedgerItemAction",
-    "focusAction", "postponeAction", "instructionAction",
+    "focusAction", "postponeAction", "instructionAction", "exportConfirmationsAction",
+    "readConfirmationsAction", "readConfirmationFolderAction",
 )  # fmt: skip
 
 

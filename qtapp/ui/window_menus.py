@@ -267,6 +267,18 @@ class WindowMenus(QObject):
         )  # fmt: skip
         menu.addSeparator()
         self.action(
+            "exportConfirmationsAction", self.tr("&Export confirmation forms…"),
+            s.export_confirmations, None, menu,
+        )  # fmt: skip
+        self.action(
+            "readConfirmationsAction", self.tr("Read &back confirmation forms…"),
+            lambda _c=False: s.read_confirmations(), None, menu,
+        )  # fmt: skip
+        self.action(
+            "readConfirmationFolderAction", self.tr("Read back a &folder of confirmation forms…"),
+            lambda _c=False: s.read_confirmations(folder=True), None, menu,
+        )  # fmt: skip
+        self.action(
             "reviewConfirmationsAction", self.tr("&Review the departments' confirmations…"),
             lambda _c=False: s.review_confirmations(), None, menu,
         )  # fmt: skip

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QMenu
 
+from db.confirmations import ConfirmationPreview, record_replies
 from db.departments import list_departments
+from db.errors import InvalidValue, StoreError
 from db.leaders import list_leaders
 from db.records import Plan, TaskRow
 from db.supervision import Instruction
@@ -240,6 +242,60 @@ class WindowSupervision(QObject):
 
         dialog.finished.connect(finished)
         dialog.open()
+
+    def export_confirmations(self) -> None:
+        from qtapp.ui.confirmation_files import ConfirmationExportDialog
+
+        plan = self._plan()
+        if plan is None:
+            self._status(self.tr("Choose a plan first."))
+            return
+        if not self.ctx.writable():  # the forms sent are noted in the file
+            return
+        dialog = ConfirmationExportDialog(self.ctx, plan.id, plan.title, self.window)
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def read_confirmations(self, folder: bool = False) -> None:
+        """Read returned 分工确认表 (files, or a whole folder), note the replies, and open
+        the review of their proposals."""
+        from qtapp.ui.confirmation_files import preview_text, read_back
+
+        plan = self._plan()
+        if plan is None:
+            self._status(self.tr("Choose a plan first."))
+            return
+        if not self.ctx.writable():
+            return
+        start = self.ctx.ui_settings.folder("readback") or str(self.ctx.db_path.parent)
+        title = self.tr("Read back confirmation forms")
+        if folder:
+            chosen = self.ctx.prompts.ask_folder(title, start)
+            paths = [chosen] if chosen else []
+        else:
+            paths = self.ctx.prompts.ask_open_paths(
+                title, start, self.tr("Confirmation forms (*.docx *.xlsx);;All files (*)")
+            )
+        if not paths:
+            return
+        self.ctx.ui_settings.set_folder("readback", paths[0])
+
+        def previewed(preview: ConfirmationPreview) -> None:
+            note = preview_text(preview)
+            if not any(f.accepted for f in preview.forms):
+                self.ctx.prompts.show_info(title, note)
+                return
+            try:
+                record_replies(self.ctx.db, preview)
+            except (InvalidValue, StoreError) as exc:
+                self.ctx.prompts.show_error(title, str(exc))
+                return
+            self.ctx.tasks_changed.emit([])  # the dashboard's confirmation states
+            self.review_confirmations(note)
+
+        read_back(self.ctx, plan.id, [str(p) for p in paths], self.window, previewed)
 
     # -- the task table's context menu -----------------------------------------------------
 
