@@ -12,6 +12,10 @@ from cli.task_commands import resolve_period, resolve_plan
 from db.departments import require_department
 from exports.request import FOLDER_KINDS, KINDS, ExportRequest
 
+# 分工确认表: one form per department, noted in the database as sent (so written with a
+# writable connection, unlike the other documents).
+CONFIRMATION = "confirmation-forms"
+
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser(
@@ -20,12 +24,13 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="write a Word document: decomposition, report, feedback-forms or reminders",
         description="Write one of the documents in the official format. decomposition and "
         "report write one .docx (decomposition to an .xlsx name: an Excel workbook); "
-        "feedback-forms and reminders write one .docx per department into a folder "
-        "(feedback-forms with --xlsx: one .xlsx per department). Each file is written whole "
+        "feedback-forms, confirmation-forms (分工确认表) and reminders write one .docx per "
+        "department into a folder (feedback-forms and confirmation-forms with --xlsx: one "
+        ".xlsx per department). Each file is written whole "
         "or not at all. What the clerk should know (tasks without a lead department, no "
         "office name set) is printed on stderr.",
     )
-    p.add_argument("kind", choices=KINDS, help="which document")
+    p.add_argument("kind", choices=(*KINDS, CONFIRMATION), help="which document")
     p.add_argument("--plan", type=int, help="plan id (default: the latest plan)")
     p.add_argument(
         "--period",
@@ -81,7 +86,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--xlsx",
         action="store_true",
-        help="feedback-forms: write Excel workbooks (.xlsx) instead of Word documents",
+        help="feedback-forms, confirmation-forms: write Excel workbooks (.xlsx) instead of "
+        "Word documents",
     )
     p.add_argument("--json", action="store_true", help="print the files written as JSON")
     p.set_defaults(run=run)
@@ -89,6 +95,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from exports.service import run_export  # the writers load only when used
+
+    if args.kind == CONFIRMATION:
+        return run_confirmation(args)
 
     with open_db(args.db, write=False) as db:
         plan = resolve_plan(db, args.plan)
@@ -114,6 +123,28 @@ def run(args: argparse.Namespace) -> int:
         if args.kind in FOLDER_KINDS:
             args.output.mkdir(parents=True, exist_ok=True)
         written = run_export(db, request)
+    for warning in written.warnings:
+        note(f"warning: {warning}")
+    if args.json:
+        print_json([str(p) for p in written])
+    else:
+        for path in written:
+            print(path)
+    return 0
+
+
+def run_confirmation(args: argparse.Namespace) -> int:
+    """``export confirmation-forms``: the 分工确认表 of a plan, one per department."""
+    from exports.confirmation import export_confirmation_forms
+
+    with open_db(args.db) as db:
+        plan = resolve_plan(db, args.plan)
+        department_ids = tuple(require_department(db, n).id for n in args.department)
+        args.output.mkdir(parents=True, exist_ok=True)
+        written = export_confirmation_forms(
+            db, plan.id, args.output, form_format="xlsx" if args.xlsx else "docx",
+            department_ids=department_ids, template=args.template, reply_by=args.reply_by,
+        )  # fmt: skip
     for warning in written.warnings:
         note(f"warning: {warning}")
     if args.json:

@@ -47,6 +47,7 @@ from domain.filled_forms import FormError
 from domain.workflow import PROPOSAL_FIELDS
 
 AGREED, ADJUSTED, EMPTY, PROBLEM = "agreed", "adjust", "empty", "problem"
+ALREADY_READ = "already_read"  # ReplyForm.code of a file read before: nothing to record
 SHORT_TEXT = 40
 
 
@@ -342,7 +343,9 @@ def preview_confirmations(
         if not reason and form.sha256 in seen:
             reason = f"与“{seen[form.sha256].name}”是同一份文件，只读入一次"
         if reason:
-            out.append(ReplyForm(form.path, False, reason, sha256=form.sha256))
+            again = form.sha256 in ctx.read_files or form.sha256 in seen
+            code = ALREADY_READ if again and form.form_id is not None else ""
+            out.append(ReplyForm(form.path, False, reason, sha256=form.sha256, code=code))
             continue
         assert form.form_id is not None
         seen[form.sha256] = form.path

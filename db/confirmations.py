@@ -36,6 +36,7 @@ from db.assignments import AssignmentState, assign, restore, snapshot
 from db.confirm_preview import (  # noqa: F401 - part of this module's API
     ADJUSTED,
     AGREED,
+    ALREADY_READ,
     EMPTY,
     PROBLEM,
     ConfirmationPreview,

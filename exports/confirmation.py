@@ -41,24 +41,28 @@ from exports.text import chinese_date, clean
 
 KEYWORDS = "分工确认表"
 KEY_STYLE = "GWKey"
-# 225 mm, the landscape text width; the cells in 10.5 pt (GW Cell Small). 是否同意 holds
-# "□需调整"; 序号 leaves the key two lines.
+# 225 mm, the landscape text width; the cells in 10.5 pt (GW Cell Small). A 12 pt header
+# of two characters needs 12 mm, of three 16 mm: longer ones break after two characters
+# (``HEAD_BREAKS``) rather than anywhere. 是否同意 holds "□需调整"; 序号 leaves the key two lines.
 CURRENT = (
-    Column("序号", 16, "center"),
-    Column("工作任务", 43),
-    Column("角色", 11, "center"),
+    Column("序号", 15, "center"),
+    Column("工作任务", 44),
+    Column("角色", 12, "center"),
     Column("完成时限", 18, "center"),
-    Column("责任人", 13, "center"),
+    Column("责任人", 16, "center"),
     Column("是否同意", 18),
 )
 PROPOSED = (
     Column("牵头处室", 17),
-    Column("配合处室", 19),
+    Column("配合处室", 18),
     Column("完成时限", 16),
-    Column("责任人", 13),
-    Column("阶段目标", 22),
-    Column("理由", 19),
+    Column("责任人", 16),
+    Column("阶段目标", 19),
+    Column("理由", 16),
 )
+HEAD_BREAKS = {
+    h: f"{h[:2]}\n{h[2:]}" for h in ("完成时限", "是否同意", "牵头处室", "配合处室", "阶段目标")
+}
 COLUMNS = (*CURRENT, *PROPOSED)
 ADJUSTMENT_GROUP = "调整意见（选“需调整”时填写）"
 HEADER_GROUPS = (*((c.header, 1) for c in CURRENT), (ADJUSTMENT_GROUP, len(PROPOSED)))
@@ -154,7 +158,10 @@ def render(
     doc.title(title)
     doc.blank("GW Cell")
     heading(doc, report, department, options)
-    columns = [Column(words(c.header), c.width_mm, c.align, c.style) for c in COLUMNS]
+    columns = [
+        Column(words(HEAD_BREAKS.get(c.header, c.header)), c.width_mm, c.align, c.style)
+        for c in COLUMNS
+    ]
     groups = [(words(title), span) for title, span in HEADER_GROUPS]
     spec = TableSpec(columns, rows, cant_split=True, min_row_height_mm=ROW_HEIGHT_MM,
                      cell_style="GWCellSmall", header_groups=groups)  # fmt: skip

@@ -103,8 +103,8 @@ def fill_confirm_xlsx(path: Path, values: dict[int, dict]) -> Path:
     from domain.confirm_keys import parse_confirm_key
 
     wb = load_workbook(path)
-    ws = wb["分工确认表"]
-    header = [c.value for c in ws[5]]
+    ws = wb.worksheets[0]
+    header = [to_simplified(str(c.value or "")) for c in ws[5]]  # the plan's script
     agree_col = header.index("是否同意") + 1
     key_col = header.index("校验码") + 1
     for row in ws.iter_rows(min_row=6):
