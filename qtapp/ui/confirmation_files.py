@@ -37,6 +37,7 @@ from db.connection import connect
 from exports.confirm_readback import read_confirm_forms
 from exports.confirmation import export_confirmation_forms
 from qtapp.context import AppContext
+from qtapp.i18n import tr
 
 
 def _export_job(db_path: str, plan_id: int, folder: Path, form_format: str,
@@ -183,16 +184,14 @@ def read_back(
     ctx.jobs.start(
         _read_job(str(ctx.db_path), plan_id, paths),
         done,
-        lambda exc: ctx.prompts.show_error(parent.tr("Forms not read"), str(exc)),
-        title=parent.tr("Reading the returned forms…"),
+        lambda exc: ctx.prompts.show_error(tr("Forms not read"), str(exc)),
+        title=tr("Reading the returned forms…"),
         parent=parent,
     )
 
 
 def preview_text(preview: ConfirmationPreview) -> str:
     """What the forms hold, in a few lines: what is taken, what is not and why."""
-    from qtapp.i18n import tr
-
     taken = [f for f in preview.forms if f.accepted]
     lines = [
         tr("%n form(s) read", len(taken)),

@@ -70,7 +70,7 @@ class SupervisionEditor(QWidget):
         self.source.setPlaceholderText(self.tr("(several sources)"))
         self.focus = QCheckBox(self.tr("Key supervision (重点督办)"), self)
         self.focus.setObjectName("focusCheck")
-        self.focus.setToolTip(self.tr("Mark or unmark the selected tasks (Ctrl+Shift+F)"))
+        self.focus.setToolTip(self.tr("Mark or unmark the selected tasks (Ctrl+B)"))
         form = QFormLayout()
         form.addRow(self.tr("Source"), self.source)
         form.addRow("", self.focus)
