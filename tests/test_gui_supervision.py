@@ -177,6 +177,24 @@ def test_a_target_typed_is_kept_when_another_task_is_selected(qtbot, window, off
     again.close()
 
 
+def test_a_target_typed_is_kept_when_another_period_is_chosen(qtbot, window) -> None:
+    from db.progress import list_periods
+
+    editor = window.detail.supervision
+    select(window, "2-1")
+    plan_id = window.tasks.plan_id
+    first = window.ctx.current_period(plan_id)
+    other = next(p.id for p in list_periods(window.ctx.db, plan_id) if p.id != first)
+    type_text(editor.target_text, "完成初稿")
+    window.ctx.set_period(plan_id, other)
+    qtbot.waitUntil(lambda: editor.draft_key().period_id == other, timeout=5000)
+    assert editor.target_text.text() == ""
+    window.ctx.set_period(plan_id, first)
+    qtbot.waitUntil(lambda: editor.draft_key().period_id == first, timeout=5000)
+    assert editor.target_text.text() == "完成初稿"
+    assert editor.draft_bar.shown
+
+
 def test_a_postponement_through_its_dialog(qtbot, window: MainWindow) -> None:
     ctx = window.ctx
     task_id = select(window, "1-2")[0]

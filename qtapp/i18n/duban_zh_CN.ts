@@ -758,163 +758,163 @@ To work in this database, save a copy (File → Save a copy…) into a folder yo
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="58"/>
+        <location filename="../ui/dashboard_panel.py" line="60"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="59"/>
+        <location filename="../ui/dashboard_panel.py" line="61"/>
         <source>On schedule</source>
         <translation>序时推进</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="60"/>
+        <location filename="../ui/dashboard_panel.py" line="62"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="61"/>
+        <location filename="../ui/dashboard_panel.py" line="63"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="62"/>
+        <location filename="../ui/dashboard_panel.py" line="64"/>
         <source>Postponed</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="63"/>
+        <location filename="../ui/dashboard_panel.py" line="65"/>
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="64"/>
+        <location filename="../ui/dashboard_panel.py" line="66"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="67"/>
+        <location filename="../ui/dashboard_panel.py" line="69"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="68"/>
+        <location filename="../ui/dashboard_panel.py" line="70"/>
         <source>Yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="69"/>
+        <location filename="../ui/dashboard_panel.py" line="71"/>
         <source>Green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="70"/>
+        <location filename="../ui/dashboard_panel.py" line="72"/>
         <source>Grey</source>
         <translation>灰</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="73"/>
+        <location filename="../ui/dashboard_panel.py" line="75"/>
         <source>Key supervision</source>
         <translation>重点督办</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="74"/>
+        <location filename="../ui/dashboard_panel.py" line="76"/>
         <source>Key: completed</source>
         <translation>重点·已完成</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="75"/>
+        <location filename="../ui/dashboard_panel.py" line="77"/>
         <source>Key: behind or overdue</source>
         <translation>重点·滞后或逾期</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="76"/>
+        <location filename="../ui/dashboard_panel.py" line="78"/>
         <source>Deadline postponed</source>
         <translation>已延期</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="121"/>
+        <location filename="../ui/dashboard_panel.py" line="123"/>
         <source>Reporting period:</source>
         <translation>报送期次：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="127"/>
+        <location filename="../ui/dashboard_panel.py" line="129"/>
         <source>By status</source>
         <translation>按状态</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="132"/>
+        <location filename="../ui/dashboard_panel.py" line="134"/>
         <source>By warning light</source>
         <translation>按预警</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="137"/>
+        <location filename="../ui/dashboard_panel.py" line="139"/>
         <source>Supervision</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="145"/>
+        <location filename="../ui/dashboard_panel.py" line="147"/>
         <source>Confirmation of assignments</source>
         <translation>分工确认</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="179"/>
+        <location filename="../ui/dashboard_panel.py" line="181"/>
         <source>By lead department</source>
         <translation>按牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="182"/>
+        <location filename="../ui/dashboard_panel.py" line="184"/>
         <source>Completion and postponements by lead department</source>
         <translation>各牵头处室完成与延期情况</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="272"/>
+        <location filename="../ui/dashboard_panel.py" line="280"/>
         <source>(none: as of today)</source>
         <translation>（不按期次：截至今日）</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="353"/>
+        <location filename="../ui/dashboard_panel.py" line="361"/>
         <source>Dashboard not updated</source>
         <translation>看板未更新</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="374"/>
+        <location filename="../ui/dashboard_panel.py" line="382"/>
         <source>No plan chosen.</source>
         <translation>未选择工作要点。</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="375"/>
+        <location filename="../ui/dashboard_panel.py" line="383"/>
         <source>Not reported this period</source>
         <translation>本期未报送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="378"/>
+        <location filename="../ui/dashboard_panel.py" line="386"/>
         <source>As of %1: %n task(s)</source>
         <translation>
             <numerusform>截至%1：共 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="384"/>
+        <location filename="../ui/dashboard_panel.py" line="392"/>
         <source>Not reported this period (%n)</source>
         <translation>
             <numerusform>本期未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="386"/>
+        <location filename="../ui/dashboard_panel.py" line="394"/>
         <source>Never reported (%n)</source>
         <translation>
             <numerusform>从未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="409"/>
+        <location filename="../ui/dashboard_panel.py" line="417"/>
         <source>as of %1</source>
         <translation>截至%1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="453"/>
+        <location filename="../ui/dashboard_panel.py" line="461"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
@@ -2358,17 +2358,17 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>InstructionModel</name>
     <message>
-        <location filename="../models/supervision_models.py" line="55"/>
+        <location filename="../models/supervision_models.py" line="52"/>
         <source>Date</source>
         <translation>批示日期</translation>
     </message>
     <message>
-        <location filename="../models/supervision_models.py" line="56"/>
+        <location filename="../models/supervision_models.py" line="53"/>
         <source>Leader</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../models/supervision_models.py" line="57"/>
+        <location filename="../models/supervision_models.py" line="54"/>
         <source>Instruction</source>
         <translation>批示内容</translation>
     </message>
@@ -2747,18 +2747,18 @@ Nothing was added. Correct the line and try again.</source>
     </message>
     <message>
         <location filename="../models/supervision_models.py" line="22"/>
-        <source>Reason</source>
-        <translation>原因</translation>
+        <source>Reason and approval</source>
+        <translation>原因及批准</translation>
     </message>
     <message>
-        <location filename="../models/supervision_models.py" line="23"/>
-        <source>Approved by</source>
-        <translation>批准人</translation>
+        <location filename="../models/supervision_models.py" line="34"/>
+        <source> (approved by %1)</source>
+        <translation>（%1批准）</translation>
     </message>
     <message>
-        <location filename="../models/supervision_models.py" line="24"/>
-        <source>Date</source>
-        <translation>登记日期</translation>
+        <location filename="../models/supervision_models.py" line="42"/>
+        <source>Recorded %1</source>
+        <translation>登记于%1</translation>
     </message>
 </context>
 <context>
@@ -3444,7 +3444,7 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
     </message>
     <message>
         <location filename="../ui/supervision_editor.py" line="78"/>
-        <location filename="../ui/supervision_editor.py" line="233"/>
+        <location filename="../ui/supervision_editor.py" line="236"/>
         <source>Stage target</source>
         <translation>阶段目标</translation>
     </message>
@@ -3489,59 +3489,59 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/supervision_editor.py" line="188"/>
+        <location filename="../ui/supervision_editor.py" line="191"/>
         <source>Select tasks to mark their source or key supervision.</source>
         <translation>选择任务后可设定其来源和重点督办。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/supervision_editor.py" line="192"/>
+        <location filename="../ui/supervision_editor.py" line="195"/>
         <source>Source and key supervision apply to the %n selected task(s).</source>
         <translation>
             <numerusform>来源和重点督办将应用于所选的 %n 项任务。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/supervision_editor.py" line="196"/>
+        <location filename="../ui/supervision_editor.py" line="199"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
     <message>
-        <location filename="../ui/supervision_editor.py" line="231"/>
+        <location filename="../ui/supervision_editor.py" line="234"/>
         <source>Stage target · %1</source>
         <translation>阶段目标 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/supervision_editor.py" line="238"/>
+        <location filename="../ui/supervision_editor.py" line="241"/>
         <source>Add reporting periods first (Progress menu).</source>
         <translation>请先添加报送期次（“进展”菜单）。</translation>
     </message>
     <message>
-        <location filename="../ui/supervision_editor.py" line="240"/>
+        <location filename="../ui/supervision_editor.py" line="243"/>
         <source>Choose a reporting period (Progress tab or dashboard).</source>
         <translation>请选择报送期次（“进展”页或督办看板）。</translation>
     </message>
     <message>
-        <location filename="../ui/supervision_editor.py" line="243"/>
+        <location filename="../ui/supervision_editor.py" line="246"/>
         <source>No target for this period yet.</source>
         <translation>本期尚未设定阶段目标。</translation>
     </message>
     <message>
-        <location filename="../ui/supervision_editor.py" line="245"/>
+        <location filename="../ui/supervision_editor.py" line="248"/>
         <source>Target %1.</source>
         <translation>目标%1。</translation>
     </message>
     <message>
-        <location filename="../ui/supervision_editor.py" line="269"/>
+        <location filename="../ui/supervision_editor.py" line="272"/>
         <source>No deadline yet: a postponement moves a deadline.</source>
         <translation>尚未设定完成时限：延期只能调整已有的完成时限。</translation>
     </message>
     <message>
-        <location filename="../ui/supervision_editor.py" line="272"/>
+        <location filename="../ui/supervision_editor.py" line="275"/>
         <source>Deadline %1, never postponed.</source>
         <translation>完成时限%1，未延期。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/supervision_editor.py" line="276"/>
+        <location filename="../ui/supervision_editor.py" line="279"/>
         <source>Originally %1; postponed %n time(s), now %2.</source>
         <translation>
             <numerusform>原定%1；已延期 %n 次，现为%2。</numerusform>

@@ -19,9 +19,7 @@ class PostponementModel(ListTableModel):
     RecordRole = Qt.ItemDataRole.UserRole + 2
     HEADERS = (
         QT_TRANSLATE_NOOP("PostponementModel", "Deadline"),
-        QT_TRANSLATE_NOOP("PostponementModel", "Reason"),
-        QT_TRANSLATE_NOOP("PostponementModel", "Approved by"),
-        QT_TRANSLATE_NOOP("PostponementModel", "Date"),
+        QT_TRANSLATE_NOOP("PostponementModel", "Reason and approval"),
     )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -30,20 +28,19 @@ class PostponementModel(ListTableModel):
             return None
         if role == self.RecordRole:
             return item
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            column = index.column()
-            if column == 0:
-                text = f"{item.old_phrase} → {item.new_phrase}"
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    dates = f"{chinese_date(item.old_due_on) or '—'} → "
-                    return text + "\n" + dates + (chinese_date(item.new_due_on) or "—")
-                return text
-            if column == 1:
-                return item.reason
-            if column == 2:
-                return item.approved_by
-            if column == 3:
-                return chinese_date(item.recorded_at[:10])
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return f"{item.old_phrase} → {item.new_phrase}"
+            approved = self.tr(" (approved by %1)").replace("%1", item.approved_by)
+            return item.reason + (approved if item.approved_by else "")
+        if role == Qt.ItemDataRole.ToolTipRole:  # the dates and when it was recorded
+            dates = (
+                f"{chinese_date(item.old_due_on) or '—'} → {chinese_date(item.new_due_on) or '—'}"
+            )
+            return "\n".join(
+                (f"{item.old_phrase} → {item.new_phrase}（{dates}）", item.reason,
+                 self.tr("Recorded %1").replace("%1", chinese_date(item.recorded_at[:10])))
+            )  # fmt: skip
         return None
 
 

@@ -15,9 +15,11 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableView,
     QToolButton,
@@ -180,13 +182,19 @@ class DashboardPanel(QWidget):
         QVBoxLayout(self.department_box).addWidget(self.department_table)
         self.chart = DepartmentChart(self)
         self.chart_box = QGroupBox(self.tr("Completion and postponements by lead department"), self)
-        QVBoxLayout(self.chart_box).addWidget(self.chart)
+        # One readable row per department: the chart scrolls rather than shrinks its words.
+        chart_scroll = QScrollArea(self.chart_box)
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        chart_scroll.setWidget(self.chart)
+        QVBoxLayout(self.chart_box).addWidget(chart_scroll)
         self.not_reported_box = QGroupBox(self)
         QVBoxLayout(self.not_reported_box).addWidget(self.not_reported_table)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.department_box)
         splitter.addWidget(self.chart_box)
         splitter.addWidget(self.not_reported_box)
+        splitter.setSizes([200, 260, 200])  # the chart as high as the tables at first
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

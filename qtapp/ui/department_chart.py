@@ -20,8 +20,8 @@ class DepartmentChart(QWidget):
         super().__init__(parent)
         self.setObjectName("departmentChart")
         self.bars: list[DepartmentBar] = []
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(ROW_PX * 3)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(ROW_PX * 3)
 
     def set_bars(self, bars: Sequence[DepartmentBar]) -> None:
         self.bars = list(bars)
@@ -36,7 +36,7 @@ class DepartmentChart(QWidget):
                 for b in self.bars
             )
         )
-        self.updateGeometry()
+        self.setFixedHeight(ROW_PX * (len(self.bars) + 1) + 8)  # every row readable
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -44,7 +44,5 @@ class DepartmentChart(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        rows = len(self.bars) + 1
-        height = min(float(self.height() - 4), float(ROW_PX * rows + 8))
-        paint_department_bars(painter, QRectF(4, 2, self.width() - 8, height), self.bars)
+        paint_department_bars(painter, QRectF(4, 2, self.width() - 8, self.height() - 4), self.bars)
         painter.end()

@@ -163,9 +163,12 @@ class SupervisionEditor(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setWordWrap(False)
-        table.setMaximumHeight(self.fontMetrics().height() * 6 + 12)
+        # A narrow panel: the reason or the instruction wraps over lines rather than "…".
+        table.setWordWrap(True)
+        table.setMaximumHeight(self.fontMetrics().height() * 9 + 12)
         ColumnLayout(table, name, None, stretch=1 if isinstance(model, PostponementModel) else 2)
+        model.modelReset.connect(table.resizeRowsToContents)
+        table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
         return table
 
     # -- showing ---------------------------------------------------------------------------

@@ -39,7 +39,7 @@ from qtapp.ui.welcome import WelcomePanel
 
 # The widest each column is fitted to, in characters: names are short, the task is long.
 COLUMN_CAPS = {
-    COL_CODE: 5, COL_LEAD: 8, COL_COOP: 12, COL_LEADER: 4, COL_DEADLINE: 7,
+    COL_CODE: 5, COL_LEAD: 8, COL_COOP: 12, COL_LEADER: 4, COL_DEADLINE: 11,
     COL_STATUS: 4, COL_LIGHT: 3,
 }  # fmt: skip
 
