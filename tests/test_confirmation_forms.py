@@ -63,17 +63,22 @@ def test_forms_go_out_come_back_and_are_recorded(
     })  # fmt: skip
     read = read_confirm_forms(tmp_path / "out")
     preview = cf.preview_confirmations(db, read, plan_id=plan_id)
-    assert all(f.accepted for f in preview.forms), [f.reason for f in preview.forms]
+    accepted = {f.department: f.accepted for f in preview.forms}
+    assert accepted == {"基础教育处": True, "职业与成人教育处": True, "办公室": False}
+    blank = next(f for f in preview.forms if not f.accepted)  # sent back untouched
+    assert blank.code == cf.BLANK and "没有勾选或填写任何一行" in blank.reason
     kinds = {(r.code, f.department): r.kind for f in preview.forms for r in f.rows}
     code = {t: get_task(db, t).code for t in (t1, t2, t3)}
     why = {(r.code, f.department): r.reason for f in preview.forms for r in f.rows}
     assert kinds[(code[t2], "职业与成人教育处")] == cf.AGREED, why
-    assert kinds[(code[t1], "办公室")] == cf.EMPTY  # not filled in
     shown = {(d.code, d.field): (d.old_value, d.shown) for d in preview.proposals}
     assert shown[(code[t2], "deadline")] == ("6月底前", "9月底前")
     assert shown[(code[t2], "cooperating")] == ("职业与成人教育处", "职业与成人教育处、办公室")
     assert shown[(code[t2], "target")] == ("", "2020年第二季度：完成初稿，50%")
     cf.record_replies(db, preview)
+    states = {s.department: s.state for s in cf.confirmation_states(db, plan_id)}
+    assert states == {"基础教育处": OBJECTIONS, "职业与成人教育处": OBJECTIONS,
+                      "办公室": NOT_RETURNED}  # fmt: skip
     lead = next(g for g in cf.proposal_groups(db, plan_id) if g.field == "lead")
     assert lead.conflict and len(lead.proposals) == 2
     step = cf.settle(db, accept=cf.acceptable(db, plan_id))
@@ -94,7 +99,7 @@ def test_the_word_form_follows_the_official_layout(seeded_db: Database, tmp_path
     assert parse_confirm_form_id(doc.core_properties.identifier) is not None
     table = doc.tables[-1]
     assert table.rows[0].cells[6].text.startswith("調整意見")
-    assert [c.text for c in table.rows[1].cells[6:]] == [
+    assert [c.text.replace("\n", "") for c in table.rows[1].cells[6:]] == [
         "牽頭處室", "配合處室", "完成時限", "責任人", "階段目標", "理由"]  # fmt: skip
     header_xml = doc.tables[-1]._tbl.xml
     assert "w:cantSplit" in header_xml and "w:tblHeader" in header_xml
