@@ -175,3 +175,47 @@ def test_a_changed_row_key_and_an_unknown_name_are_row_problems(
     states = {s.department: s.state for s in cf.confirmation_states(db, plan_id)}
     assert states["基础教育处"] != OBJECTIONS  # nothing proposed was stored
     assert cf.plan_proposals(db, plan_id) == []
+
+
+def test_workbooks_of_another_database_or_import_and_dimension_bombs_are_refused(
+    simplified_db: Database, tmp_path: Path
+) -> None:
+    import shutil
+
+    from db.connection import open_database
+    from tests.reliability.bad_inputs import dimension_bomb
+
+    db = simplified_db
+    t1, t2, _t3 = _assigned(db)
+    plan_id = list_plans(db)[0].id
+    forms = _export(db, tmp_path / "out", "xlsx")
+    fill_confirm_xlsx(forms["基础教育处"], {t1: {"choice": "同意"}, t2: {"choice": "同意"}})
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    dimension_bomb(forms["基础教育处"], bad / "bomb.xlsx", "XFD1048576")
+    # The same plan in another database (a colleague's copy made from scratch).
+    other_path = tmp_path / "other.sqlite3"
+    other = open_database(other_path)
+    from db.departments import add_department
+
+    for name, short in (("基础教育处", "基教处"), ("职业与成人教育处", "职成处"), ("办公室", "")):
+        add_department(other, name, short_name=short)
+    from db.imports import import_plan
+    from tests.conftest import SAMPLE_PLAN
+
+    import_plan(other, SAMPLE_PLAN, simplified=True)
+    _assigned(other)
+    theirs = _export(other, tmp_path / "theirs", "xlsx")
+    shutil.copy(theirs["基础教育处"], bad / "other-database.xlsx")
+    other.close()
+    read = read_confirm_forms(bad)
+    reasons = {
+        f.path.name: f.reason for f in cf.preview_confirmations(db, read, plan_id=plan_id).forms
+    }
+    assert "XFD1048576" in reasons["bomb.xlsx"]
+    assert "不是从本数据库导出的" in reasons["other-database.xlsx"]
+    # The plan imported again since the export: its forms no longer check.
+    db.execute("UPDATE plans SET generation = 'imported-again' WHERE id = ?", [plan_id])
+    again = cf.preview_confirmations(db, [read_confirm_form(forms["基础教育处"])], plan_id=plan_id)
+    assert not again.forms[0].accepted and "重新导入" in again.forms[0].reason
+    assert cf.record_replies(db, again).replies == ()
