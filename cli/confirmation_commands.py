@@ -140,10 +140,12 @@ def run_readback(args: argparse.Namespace) -> int:
         note(f"{'already read' if form.code == ALREADY_READ else 'rejected'}: {form.message}")
     for row in preview.problems:
         print(f"problem\t{row.path.name}\t{row.code}\t{row.reason}")
+    again = sum(f.code == ALREADY_READ for f in preview.rejected_forms)
     print(
         f"Read {len(preview.forms) - len(preview.rejected_forms)} form(s): "
         f"{preview.count(cf.AGREED)} row(s) agreed, {len(preview.proposals)} proposal(s), "
-        f"{len(preview.problems)} problem row(s), {len(preview.rejected_forms)} rejected file(s)"
+        f"{len(preview.problems)} problem row(s); {again} read before, "
+        f"{len(preview.rejected_forms) - again} rejected file(s)"
         + (" (dry run: nothing recorded)" if args.dry_run else "")
     )
     if step is not None:

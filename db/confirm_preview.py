@@ -48,6 +48,7 @@ from domain.workflow import PROPOSAL_FIELDS
 
 AGREED, ADJUSTED, EMPTY, PROBLEM = "agreed", "adjust", "empty", "problem"
 ALREADY_READ = "already_read"  # ReplyForm.code of a file read before: nothing to record
+BLANK = "blank"  # ReplyForm.code of a form sent back without one row answered
 SHORT_TEXT = 40
 
 
@@ -351,6 +352,10 @@ def preview_confirmations(
         seen[form.sha256] = form.path
         dept = ctx.departments[form.form_id.department_id]
         rows = tuple(_row(ctx, form, r) for r in form.rows)
+        if all(r.kind == EMPTY for r in rows):  # sent back untouched: not an answer
+            reason = "表中没有勾选或填写任何一行，未记录；请处室填写后发回"
+            out.append(ReplyForm(form.path, False, reason, dept.id, dept.name, code=BLANK))
+            continue
         out.append(
             ReplyForm(form.path, True, "", dept.id, dept.name, form.form_id.export_key,
                       form.sha256, rows)

@@ -37,6 +37,7 @@ from db.confirm_preview import (  # noqa: F401 - part of this module's API
     ADJUSTED,
     AGREED,
     ALREADY_READ,
+    BLANK,
     EMPTY,
     PROBLEM,
     ConfirmationPreview,

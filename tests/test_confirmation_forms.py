@@ -63,17 +63,22 @@ def test_forms_go_out_come_back_and_are_recorded(
     })  # fmt: skip
     read = read_confirm_forms(tmp_path / "out")
     preview = cf.preview_confirmations(db, read, plan_id=plan_id)
-    assert all(f.accepted for f in preview.forms), [f.reason for f in preview.forms]
+    accepted = {f.department: f.accepted for f in preview.forms}
+    assert accepted == {"基础教育处": True, "职业与成人教育处": True, "办公室": False}
+    blank = next(f for f in preview.forms if not f.accepted)  # sent back untouched
+    assert blank.code == cf.BLANK and "没有勾选或填写任何一行" in blank.reason
     kinds = {(r.code, f.department): r.kind for f in preview.forms for r in f.rows}
     code = {t: get_task(db, t).code for t in (t1, t2, t3)}
     why = {(r.code, f.department): r.reason for f in preview.forms for r in f.rows}
     assert kinds[(code[t2], "职业与成人教育处")] == cf.AGREED, why
-    assert kinds[(code[t1], "办公室")] == cf.EMPTY  # not filled in
     shown = {(d.code, d.field): (d.old_value, d.shown) for d in preview.proposals}
     assert shown[(code[t2], "deadline")] == ("6月底前", "9月底前")
     assert shown[(code[t2], "cooperating")] == ("职业与成人教育处", "职业与成人教育处、办公室")
     assert shown[(code[t2], "target")] == ("", "2020年第二季度：完成初稿，50%")
     cf.record_replies(db, preview)
+    states = {s.department: s.state for s in cf.confirmation_states(db, plan_id)}
+    assert states == {"基础教育处": OBJECTIONS, "职业与成人教育处": OBJECTIONS,
+                      "办公室": NOT_RETURNED}  # fmt: skip
     lead = next(g for g in cf.proposal_groups(db, plan_id) if g.field == "lead")
     assert lead.conflict and len(lead.proposals) == 2
     step = cf.settle(db, accept=cf.acceptable(db, plan_id))
@@ -94,7 +99,7 @@ def test_the_word_form_follows_the_official_layout(seeded_db: Database, tmp_path
     assert parse_confirm_form_id(doc.core_properties.identifier) is not None
     table = doc.tables[-1]
     assert table.rows[0].cells[6].text.startswith("調整意見")
-    assert [c.text for c in table.rows[1].cells[6:]] == [
+    assert [c.text.replace("\n", "") for c in table.rows[1].cells[6:]] == [
         "牽頭處室", "配合處室", "完成時限", "責任人", "階段目標", "理由"]  # fmt: skip
     header_xml = doc.tables[-1]._tbl.xml
     assert "w:cantSplit" in header_xml and "w:tblHeader" in header_xml
@@ -170,3 +175,47 @@ def test_a_changed_row_key_and_an_unknown_name_are_row_problems(
     states = {s.department: s.state for s in cf.confirmation_states(db, plan_id)}
     assert states["基础教育处"] != OBJECTIONS  # nothing proposed was stored
     assert cf.plan_proposals(db, plan_id) == []
+
+
+def test_workbooks_of_another_database_or_import_and_dimension_bombs_are_refused(
+    simplified_db: Database, tmp_path: Path
+) -> None:
+    import shutil
+
+    from db.connection import open_database
+    from tests.reliability.bad_inputs import dimension_bomb
+
+    db = simplified_db
+    t1, t2, _t3 = _assigned(db)
+    plan_id = list_plans(db)[0].id
+    forms = _export(db, tmp_path / "out", "xlsx")
+    fill_confirm_xlsx(forms["基础教育处"], {t1: {"choice": "同意"}, t2: {"choice": "同意"}})
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    dimension_bomb(forms["基础教育处"], bad / "bomb.xlsx", "XFD1048576")
+    # The same plan in another database (a colleague's copy made from scratch).
+    other_path = tmp_path / "other.sqlite3"
+    other = open_database(other_path)
+    from db.departments import add_department
+
+    for name, short in (("基础教育处", "基教处"), ("职业与成人教育处", "职成处"), ("办公室", "")):
+        add_department(other, name, short_name=short)
+    from db.imports import import_plan
+    from tests.conftest import SAMPLE_PLAN
+
+    import_plan(other, SAMPLE_PLAN, simplified=True)
+    _assigned(other)
+    theirs = _export(other, tmp_path / "theirs", "xlsx")
+    shutil.copy(theirs["基础教育处"], bad / "other-database.xlsx")
+    other.close()
+    read = read_confirm_forms(bad)
+    reasons = {
+        f.path.name: f.reason for f in cf.preview_confirmations(db, read, plan_id=plan_id).forms
+    }
+    assert "XFD1048576" in reasons["bomb.xlsx"]
+    assert "不是从本数据库导出的" in reasons["other-database.xlsx"]
+    # The plan imported again since the export: its forms no longer check.
+    db.execute("UPDATE plans SET generation = 'imported-again' WHERE id = ?", [plan_id])
+    again = cf.preview_confirmations(db, [read_confirm_form(forms["基础教育处"])], plan_id=plan_id)
+    assert not again.forms[0].accepted and "重新导入" in again.forms[0].reason
+    assert cf.record_replies(db, again).replies == ()

@@ -232,3 +232,20 @@ def test_a_newer_reply_replaces_the_undecided_proposals(simplified_db: Database)
     assert result.replaced == 1
     assert [p.shown for p in cf.plan_proposals(db, plan_id)] == ["赵六"]
     assert list_tasks(db, TaskFilter(plan_id=plan_id))  # the plan is intact
+
+
+def test_a_settlement_that_fails_midway_leaves_nothing_applied(simplified_db: Database) -> None:
+    from db.progress import delete_period, list_periods
+
+    db = simplified_db
+    _t1, t2, _t3 = _setup(db)
+    plan_id = list_plans(db)[0].id
+    _read(db, form(db, "基础教育处", {
+        t2: (ADJUST, {"lead": "职成处", "target": "二季度：完成初稿"}, "调整"),
+    }))  # fmt: skip
+    q2 = next(p for p in list_periods(db, plan_id) if p.name.endswith("第二季度"))
+    delete_period(db, q2.id)  # the target's period is gone since the form was read
+    with pytest.raises(InvalidValue):
+        cf.settle(db, accept=[p.id for p in cf.plan_proposals(db, plan_id)])
+    assert get_task(db, t2).lead == "基础教育处"  # the lead was not changed either
+    assert all(p.decision is None for p in cf.plan_proposals(db, plan_id))
