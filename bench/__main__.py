@@ -18,10 +18,10 @@ Say = Callable[[str], None]
 BUILD_VERSION = 1  # bump when bench/synthetic.py makes different files
 # tasks, plans in the file, with progress periods, which figures
 SCALES = {
-    150: (1, True, ("parse", "startup", "desk", "docs", "dashboard")),
-    5_000: (1, True, ("parse", "startup", "desk", "docs", "dashboard")),
+    150: (1, True, ("parse", "startup", "desk", "docs", "dashboard", "targets")),
+    5_000: (1, True, ("parse", "startup", "desk", "docs", "dashboard", "targets")),
     10_000: (1, False, ("table",)),
-    50_000: (2, True, ("parse", "startup", "desk", "docs", "dashboard")),
+    50_000: (2, True, ("parse", "startup", "desk", "docs", "dashboard", "targets")),
 }
 
 
@@ -51,7 +51,7 @@ def built(tasks: int, rebuild: bool, say: Say) -> tuple[Path, dict]:
     return path, json.loads(info_path.read_text(encoding="utf-8"))
 
 
-def run(tasks: int, repeat: int, rebuild: bool, say: Say) -> list:
+def run(tasks: int, repeat: int, rebuild: bool, say: Say, only: tuple[str, ...] = ()) -> list:
     from bench import figures
     from bench.figures import Scale
 
@@ -70,8 +70,11 @@ def run(tasks: int, repeat: int, rebuild: bool, say: Say) -> list:
             "table": lambda s: figures.desk(s, assign=False),
             "docs": lambda s: figures.docs(s, naive_repeat=1 if tasks >= 50_000 else None),
             "dashboard": figures.dashboard_figures,
+            "targets": figures.target_lights,
         }
         for name in wanted:
+            if only and name not in only:
+                continue
             say(f"  {tasks:,} tasks: {name} …")
             out += steps[name](scale)
     return out
@@ -107,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the databases again")
     parser.add_argument("--scale", type=int, action="append", choices=sorted(SCALES),
                         help="only these scales (repeatable)")  # fmt: skip
+    parser.add_argument("--only", action="append", default=[], metavar="STEP",
+                        choices=sorted({n for *_, names in SCALES.values() for n in names}),
+                        help="only these groups of figures, e.g. dashboard")  # fmt: skip
     args = parser.parse_args(argv)
 
     def say(text: str) -> None:
@@ -117,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     rows = []
     for tasks in scales:
-        rows += run(tasks, repeat, args.rebuild, say)
+        rows += run(tasks, repeat, args.rebuild, say, tuple(args.only))
     print(table(rows))
     missed = [f for f in rows if f.met is False]
     print(f"\n{len(rows)} figures, {sum(f.met is True for f in rows)} targets met, "

@@ -7,6 +7,7 @@ the offscreen Qt platform, as in the tests.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import sys
@@ -383,6 +384,52 @@ def dashboard_figures(scale: Scale) -> list[Figure]:
                "one GROUP BY for each task's latest entry",
                "≤ 300 ms at 1,000,000 entries" if million else "",
                _met(value, 0.3) if million else None),
+    ]  # fmt: skip
+
+
+def target_lights(scale: Scale) -> list[Figure]:
+    """The dashboard's lights when half the tasks have a 阶段目标 for the last period (a
+    percent for most of them) and a quarter take one from a milestone of their deadline
+    phrase, against the same dashboard without targets. The targets are added in a
+    transaction that is rolled back: the work copy stays as built for the other figures."""
+    from db.connection import connect
+    from db.dashboard import dashboard
+    from db.progress import list_periods
+
+    db = connect(scale.db_path)
+    try:
+        periods = list_periods(db, scale.plan_id)
+        if not periods:
+            return []
+        last = periods[-1]
+        base = median_seconds(lambda: dashboard(db, scale.plan_id, last.id), repeat=scale.repeat)
+        milestone = json.dumps([{"phrase": "阶段节点完成70%", "due": last.ends_on, "percent": 70}])
+        db.conn.execute("BEGIN")
+        try:
+            db.conn.execute(
+                "INSERT INTO task_targets (task_id, period_id, text, percent, origin, updated_at)"
+                " SELECT id, ?, '完成阶段任务', CASE WHEN id % 10 = 0 THEN NULL ELSE id % 9 * 10"
+                " END, 'manual', '2020-01-01' FROM tasks WHERE plan_id = ? AND id % 2 = 0",
+                [last.id, scale.plan_id],
+            )
+            db.conn.execute(
+                "UPDATE deadlines SET milestones = ? WHERE task_id IN"
+                " (SELECT id FROM tasks WHERE plan_id = ? AND id % 4 = 1)",
+                [milestone, scale.plan_id],
+            )
+            value = median_seconds(
+                lambda: dashboard(db, scale.plan_id, last.id), repeat=scale.repeat
+            )
+        finally:
+            db.conn.execute("ROLLBACK")
+    finally:
+        db.close()
+    fifty = scale.tasks >= 50_000
+    return [
+        Figure("dashboard lights with 阶段目标", scale.label, value, base,
+               "the same dashboard without targets",
+               "≤ 1.5× without targets" if fifty else "",
+               _met(value, 1.5 * base) if fifty else None),
     ]  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from cli.output import note, open_db, print_json
 from cli.task_commands import resolve_period, resolve_plan
 from db.departments import require_department
+from db.errors import InvalidValue
 from exports.request import FOLDER_KINDS, KINDS, ExportRequest
 
 # 分工确认表: one form per department, noted in the database as sent (so written with a
@@ -69,6 +70,11 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="report: every task with its progress as an 附件 table",
     )
+    p.add_argument(
+        "--chart",
+        action="store_true",
+        help="report: the chart of each lead department's done, overdue and postponed tasks",
+    )
     p.add_argument("--template", metavar="DOCX", help="an office template (default: setting)")
     dates = (
         ("--as-of", "the date the figures speak of (default: the period's end or today)"),
@@ -93,19 +99,29 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=run)
 
 
+def _chart(db: Any, plan_id: int, period_id: int | None, as_of: dt.date | None) -> bytes:
+    from db.dashboard import department_bars
+    from qtapp.charts import report_chart_png  # Qt only when a chart is asked for
+
+    return report_chart_png(department_bars(db, plan_id, period_id, as_of=as_of))
+
+
 def run(args: argparse.Namespace) -> int:
     from exports.service import run_export  # the writers load only when used
 
     if args.kind == CONFIRMATION:
         return run_confirmation(args)
+    if args.chart and args.kind != "report":
+        raise InvalidValue("--chart goes with the report (通报) only.")
 
     with open_db(args.db, write=False) as db:
         plan = resolve_plan(db, args.plan)
+        period_id = resolve_period(db, plan, args.period).id if args.period else None
         request = ExportRequest(
             kind=args.kind,
             plan_id=plan.id,
             output=args.output,
-            period_id=resolve_period(db, plan, args.period).id if args.period else None,
+            period_id=period_id,
             department_ids=tuple(require_department(db, n).id for n in args.department),
             with_leader=args.with_leader,
             with_due_date=args.with_dates,
@@ -119,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
             with_task_list=args.with_task_list,
             short_names=args.short_names,
             with_person=args.with_person,
+            chart_png=_chart(db, plan.id, period_id, args.as_of) if args.chart else None,
         )
         if args.kind in FOLDER_KINDS:
             args.output.mkdir(parents=True, exist_ok=True)

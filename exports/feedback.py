@@ -134,8 +134,8 @@ def earlier_note(report: PlanReport, task: ReportTask) -> str:
 
 
 def target_line(report: PlanReport, task: ReportTask) -> str:
-    """The period's 阶段目标 as the form shows it under the deadline ("" without one):
-    beside the cells to fill, so the department reports against it."""
+    """The period's 阶段目标 as the form shows it under the task ("" without one), above
+    上期进展: what the department reports against, next to what it reported last."""
     target = task.target
     if target is None:
         return ""
@@ -144,9 +144,9 @@ def target_line(report: PlanReport, task: ReportTask) -> str:
     return words("本期目标：") + words("，").join(p for p in (target.text, percent) if p)
 
 
-def deadline_cell(report: PlanReport, task: ReportTask) -> str:
-    """The 完成时限 cell: the deadline as written, and the period's target under it."""
-    return "\n".join(p for p in (task.deadline, target_line(report, task)) if p)
+def task_notes(report: PlanReport, task: ReportTask) -> str:
+    """What stands in small type under the task: 本期目标, then 上期进展 (one per line)."""
+    return "\n".join(p for p in (target_line(report, task), earlier_note(report, task)) if p)
 
 
 def _period_id(report: PlanReport) -> int | None:
@@ -169,9 +169,8 @@ def _rows(report: PlanReport, department: Department, stamp: FormStamp) -> list[
         out.append(GroupRow(words(f"{number}、{role}任务")))
         for task in tasks:
             key = row_key(stamp, _period_id(report), department.id, task.id)
-            deadline = deadline_cell(report, task)
-            cells = (task.code, task.text, words(role), deadline, "", "", "", "", status)
-            out.append(Row(cells, key, earlier_note(report, task)))
+            cells = (task.code, task.text, words(role), task.deadline, "", "", "", "", status)
+            out.append(Row(cells, key, task_notes(report, task)))
     return out
 
 

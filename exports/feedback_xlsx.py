@@ -37,11 +37,11 @@ from exports.feedback import (
     KEYWORDS,
     STATUS_CHOICES,
     FeedbackOptions,
-    deadline_cell,
     department_tasks,
     file_name,
     form_id,
     row_key,
+    target_line,
     title_for,
 )
 from exports.files import write_folder
@@ -121,8 +121,8 @@ def render_workbook(
         row += 1
         for task in tasks:
             key = row_key(stamp, _period_id(report), department.id, task.id)
-            deadline = deadline_cell(report, task)
-            values = (task.code, task.text, role, deadline, "", "", "", None, "", key)
+            text = "\n".join(p for p in (task.text, target_line(report, task)) if p)
+            values = (task.code, text, role, task.deadline, "", "", "", None, "", key)
             for col, value in enumerate(values, 1):
                 cell = (
                     put_text(ws, row, col, clean(value))

@@ -11,6 +11,9 @@ opening sentence, then
                 sentence per department; 暂缓 tasks;
   四、报送情况   who has not reported, per department, in one sentence;
   五、下步工作要求 the text of the settings (a default is given);
+with, where the plan has them (``exports.report_supervision``), 重点督办事项 after 总体情况,
+延期情况 after 存在的问题, the 领导批示 beside their task's first mention, and the department
+chart under the table; the parts are numbered as printed.
 then 附件说明, 署名 and 成文日期 (the date of issue, not the date of the figures), the
 optional 版记, and the optional 附件: every task in a compact table.
 
@@ -49,11 +52,21 @@ from exports.report_lines import (  # noqa: F401 - HIGHLIGHTS, code_list: the re
     progress_lines,
     reporting_line,
 )
+from exports.report_supervision import (
+    InstructionNotes,
+    add_chart,
+    focus_lines,
+    instruction_lines,
+    postponement_lines,
+)
 from exports.stats import count
 from exports.tables import Column, GroupRow, Row, TableSpec, add_table
 from exports.text import chinese_date, text_width
 
 TITLE_LINE_CHARS = 20  # 2号 (22 pt) characters in the 156 mm line
+NUMBERS = (
+    "一二三四五六七八九"  # the parts are numbered as they are printed: empty ones are left out
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,7 @@ class ReportOptions:
     with_task_list: bool = False  # every task as an 附件 table
     template: str = ""
     issued_on: dt.date | None = None  # 成文日期; None: the report's as-of date
+    chart_png: bytes | None = None  # the department chart under the table of 一、
 
 
 # -- words -------------------------------------------------------------------------------------
@@ -146,10 +160,6 @@ def kept_at_end(lines: Sequence[str], at_least: int = 4) -> int:
     return len(lines)
 
 
-def _heading(doc: OfficialDocument, text: str) -> None:
-    doc.paragraph(text, "GW H1")
-
-
 def _paragraphs(doc: OfficialDocument, lines: Sequence[str], *, keep: bool = False) -> None:
     """GW Body paragraphs, added in one go (python-docx slows with every paragraph)."""
     xml = [doc.paragraph_xml(line, keep_next=keep) for line in lines if line.strip()]
@@ -204,13 +214,26 @@ def render(report: PlanReport, options: ReportOptions | None = None) -> Official
     )  # fmt: skip
 
     counts = count(report.tasks)
-    _heading(doc, words("一、总体情况"))
+    number = iter(NUMBERS)
+
+    def heading(text: str, *, keep: bool = False) -> None:
+        doc.paragraph(words(next(number) + "、" + text), "GW H1", keep_next=keep)
+
+    heading("总体情况")
     doc.paragraph(overview(report, counts))
     doc.paragraph(words("各牵头处室任务进展情况如下表："), keep_next=True)
     add_table(doc, department_table(report))
+    if options.chart_png:
+        add_chart(doc, options.chart_png)
 
-    _heading(doc, words("二、主要进展"))
-    done, other = progress_lines(report)
+    notes = InstructionNotes(report)
+    focus = focus_lines(report, notes)
+    if focus:
+        heading("重点督办事项")
+        _paragraphs(doc, focus)
+
+    heading("主要进展")
+    done, other = progress_lines(report, notes)
     if report.period is not None:
         doc.paragraph(words("（一）本期完成的任务"), "GW H2")
         _paragraphs(doc, done or [words("本期无新完成的任务。")])
@@ -218,16 +241,24 @@ def render(report: PlanReport, options: ReportOptions | None = None) -> Official
             doc.paragraph(words("（二）其他重点工作进展"), "GW H2")
     _paragraphs(doc, other or ([] if report.period is not None else [words("暂无报送的进展。")]))
 
-    _heading(doc, words("三、存在的问题"))
-    _paragraphs(doc, problem_lines(report))
-    _heading(doc, words("四、报送情况"))
+    heading("存在的问题")
+    _paragraphs(doc, problem_lines(report, notes))
+    postponed = postponement_lines(report, notes)
+    if postponed:
+        heading("延期情况")
+        _paragraphs(doc, postponed)
+    instructed = instruction_lines(report, notes)
+    if instructed:
+        heading("领导批示落实情况")
+        _paragraphs(doc, instructed)
+    heading("报送情况")
     doc.paragraph(reporting_line(report))
 
-    # The end stays together: the last paragraphs of 五、 (at least four lines of text), the
-    # 附件说明 and the sign-off — never a page holding the sign-off alone.
+    # The end stays together: the last paragraphs of 下步工作要求 (at least four lines of
+    # text), the 附件说明 and the sign-off — never a page holding the sign-off alone.
     lines = requirements(report, options)
     if lines:
-        doc.paragraph(words("五、下步工作要求"), "GW H1", keep_next=True)
+        heading("下步工作要求", keep=True)
         kept = kept_at_end(lines)
         _paragraphs(doc, lines[: len(lines) - kept])
         _paragraphs(doc, lines[len(lines) - kept :], keep=True)
@@ -259,7 +290,10 @@ def write(job: ExportJob) -> list[Path]:
             "main.py settings set office.name 青岛市教育局办公室 (or in Office settings).",
         )
     options = ReportOptions(
-        with_task_list=request.with_task_list, template=job.template, issued_on=job.issued_on
+        with_task_list=request.with_task_list,
+        template=job.template,
+        issued_on=job.issued_on,
+        chart_png=request.chart_png,
     )
     doc = render(report, options)
     title = (doc.doc.core_properties.title or "进展情况通报").replace("\n", "")

@@ -4,7 +4,7 @@ and who has not reported, in the plan's script (``exports.job.Wording``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from db.reports import PlanReport, ReportTask
 from domain.statuses import (
@@ -113,12 +113,19 @@ def _sentence(text: str) -> str:
     return text if text.endswith(("。", "！", "？", "…")) else text.rstrip("；，,;") + "。"
 
 
-def progress_lines(report: PlanReport) -> tuple[list[str], list[str]]:
+Note = Callable[[ReportTask], str]  # a task's 领导批示 at its first mention, else ""
+
+
+def _no_note(task: ReportTask) -> str:
+    return ""
+
+
+def progress_lines(report: PlanReport, note: Note = _no_note) -> tuple[list[str], list[str]]:
     """(completed this period, other notable progress) as paragraphs."""
     words = Wording.of(report)
     done = [
         words("{lead}：{what}（任务{code}）", lead=t.lead or words(UNASSIGNED),
-              what=_sentence(t.progress or t.text).rstrip("。"), code=t.code) + "。"
+              what=_sentence(t.progress or t.text).rstrip("。"), code=t.code) + note(t) + "。"
         for t in (done_this_period(report) if report.period is not None else [])
     ]  # fmt: skip
     moving = [t for t in report.tasks if t.reported and t.status == ON_TRACK and t.progress]
@@ -126,7 +133,8 @@ def progress_lines(report: PlanReport) -> tuple[list[str], list[str]]:
     chosen = sorted(moving[:HIGHLIGHTS], key=report.tasks.index)
     other = [
         words("{lead}：{what}（任务{code}，完成{percent}%）", lead=t.lead or words(UNASSIGNED),
-              what=_sentence(t.progress).rstrip("。"), code=t.code, percent=t.percent or 0) + "。"
+              what=_sentence(t.progress).rstrip("。"), code=t.code, percent=t.percent or 0)
+        + note(t) + "。"
         for t in chosen
     ]  # fmt: skip
     return done, other
@@ -162,7 +170,7 @@ def code_list(tasks: Sequence[ReportTask]) -> str:
     return "、".join(r[0] if len(r) < 3 else f"{r[0]}至{r[-1]}" for r in runs)
 
 
-def problem_lines(report: PlanReport) -> list[str]:
+def problem_lines(report: PlanReport, note: Note = _no_note) -> list[str]:
     """Behind and overdue tasks: with their reason one by one, without one per department."""
     words = Wording.of(report)
     late = [t for t in report.tasks if t.overdue or t.category == BEHIND]
@@ -178,7 +186,7 @@ def problem_lines(report: PlanReport) -> list[str]:
         lines.append(
             words("{code}（{lead}，{state}）：{why}", code=task.code,
                   lead=task.lead or words(UNASSIGNED), state=_state(report, task),
-                  why=_sentence(task.problems))
+                  why=_sentence(task.problems).rstrip("。")) + note(task) + "。"
         )  # fmt: skip
     silent: dict[str, list[ReportTask]] = {}
     for task in late:

@@ -40,6 +40,9 @@ class ExportRequest:
     with_task_list: bool = False  # report: every task as an 附件 table
     short_names: bool = False  # decomposition: departments by their short names
     with_person: bool = False  # decomposition: the 责任人 column
+    # report: the department chart as PNG (``qtapp.charts.department_chart_png``), drawn by
+    # the caller so that exports stays free of Qt; None: no chart
+    chart_png: bytes | None = None
 
 
 @dataclass(frozen=True)

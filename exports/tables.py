@@ -89,9 +89,12 @@ def _key_paragraph(key: str, align: str | None) -> str:
 
 
 def _note_paragraph(note: str) -> str:
-    return (
+    """The small grey note under a cell's text: one paragraph per line of ``note``."""
+    return "".join(
         '<w:p><w:pPr><w:pStyle w:val="GWNote"/></w:pPr><w:r><w:rPr><w:color w:val="595959"/>'
-        f'</w:rPr><w:t xml:space="preserve">{esc(official(note))}</w:t></w:r></w:p>'
+        f'</w:rPr><w:t xml:space="preserve">{esc(official(line))}</w:t></w:r></w:p>'
+        for line in note.split("\n")
+        if line.strip()
     )
 
 

@@ -9,7 +9,9 @@ green for the done ones, and the overdue and postponed counts in red and amber a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPen
@@ -33,8 +35,20 @@ POSTPONED_COLOR = QColor("#c98a12")
 TEXT_COLOR = QColor("#1f2328")
 MUTED_COLOR = QColor("#5b636b")
 
-LEGEND = (("已完成", DONE_COLOR), ("未完成", LED_COLOR), ("逾期", OVERDUE_COLOR),
-          ("延期", POSTPONED_COLOR))  # fmt: skip
+
+@dataclass(frozen=True)
+class ChartWords:
+    """The chart's words. The defaults are the documents' (always Chinese); the window
+    passes its own, through ``tr()``, in the clerk's language."""
+
+    done: str = "已完成"
+    open: str = "未完成"
+    overdue: str = "逾期"
+    postponed: str = "延期"
+    counts_done: str = "完成 {done}/{led}"
+    counts_overdue: str = "逾期 {n}"
+    counts_postponed: str = "延期 {n}"
+    nothing: str = "没有牵头处室的任务"
 
 
 def chart_font(pixel_size: int) -> QFont:
@@ -44,25 +58,36 @@ def chart_font(pixel_size: int) -> QFont:
     return font
 
 
-def paint_department_bars(painter: QPainter, rect: QRectF, bars: Sequence[DepartmentBar]) -> None:
+def paint_department_bars(
+    painter: QPainter,
+    rect: QRectF,
+    bars: Sequence[DepartmentBar],
+    words: ChartWords | None = None,
+) -> None:
     """Draw the bars of ``bars`` into ``rect`` (a legend line, then one row per department)."""
+    words = words or ChartWords()
     rect = QRectF(rect)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     rows = max(1, len(bars))
-    row_height = min(36.0, max(14.0, (rect.height() - 8) / (rows + 1)))
-    font = chart_font(int(row_height * 0.5))
+    # rows as tall as the height allows, but no taller than a twentieth of the width
+    row_height = min(max(24.0, rect.width() / 20), max(14.0, (rect.height() - 8) / (rows + 1)))
+    font = chart_font(int(row_height * 0.55))
     painter.setFont(font)
     metrics = QFontMetricsF(font)
     pad = row_height * 0.25
 
-    _paint_legend(painter, QRectF(rect.left(), rect.top(), rect.width(), row_height), metrics)
+    legend = ((words.done, DONE_COLOR), (words.open, LED_COLOR),
+              (words.overdue, OVERDUE_COLOR), (words.postponed, POSTPONED_COLOR))  # fmt: skip
+    _paint_legend(
+        painter, QRectF(rect.left(), rect.top(), rect.width(), row_height), metrics, legend
+    )
     if not bars:
         painter.setPen(MUTED_COLOR)
         painter.drawText(
             QRectF(rect.left(), rect.top() + row_height, rect.width(), row_height),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            "没有牵头处室的任务",
+            words.nothing,
         )
         painter.restore()
         return
@@ -70,7 +95,14 @@ def paint_department_bars(painter: QPainter, rect: QRectF, bars: Sequence[Depart
     name_width = min(
         rect.width() * 0.3, max(metrics.horizontalAdvance(b.name) for b in bars) + 2 * pad
     )
-    counts_width = metrics.horizontalAdvance("完成 999/999  逾期 999  延期 999") + pad
+    widest = "  ".join(
+        (
+            words.counts_done.format(done=999, led=999),
+            words.counts_overdue.format(n=999),
+            words.counts_postponed.format(n=999),
+        )
+    )
+    counts_width = metrics.horizontalAdvance(widest) + pad
     bar_left = rect.left() + name_width
     bar_span = max(20.0, rect.width() - name_width - counts_width)
     largest = max(max(b.led for b in bars), 1)
@@ -97,14 +129,17 @@ def paint_department_bars(painter: QPainter, rect: QRectF, bars: Sequence[Depart
                               body.width() * late / bar.led, body.height() * 0.4)  # fmt: skip
                 painter.setBrush(OVERDUE_COLOR)
                 painter.drawRect(mark)
-        _paint_counts(painter, bar, QRectF(body.right() + pad, top, counts_width, row_height))
+        place = QRectF(body.right() + pad, top, counts_width, row_height)
+        _paint_counts(painter, bar, place, words)
     painter.restore()
 
 
-def _paint_legend(painter: QPainter, rect: QRectF, metrics: QFontMetricsF) -> None:
+def _paint_legend(
+    painter: QPainter, rect: QRectF, metrics: QFontMetricsF, legend: Sequence[tuple[str, QColor]]
+) -> None:
     x = rect.left() + 4
     box = rect.height() * 0.4
-    for label, color in LEGEND:
+    for label, color in legend:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawRect(QRectF(x, rect.center().y() - box / 2, box, box))
@@ -118,13 +153,13 @@ def _paint_legend(painter: QPainter, rect: QRectF, metrics: QFontMetricsF) -> No
         x += metrics.horizontalAdvance(label) + box * 2
 
 
-def _paint_counts(painter: QPainter, bar: DepartmentBar, rect: QRectF) -> None:
+def _paint_counts(painter: QPainter, bar: DepartmentBar, rect: QRectF, words: ChartWords) -> None:
     """完成 done/led, then 逾期 and 延期 only where there are any, in their colours."""
-    parts = [(f"完成 {bar.done}/{bar.led}", TEXT_COLOR)]
+    parts = [(words.counts_done.format(done=bar.done, led=bar.led), TEXT_COLOR)]
     if bar.overdue:
-        parts.append((f"逾期 {bar.overdue}", OVERDUE_COLOR))
+        parts.append((words.counts_overdue.format(n=bar.overdue), OVERDUE_COLOR))
     if bar.postponed:
-        parts.append((f"延期 {bar.postponed}", POSTPONED_COLOR))
+        parts.append((words.counts_postponed.format(n=bar.postponed), POSTPONED_COLOR))
     metrics = QFontMetricsF(painter.font())
     x = rect.left()
     for text, color in parts:
@@ -140,8 +175,10 @@ def _paint_counts(painter: QPainter, bar: DepartmentBar, rect: QRectF) -> None:
 def department_chart_png(bars: Sequence[DepartmentBar], width_px: int, height_px: int) -> bytes:
     """The chart as PNG bytes, drawn off screen (a QGuiApplication is made if none exists)."""
     if QGuiApplication.instance() is None:
+        # The command line draws without a window: no display is needed (or wanted).
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _keep.append(QGuiApplication(["duban"]))
-    image = QImage(width_px, height_px, QImage.Format.Format_ARGB32)
+    image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     try:
@@ -160,9 +197,15 @@ def department_chart_png(bars: Sequence[DepartmentBar], width_px: int, height_px
 
 
 def chart_height(bars: Sequence[DepartmentBar], width_px: int) -> int:
-    """A height that gives each department a readable row at ``width_px``."""
-    row = max(24, min(40, width_px // 40))
+    """A height that gives each department a readable row at ``width_px`` (a 1,200 pixel
+    wide chart printed 150 mm wide: 10 pt names)."""
+    row = max(24, width_px // 22)
     return row * (len(bars) + 1) + 2 * max(4, width_px // 100)
 
 
 _keep: list[QGuiApplication] = []  # the application made for off-screen drawing lives on
+
+
+def report_chart_png(bars: Sequence[DepartmentBar], width_px: int = 1200) -> bytes:
+    """The chart as the 通报 prints it (``exports.request.ExportRequest.chart_png``)."""
+    return department_chart_png(bars, width_px, chart_height(bars, width_px))

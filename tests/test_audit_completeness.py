@@ -136,8 +136,18 @@ def test_every_command_line_change_is_logged(demo: Path, tmp_path: Path, capsys)
                 "40",
             ),
         ),
+        ("targets", cli("targets", "1-1", "--period", "2020年第二季度", "--text", "完成初稿",
+                        "--percent", "50")),
+        ("postpone", cli("postpone", "1-1", "--deadline", "9月底前", "--reason", "等待文件")),
+        ("focus", cli("focus", "1-1", "1-2")),
+        ("instruct", cli("instruct", "1-1", "--date", "2020-05-06", "--leader", "张局长",
+                         "--text", "抓紧推进。")),
+        ("source", cli("source", "1-2", "会议议定")),
+        ("ledger new", cli("ledger", "new", "2020年督办事项台账", "--year", "2020")),
+        ("ledger add", cli("ledger", "add", "3", "--text", "落实会议议定事项", "--focus",
+                           "--source", "会议议定", "--lead", "组干处", "--deadline", "年底前")),
         ("carry-over", cli("carry-over", "--from", "1")),
-    ]
+    ]  # fmt: skip
     for what, run in steps:
         check_logged(demo, what, run, {"cli", "import"})
     # Reading changes nothing and logs nothing.
