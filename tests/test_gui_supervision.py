@@ -484,3 +484,27 @@ def test_confirmation_forms_out_and_back_through_the_window(qtbot, window, tmp_p
     ctx.undo_stack.undo()
     assert get_task(ctx.db, first).deadline.phrase == "6月底前"
     review.reject()
+
+
+def test_the_report_with_the_department_chart(qtbot, window: MainWindow, tmp_path) -> None:
+    """附统计图: the 通报 exported from the dialog carries the chart as a picture."""
+    from docx import Document
+
+    from qtapp.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.ctx, "report")
+    qtbot.addWidget(dialog)
+    assert dialog.with_chart.isVisibleTo(dialog)
+    dialog.with_chart.setChecked(True)
+    target = tmp_path / "通报.docx"
+    dialog.output.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        dialog.start_export()
+    pictures = Document(str(target)).inline_shapes
+    assert len(pictures) == 1
+    plain = tmp_path / "通报-无图.docx"
+    dialog.with_chart.setChecked(False)
+    dialog.output.setText(str(plain))
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        dialog.start_export()
+    assert len(Document(str(plain)).inline_shapes) == 0

@@ -10,9 +10,9 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from db.dashboard import DepartmentBar
-from qtapp.charts import paint_department_bars
+from qtapp.charts import ChartWords, paint_department_bars
 
-ROW_PX = 22  # a row as high as a table row: the names stay readable
+ROW_PX = 24  # a row as high as a table row: the names stay readable
 
 
 class DepartmentChart(QWidget):
@@ -42,7 +42,22 @@ class DepartmentChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(480, ROW_PX * (len(self.bars) + 1) + 8)
 
+    def words(self) -> ChartWords:
+        """The chart's words in the window's language."""
+        return ChartWords(
+            done=self.tr("Completed"),
+            open=self.tr("Not completed"),
+            overdue=self.tr("Overdue"),
+            postponed=self.tr("Postponed"),
+            counts_done=self.tr("done {done}/{led}"),
+            counts_overdue=self.tr("overdue {n}"),
+            counts_postponed=self.tr("postponed {n}"),
+            nothing=self.tr("No task has a lead department"),
+        )
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        paint_department_bars(painter, QRectF(4, 2, self.width() - 8, self.height() - 4), self.bars)
+        paint_department_bars(
+            painter, QRectF(4, 2, self.width() - 8, self.height() - 4), self.bars, self.words()
+        )
         painter.end()
