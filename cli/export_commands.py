@@ -100,10 +100,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _chart(db: Any, plan_id: int, period_id: int | None, as_of: dt.date | None) -> bytes:
-    from db.dashboard import department_bars
-    from qtapp.charts import report_chart_png  # Qt only when a chart is asked for
+    from qtapp.charts import plan_chart_png  # Qt only when a chart is asked for
 
-    return report_chart_png(department_bars(db, plan_id, period_id, as_of=as_of))
+    return plan_chart_png(db, plan_id, period_id, as_of)
 
 
 def run(args: argparse.Namespace) -> int:

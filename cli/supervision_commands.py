@@ -14,6 +14,7 @@ from db import supervision as sv
 from db.assignments import KEEP, assign
 from db.departments import require_department
 from db.errors import InvalidValue
+from db.progress import list_periods
 from db.records import Plan, TaskRow
 from db.tasks import TaskFilter, get_task, list_tasks
 from domain.workflow import SOURCES, source_from_text
@@ -111,7 +112,8 @@ def _tasks(db: Any, plan: Plan, refs: list[str]) -> list[TaskRow]:
 def _report(db: Any, task_ids: list[int], as_json: bool, line: str) -> int:
     rows = list_tasks(db, TaskFilter(task_ids=tuple(task_ids)))
     if as_json:
-        print_json([task_json(t) | supervision_json(db, t) for t in rows])
+        extra = SupervisionJson(db)
+        print_json([task_json(t) | extra(t) for t in rows])
     else:
         print(line)
     return 0
@@ -228,41 +230,55 @@ def run_ledger_add(args: argparse.Namespace) -> int:
         return _report(db, [task_id], args.json, f"Added {task.code}: {task.text}")
 
 
+class SupervisionJson:
+    """What ``tasks --json`` adds for the 督办 workflow, read per plan in a few queries
+    (not per task: a plan of 50,000 tasks is printed as fast as before)."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+        self.plans: dict[int, tuple[dict, dict, dict[int, list[tuple[str, sv.Target]]]]] = {}
+
+    def _plan(self, plan_id: int) -> tuple[dict, dict, dict[int, list[tuple[str, sv.Target]]]]:
+        if plan_id not in self.plans:
+            targets: dict[int, list[tuple[str, sv.Target]]] = {}
+            for period in list_periods(self.db, plan_id):  # in period order
+                for task_id, target in sv.effective_targets(self.db, period.id).items():
+                    targets.setdefault(task_id, []).append((period.name, target))
+            self.plans[plan_id] = (
+                sv.plan_postponements(self.db, plan_id),
+                sv.plan_instructions(self.db, plan_id),
+                targets,
+            )
+        return self.plans[plan_id]
+
+    def __call__(self, t: TaskRow) -> dict[str, Any]:
+        postponed, instructed, targets = self._plan(t.plan_id)
+        return {
+            "source": t.source,
+            "focus": t.focus,
+            "targets": [
+                {"period": name, "text": x.text, "percent": x.percent, "origin": x.origin}
+                for name, x in targets.get(t.id, [])
+            ],
+            "original_deadline": t.original_deadline,
+            "postponements": t.postponements,
+            "postponement_history": [
+                {
+                    "old": p.old_phrase,
+                    "new": p.new_phrase,
+                    "reason": p.reason,
+                    "approved_by": p.approved_by or None,
+                    "recorded_at": p.recorded_at,
+                }
+                for p in postponed.get(t.id, [])
+            ],
+            "instructions": [
+                {"date": i.given_on, "leader": i.leader, "text": i.text}
+                for i in instructed.get(t.id, [])
+            ],
+        }
+
+
 def supervision_json(db: Any, t: TaskRow) -> dict[str, Any]:
-    """What ``tasks --json`` adds for the 督办 workflow."""
-    periods = {
-        row[0]: row[1]
-        for row in db.execute(
-            "SELECT id, name FROM reporting_periods WHERE plan_id = ?", [t.plan_id]
-        ).fetchall()
-    }
-    history = sv.task_postponements(db, t.id)
-    return {
-        "source": t.source,
-        "focus": t.focus,
-        "targets": [
-            {
-                "period": periods.get(x.period_id, ""),
-                "text": x.text,
-                "percent": x.percent,
-                "origin": x.origin,
-            }
-            for x in sv.task_effective_targets(db, t.id)
-        ],
-        "original_deadline": t.original_deadline,
-        "postponements": t.postponements,
-        "postponement_history": [
-            {
-                "old": p.old_phrase,
-                "new": p.new_phrase,
-                "reason": p.reason,
-                "approved_by": p.approved_by or None,
-                "recorded_at": p.recorded_at,
-            }
-            for p in history
-        ],
-        "instructions": [
-            {"date": i.given_on, "leader": i.leader, "text": i.text}
-            for i in sv.task_instructions(db, t.id)
-        ],
-    }
+    """What ``tasks --json`` adds for one task."""
+    return SupervisionJson(db)(t)

@@ -327,14 +327,12 @@ def run_tasks(args: argparse.Namespace) -> int:
         for t in rows
     ]
     if args.json:
-        from cli.supervision_commands import supervision_json
+        from cli.supervision_commands import SupervisionJson
 
         with open_db(args.db, write=False) as db:
+            extra = SupervisionJson(db)
             print_json(
-                [
-                    task_json(t, light) | supervision_json(db, t)
-                    for t, light in zip(rows, lights, strict=True)
-                ]
+                [task_json(t, light) | extra(t) for t, light in zip(rows, lights, strict=True)]
             )
         return 0
     print(

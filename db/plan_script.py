@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from db import audit
 from db.plans import get_plan
-from domain.script import to_simplified
+from domain.script import is_traditional, to_simplified
 
 # (entity, table, fields): what a conversion touches.
 _FIELDS = (
@@ -181,3 +181,17 @@ def restore_original(db: Database, plan_id: int) -> ScriptChange:
     change = ScriptChange(plan_id, tuple(changes), tuple(recorded))
     undo_simplify(db, change)
     return change
+
+
+def plan_is_traditional(db: Database, plan_id: int) -> bool:
+    """The plan is written in Traditional characters (its title and first tasks, as
+    ``db.reports.collect`` judges it): documents' fixed words follow it."""
+    sample = "".join(
+        row[0]
+        for row in db.execute(
+            "SELECT title FROM plans WHERE id = ? UNION ALL"
+            " SELECT * FROM (SELECT text FROM tasks WHERE plan_id = ? ORDER BY id LIMIT 60)",
+            [plan_id, plan_id],
+        ).fetchall()
+    )
+    return is_traditional(sample)

@@ -9,14 +9,18 @@ green for the done ones, and the overdue and postponed counts in red and amber a
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPen
+from sqlite_utils import Database
 
-from db.dashboard import DepartmentBar
+from db.dashboard import DepartmentBar, department_bars
+from db.plan_script import plan_is_traditional
+from domain.script import to_traditional
 
 # The families the window prefers for Chinese (qtapp/app.py), then the documents' 黑体.
 CJK_FAMILIES = [
@@ -172,7 +176,9 @@ def _paint_counts(painter: QPainter, bar: DepartmentBar, rect: QRectF, words: Ch
         x += metrics.horizontalAdvance(text + "  ")
 
 
-def department_chart_png(bars: Sequence[DepartmentBar], width_px: int, height_px: int) -> bytes:
+def department_chart_png(
+    bars: Sequence[DepartmentBar], width_px: int, height_px: int, words: ChartWords | None = None
+) -> bytes:
     """The chart as PNG bytes, drawn off screen (a QGuiApplication is made if none exists)."""
     if QGuiApplication.instance() is None:
         # The command line draws without a window: no display is needed (or wanted).
@@ -184,7 +190,10 @@ def department_chart_png(bars: Sequence[DepartmentBar], width_px: int, height_px
     try:
         margin = max(4.0, width_px * 0.01)
         paint_department_bars(
-            painter, QRectF(margin, margin, width_px - 2 * margin, height_px - 2 * margin), bars
+            painter,
+            QRectF(margin, margin, width_px - 2 * margin, height_px - 2 * margin),
+            bars,
+            words,
         )
     finally:
         painter.end()
@@ -206,6 +215,21 @@ def chart_height(bars: Sequence[DepartmentBar], width_px: int) -> int:
 _keep: list[QGuiApplication] = []  # the application made for off-screen drawing lives on
 
 
-def report_chart_png(bars: Sequence[DepartmentBar], width_px: int = 1200) -> bytes:
-    """The chart as the 通报 prints it (``exports.request.ExportRequest.chart_png``)."""
-    return department_chart_png(bars, width_px, chart_height(bars, width_px))
+def report_chart_png(
+    bars: Sequence[DepartmentBar], width_px: int = 1200, *, traditional: bool = False
+) -> bytes:
+    """The chart as the 通报 prints it (``exports.request.ExportRequest.chart_png``), its
+    words in the plan's script as the document's are."""
+    words = ChartWords()
+    if traditional:
+        words = ChartWords(*(to_traditional(getattr(words, f.name)) for f in fields(words)))
+    return department_chart_png(bars, width_px, chart_height(bars, width_px), words)
+
+
+def plan_chart_png(
+    db: Database, plan_id: int, period_id: int | None, as_of: dt.date | None = None
+) -> bytes:
+    """The 通报's chart for a plan and period: what ``export report --chart`` and the
+    window's export dialog put in ``ExportRequest.chart_png``."""
+    bars = department_bars(db, plan_id, period_id, as_of=as_of)
+    return report_chart_png(bars, traditional=plan_is_traditional(db, plan_id))

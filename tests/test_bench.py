@@ -26,6 +26,7 @@ EXPECTED = {
     "decomposition table vs the floor",
     "progress report (通报)",
     "dashboard figures",
+    "dashboard lights with 阶段目标",
 }
 
 

@@ -42,3 +42,14 @@ def test_the_chart_is_a_png_of_the_size_asked(qapp: object) -> None:
     colours = {image.pixelColor(x, y).name() for x in range(0, 800, 4) for y in range(60, 110, 4)}
     assert "#3a8d4f" in colours and "#c0392b" in colours
     assert department_chart_png([], 400, 80)[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_report_chart_follows_the_plans_script(seeded_db: Database, qapp: object) -> None:
+    from db.plan_script import plan_is_traditional, simplify_plan
+    from qtapp.charts import plan_chart_png
+
+    assert plan_is_traditional(seeded_db, 1)
+    image = QImage.fromData(plan_chart_png(seeded_db, 1, None), "PNG")
+    assert image.width() == 1200 and image.height() > 100
+    simplify_plan(seeded_db, 1)
+    assert not plan_is_traditional(seeded_db, 1)
