@@ -106,7 +106,7 @@ def period_matches(written: str, name: str) -> bool:
         return False
     if want == have:
         return True
-    quarter = re.fullmatch(r"(?:q|Q)([1-4])|第?([一二三四1-4])季度?", want)
+    quarter = re.fullmatch(r"[qQ]([1-4])|第?([一二三四1-4])季度?", want)
     if quarter:
         number = quarter[1] or quarter[2]
         digit = _NUMERALS.get(number, 0) or int(number)

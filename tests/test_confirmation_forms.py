@@ -219,3 +219,19 @@ def test_workbooks_of_another_database_or_import_and_dimension_bombs_are_refused
     again = cf.preview_confirmations(db, [read_confirm_form(forms["基础教育处"])], plan_id=plan_id)
     assert not again.forms[0].accepted and "重新导入" in again.forms[0].reason
     assert cf.record_replies(db, again).replies == ()
+
+
+def test_a_confirmation_form_given_to_the_feedback_readback_is_named(
+    simplified_db: Database, tmp_path: Path
+) -> None:
+    from db.progress import list_periods
+    from db.readback import preview_readback
+    from exports.readback import read_filled_form
+
+    db = simplified_db
+    _assigned(db)
+    plan_id = list_plans(db)[0].id
+    form = _export(db, tmp_path)["基础教育处"]
+    period = list_periods(db, plan_id)[0].id
+    preview = preview_readback(db, [read_filled_form(form)], plan_id=plan_id, period_id=period)
+    assert "这是分工确认表" in preview.forms[0].reason and not preview.forms[0].accepted

@@ -249,3 +249,30 @@ def test_a_settlement_that_fails_midway_leaves_nothing_applied(simplified_db: Da
         cf.settle(db, accept=[p.id for p in cf.plan_proposals(db, plan_id)])
     assert get_task(db, t2).lead == "基础教育处"  # the lead was not changed either
     assert all(p.decision is None for p in cf.plan_proposals(db, plan_id))
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("二季度：完成初稿，50%", ("二季度", "完成初稿", 50)),
+        ("2020年第三季度: 全面推开", ("2020年第三季度", "全面推开", None)),
+        ("6月：80%", ("6月", "", 80)),
+    ],
+)
+def test_a_target_is_read_as_period_words_and_percent(written: str, expected: tuple) -> None:
+    from domain.confirm_forms import TargetText, parse_target
+
+    assert parse_target(written) == TargetText(*expected)
+
+
+def test_unreadable_targets_and_periods_say_why() -> None:
+    from domain.confirm_forms import parse_target, period_matches
+
+    assert "期次：目标" in parse_target("完成初稿")
+    assert "超出0–100" in parse_target("二季度：完成，150%")
+    assert period_matches("二季度", "2020年第二季度") and period_matches("Q2", "2020年第二季度")
+    assert period_matches("第二季度", "2020年第二季度") and period_matches("6月", "2020年6月")
+    assert not period_matches("二季度", "2020年第三季度") and not period_matches(
+        "二", "2020年第二季度"
+    )
+    assert not period_matches("6月", "2020年第二季度") and not period_matches("16月", "2020年6月")
