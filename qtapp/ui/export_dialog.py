@@ -61,11 +61,10 @@ def _export_job(db_path: str, request: ExportRequest, with_chart: bool = False):
             if with_chart:  # 附统计图: drawn here (off screen), as the command line draws it
                 from dataclasses import replace
 
-                from db.dashboard import department_bars
-                from qtapp.charts import report_chart_png
+                from qtapp.charts import plan_chart_png
 
-                bars = department_bars(db, request.plan_id, request.period_id, as_of=request.as_of)
-                return run_export(db, replace(request, chart_png=report_chart_png(bars)), progress)
+                chart = plan_chart_png(db, request.plan_id, request.period_id, request.as_of)
+                return run_export(db, replace(request, chart_png=chart), progress)
             return run_export(db, request, progress)
         finally:
             db.close()
