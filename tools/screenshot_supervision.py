@@ -74,6 +74,9 @@ def main() -> None:
     win.show()
 
     def arrange() -> None:
+        if win.tasks.model.row_of(task_id) is None:  # the tasks are still loading
+            QTimer.singleShot(300, arrange)
+            return
         win.tasks.select_ids([task_id])
         win.detail.tabs.setCurrentIndex(2)  # 督办
         if sys.argv[1:] == ["dashboard"]:
