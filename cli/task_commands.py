@@ -322,18 +322,22 @@ def run_tasks(args: argparse.Namespace) -> int:
         limits = thresholds(db)
         as_of = args.as_of or dt.date.today()
         targets = targets_as_of(db, plan.id, as_of)
+        if args.json:  # the 督办 fields read with the same connection: one open, one warning
+            from cli.supervision_commands import SupervisionJson
+
+            extra = SupervisionJson(db)
+            workflow = [extra(t) for t in rows]
     lights = [
         row_light(t, year=plan.year, as_of=as_of, limits=limits, target=targets.get(t.id))
         for t in rows
     ]
     if args.json:
-        from cli.supervision_commands import SupervisionJson
-
-        with open_db(args.db, write=False) as db:
-            extra = SupervisionJson(db)
-            print_json(
-                [task_json(t, light) | extra(t) for t, light in zip(rows, lights, strict=True)]
-            )
+        print_json(
+            [
+                task_json(t, light) | more
+                for t, light, more in zip(rows, lights, workflow, strict=True)
+            ]
+        )
         return 0
     print(
         "\t".join(["code", "task", "lead", "cooperating", "leader", "deadline", "status", "light"])
