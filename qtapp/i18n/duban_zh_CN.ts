@@ -1575,192 +1575,192 @@ Nothing was added. Correct the line and try again.</source>
         <translation>催办通知（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="89"/>
+        <location filename="../ui/export_dialog.py" line="88"/>
         <source>Export a document</source>
         <translation>导出文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="111"/>
+        <location filename="../ui/export_dialog.py" line="110"/>
         <source>Word documents (.docx)</source>
         <translation>Word 文档（.docx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="112"/>
+        <location filename="../ui/export_dialog.py" line="111"/>
         <source>Excel workbooks (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="113"/>
+        <location filename="../ui/export_dialog.py" line="112"/>
         <source>Add the 分管领导 column</source>
         <translation>增加“分管领导”列</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="115"/>
+        <location filename="../ui/export_dialog.py" line="114"/>
         <source>Print the resolved date under each deadline</source>
         <translation>在完成时限下注明具体日期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="117"/>
+        <location filename="../ui/export_dialog.py" line="116"/>
         <source>Add the 责任人 column</source>
         <translation>增加“责任人”列</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="119"/>
+        <location filename="../ui/export_dialog.py" line="118"/>
         <source>Departments by their short names (基教处)</source>
         <translation>处室使用简称（如“基教处”）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="121"/>
+        <location filename="../ui/export_dialog.py" line="120"/>
         <source>Attach every task with its progress (附件)</source>
         <translation>附全部任务进展情况一览表（附件）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="123"/>
+        <location filename="../ui/export_dialog.py" line="122"/>
         <source>Add the department chart (附统计图)</source>
         <translation>附统计图（各牵头处室完成情况）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="126"/>
+        <location filename="../ui/export_dialog.py" line="125"/>
         <source>Each lead department&apos;s completed, overdue and postponed tasks as bars</source>
         <translation>以条形图列出各牵头处室已完成、逾期和延期的任务</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="134"/>
+        <location filename="../ui/export_dialog.py" line="133"/>
         <source>成文日期: the date of issue printed under the 署名 (not the date of the figures)</source>
         <translation>成文日期：署名下方的印发日期（不是数据截止日期）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="144"/>
+        <location filename="../ui/export_dialog.py" line="143"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="150"/>
+        <location filename="../ui/export_dialog.py" line="149"/>
         <source>Office template…</source>
         <translation>单位模板…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="153"/>
+        <location filename="../ui/export_dialog.py" line="152"/>
         <source>Built-in look</source>
         <translation>内置格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="162"/>
+        <location filename="../ui/export_dialog.py" line="161"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="168"/>
+        <location filename="../ui/export_dialog.py" line="167"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="176"/>
+        <location filename="../ui/export_dialog.py" line="175"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="177"/>
+        <location filename="../ui/export_dialog.py" line="176"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="178"/>
+        <location filename="../ui/export_dialog.py" line="177"/>
         <source>Reporting period</source>
         <translation>报送周期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="179"/>
+        <location filename="../ui/export_dialog.py" line="178"/>
         <source>Departments (none ticked: all)</source>
         <translation>处室（不勾选即全部）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="180"/>
+        <location filename="../ui/export_dialog.py" line="179"/>
         <source>Forms as</source>
         <translation>反馈表格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="188"/>
+        <location filename="../ui/export_dialog.py" line="187"/>
         <source>Date of issue (成文日期)</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="192"/>
+        <location filename="../ui/export_dialog.py" line="191"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="197"/>
+        <location filename="../ui/export_dialog.py" line="196"/>
         <source>Look</source>
         <translation>格式</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_dialog.py" line="266"/>
+        <location filename="../ui/export_dialog.py" line="265"/>
         <source>%n task(s) have no lead department yet: their rows are printed blank. Assign them first, or export anyway.</source>
         <translation>
             <numerusform>有%n项任务尚未确定牵头处室，这些行将留空。请先分配，或仍然导出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="275"/>
+        <location filename="../ui/export_dialog.py" line="274"/>
         <source>(none: as of today)</source>
         <translation>（不指定：截至今天）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="310"/>
+        <location filename="../ui/export_dialog.py" line="309"/>
         <source>Folder for the documents</source>
         <translation>文档保存的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="314"/>
+        <location filename="../ui/export_dialog.py" line="313"/>
         <source>Save the document</source>
         <translation>保存文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="314"/>
-        <location filename="../ui/export_dialog.py" line="329"/>
+        <location filename="../ui/export_dialog.py" line="313"/>
+        <location filename="../ui/export_dialog.py" line="328"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="325"/>
+        <location filename="../ui/export_dialog.py" line="324"/>
         <source>Built-in look (GB/T 9704)</source>
         <translation>内置格式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="329"/>
+        <location filename="../ui/export_dialog.py" line="328"/>
         <source>Office template</source>
         <translation>单位模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="338"/>
+        <location filename="../ui/export_dialog.py" line="337"/>
         <source>Change the document template</source>
         <translation>更改文档模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="348"/>
+        <location filename="../ui/export_dialog.py" line="347"/>
         <source>Choose where to save.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="358"/>
+        <location filename="../ui/export_dialog.py" line="357"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_dialog.py" line="376"/>
+        <location filename="../ui/export_dialog.py" line="375"/>
         <source>%n file(s) written:</source>
         <translation>
             <numerusform>已生成 %n 个文件：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="389"/>
+        <location filename="../ui/export_dialog.py" line="388"/>
         <source>The office name is not set, so the document is signed 办公室: set it in Office settings.</source>
         <translation>尚未设置办公室名称，文件落款为“办公室”：请在“办公室设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="397"/>
+        <location filename="../ui/export_dialog.py" line="396"/>
         <source>Not exported: %1</source>
         <translation>未能导出：%1</translation>
     </message>
