@@ -92,6 +92,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
 def build_parser() -> argparse.ArgumentParser:
     from cli import (
         backup_commands,
+        confirmation_commands,
         directory_commands,
         export_commands,
         plan_commands,
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     progress_commands.register(commands, common)
     progress_commands.register_carry_over(commands, common)
     progress_commands.register_readback(commands, common)
+    confirmation_commands.register(commands, common)
     backup_commands.register(commands, common)
     settings_commands.register(commands, common)
     return parser

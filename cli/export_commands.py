@@ -13,6 +13,10 @@ from db.departments import require_department
 from db.errors import InvalidValue
 from exports.request import FOLDER_KINDS, KINDS, ExportRequest
 
+# 分工确认表: one form per department, noted in the database as sent (so written with a
+# writable connection, unlike the other documents).
+CONFIRMATION = "confirmation-forms"
+
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser(
@@ -21,12 +25,13 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="write a Word document: decomposition, report, feedback-forms or reminders",
         description="Write one of the documents in the official format. decomposition and "
         "report write one .docx (decomposition to an .xlsx name: an Excel workbook); "
-        "feedback-forms and reminders write one .docx per department into a folder "
-        "(feedback-forms with --xlsx: one .xlsx per department). Each file is written whole "
+        "feedback-forms, confirmation-forms (分工确认表) and reminders write one .docx per "
+        "department into a folder (feedback-forms and confirmation-forms with --xlsx: one "
+        ".xlsx per department). Each file is written whole "
         "or not at all. What the clerk should know (tasks without a lead department, no "
         "office name set) is printed on stderr.",
     )
-    p.add_argument("kind", choices=KINDS, help="which document")
+    p.add_argument("kind", choices=(*KINDS, CONFIRMATION), help="which document")
     p.add_argument("--plan", type=int, help="plan id (default: the latest plan)")
     p.add_argument(
         "--period",
@@ -87,7 +92,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--xlsx",
         action="store_true",
-        help="feedback-forms: write Excel workbooks (.xlsx) instead of Word documents",
+        help="feedback-forms, confirmation-forms: write Excel workbooks (.xlsx) instead of "
+        "Word documents",
     )
     p.add_argument("--json", action="store_true", help="print the files written as JSON")
     p.set_defaults(run=run)
@@ -102,6 +108,8 @@ def _chart(db: Any, plan_id: int, period_id: int | None, as_of: dt.date | None) 
 def run(args: argparse.Namespace) -> int:
     from exports.service import run_export  # the writers load only when used
 
+    if args.kind == CONFIRMATION:
+        return run_confirmation(args)
     if args.chart and args.kind != "report":
         raise InvalidValue("--chart goes with the report (通报) only.")
 
@@ -131,6 +139,28 @@ def run(args: argparse.Namespace) -> int:
         if args.kind in FOLDER_KINDS:
             args.output.mkdir(parents=True, exist_ok=True)
         written = run_export(db, request)
+    for warning in written.warnings:
+        note(f"warning: {warning}")
+    if args.json:
+        print_json([str(p) for p in written])
+    else:
+        for path in written:
+            print(path)
+    return 0
+
+
+def run_confirmation(args: argparse.Namespace) -> int:
+    """``export confirmation-forms``: the 分工确认表 of a plan, one per department."""
+    from exports.confirmation import export_confirmation_forms
+
+    with open_db(args.db) as db:
+        plan = resolve_plan(db, args.plan)
+        department_ids = tuple(require_department(db, n).id for n in args.department)
+        args.output.mkdir(parents=True, exist_ok=True)
+        written = export_confirmation_forms(
+            db, plan.id, args.output, form_format="xlsx" if args.xlsx else "docx",
+            department_ids=department_ids, template=args.template, reply_by=args.reply_by,
+        )  # fmt: skip
     for warning in written.warnings:
         note(f"warning: {warning}")
     if args.json:

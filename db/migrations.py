@@ -393,4 +393,7 @@ M004_STATEMENTS = (
     )""",
     "CREATE INDEX confirmation_proposals_task ON confirmation_proposals(task_id)",
     "CREATE INDEX confirmation_proposals_reply ON confirmation_proposals(reply_id)",
+    # What a proposal names, resolved when the form was read: JSON of the department id
+    # (lead), the department ids (cooperating), or the target's period id, text and percent.
+    "ALTER TABLE confirmation_proposals ADD COLUMN resolved TEXT NOT NULL DEFAULT ''",
 )

@@ -61,6 +61,7 @@ from db.plans import get_plan
 from db.progress import get_period, get_progress, record_progress
 from db.records import ProgressEntry
 from db.tasks import TaskFilter, list_tasks
+from domain.confirm_keys import CONFIRM_PREFIX
 from domain.filled_forms import FilledForm, FilledRow, FormError
 from domain.form_keys import (
     GENERATION_DIGITS,
@@ -252,6 +253,8 @@ class _Context:
 def _check_form(ctx: _Context, form: FilledForm) -> str:
     """Why the form is rejected, or ""."""
     fid = form.form_id
+    if fid is None and form.form_id_text.strip().startswith(CONFIRM_PREFIX + ":"):
+        return "这是分工确认表，不是进展情况反馈表；分工确认表请用“confirm-readback”读入"
     if fid is None:
         return (
             "找不到表格标识（duban-feedback…），无法确认这是哪个处室、哪个报告期的反馈表；"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from domain.filled_forms import FilledRow
 from domain.script import to_simplified
@@ -27,12 +28,8 @@ STATUS_ISSUE = "状态未勾选或勾选了多项"
 # Empty boxes, including the Wingdings ones Word inserts as private-use characters. Any
 # other symbol in a box's place (☑ ■ √ ✓ ✔ ☒ ▣ ◼ ● ⊠ ✅, a Wingdings tick, …) is a tick.
 _BOXES = "□☐▢◻○◯\uf0a8\uf0a3\uf06f\uf071"
-_WORDS = "|".join(sorted(STATUS_WORDS, key=len, reverse=True))
 _SYMBOL = r"[^\w\s()\[\]（）【】,，、;；/|。.:：\-]"  # one symbol character, not a letter or CJK
 _MARK = rf"{_SYMBOL}|\[[xX]?\]|[xX]"
-_MARK_SPACE = re.compile(rf"(?<!\S)({_MARK})[ \t\u3000]+(?=(?:{_WORDS}))")
-_SPACE_MARK = re.compile(rf"({_WORDS})[ \t\u3000]+({_MARK})(?=[ \t\u3000]*(?:\n|$))")
-_SEGMENT = re.compile(rf"(?P<pre>{_MARK})?(?P<word>{_WORDS})(?P<post>{_MARK})?")
 _SPLIT = re.compile(r"[\s,，、;；/|]+")
 _PERCENT = re.compile(r"(?:约|已完成|完成)?(\d+(?:\.\d+)?)%?(?:左右)?")
 
@@ -51,26 +48,64 @@ def _is_tick(mark: str) -> bool:
     return mark not in _BOXES and mark != "[]"
 
 
+@dataclass(frozen=True)
+class Choices:
+    """The patterns for one set of choice words (the 状态 of a feedback form, the 是否同意
+    of a confirmation form)."""
+
+    words: dict[str, str]
+    label: str  # the column's title, in the issues
+    mark_space: re.Pattern[str]
+    space_mark: re.Pattern[str]
+    segment: re.Pattern[str]
+
+    @classmethod
+    def of(cls, words: dict[str, str], label: str) -> Choices:
+        alternatives = "|".join(sorted(words, key=len, reverse=True))
+        return cls(
+            words,
+            label,
+            re.compile(rf"(?<!\S)({_MARK})[ \t\u3000]+(?=(?:{alternatives}))"),
+            re.compile(rf"({alternatives})[ \t\u3000]+({_MARK})(?=[ \t\u3000]*(?:\n|$))"),
+            re.compile(rf"(?P<pre>{_MARK})?(?P<word>{alternatives})(?P<post>{_MARK})?"),
+        )
+
+
+_STATUS = Choices.of(STATUS_WORDS, "状态")
+
+
 def parse_status(text: str) -> tuple[str | None, list[str]]:
     """(status, issues) from a 状态 cell; see the module docstring for the rules."""
+    return parse_choice(text, _STATUS, STATUS_ISSUE)
+
+
+def choice_reader(words: dict[str, str], label: str) -> Choices:
+    """The patterns to read a cell of boxes offering ``words`` (word → value) with
+    ``parse_choice``, the way a 状态 cell is read."""
+    return Choices.of(words, label)
+
+
+def parse_choice(text: str, choices: Choices, issue: str) -> tuple[str | None, list[str]]:
+    """(value, issues) from a cell of boxes; ``issue`` when none or several are ticked."""
+    words = choices.words
     # A form of a plan kept in Traditional characters offers 序時推進: read it as 序时推进.
     normal = to_simplified(unicodedata.normalize("NFKC", text or ""))
     normal = re.sub(r"\[\s*([xX√✓✔])?\s*\]", lambda m: "[x]" if m.group(1) else "[]", normal)
     normal = re.sub(r"\(\s*[√✓✔xX]\s*\)", "√", normal)
-    normal = _MARK_SPACE.sub(r"\1", normal)  # "☑ 序时推进" → "☑序时推进"
-    normal = _SPACE_MARK.sub(r"\1\2", normal)  # "序时推进 √" at a line's end
+    normal = choices.mark_space.sub(r"\1", normal)  # "☑ 序时推进" → "☑序时推进"
+    normal = choices.space_mark.sub(r"\1\2", normal)  # "序时推进 √" at a line's end
     if not normal.strip():
         return None, []
     whole = re.sub(r"[\s。.!！]+", "", normal)
-    if whole in STATUS_WORDS:
-        return STATUS_WORDS[whole], []
+    if whole in words:
+        return words[whole], []
     ticked, boxed, bare, other = [], [], [], []
     for segment in filter(None, _SPLIT.split(normal)):
-        match = _SEGMENT.fullmatch(segment)
+        match = choices.segment.fullmatch(segment)
         if match is None:
             other.append(segment)
             continue
-        status = STATUS_WORDS[match["word"]]
+        status = words[match["word"]]
         marks = [m for m in (match["pre"], match["post"]) if m]
         if any(_is_tick(m) for m in marks):
             ticked.append(status)
@@ -81,15 +116,15 @@ def parse_status(text: str) -> tuple[str | None, list[str]]:
     if ticked:
         if len(set(ticked)) == 1:
             return ticked[0], []
-        return None, [STATUS_ISSUE]
+        return None, [issue]
     options = boxed + bare
     if len(options) == 1 and not other:
         return options[0], []  # every other option deleted
     if len(bare) == 1 and boxed and not other:
         return bare[0], []  # only this option lost its box: a tick Word keeps as a symbol
     if not options and other:
-        return None, [f"状态无法识别：“{cell_text(text)[:20]}”"]
-    return None, [STATUS_ISSUE]
+        return None, [f"{choices.label}无法识别：“{cell_text(text)[:20]}”"]
+    return None, [issue]
 
 
 def parse_percent(value: object, *, percent_format: bool = False) -> tuple[int | None, list[str]]:

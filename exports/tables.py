@@ -58,6 +58,9 @@ class TableSpec:
     cell_style: str = "GWCell"
     borderless: bool = False
     header: bool = True
+    # A row above the header naming groups of columns: (title, columns spanned). A column
+    # alone (span 1) keeps its own title, merged down over both header rows.
+    header_groups: Sequence[tuple[str, int]] = ()
 
 
 def _paragraphs(text: str, style: str, align: str | None) -> str:
@@ -95,8 +98,10 @@ def _note_paragraph(note: str) -> str:
     )
 
 
-def _cell(width: int, content: str, span: int = 1) -> str:
+def _cell(width: int, content: str, span: int = 1, merge: str = "") -> str:
     span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    if merge:  # "restart" or "continue": a cell merged down over rows
+        span_xml += '<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>"
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}'
         f'<w:vAlign w:val="center"/></w:tcPr>{content}</w:tc>'
@@ -123,7 +128,9 @@ def table_xml(spec: TableSpec, *, namespace: str = " " + nsdecls("w")) -> str:
         "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
-    if spec.header:
+    if spec.header and spec.header_groups:
+        parts.extend(_grouped_header(spec, widths))
+    elif spec.header:
         cells = "".join(
             _cell(w, _paragraphs(c.header, "GWHead", "center"))
             for c, w in zip(spec.columns, widths, strict=True)
@@ -159,6 +166,29 @@ def table_xml(spec: TableSpec, *, namespace: str = " " + nsdecls("w")) -> str:
         parts.append(f"<w:tr><w:trPr>{split}{height}</w:trPr>{''.join(cells)}</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)
+
+
+def _grouped_header(spec: TableSpec, widths: list[int]) -> list[str]:
+    """Two header rows: the groups above, the columns of each group below; a column alone
+    spans both rows (a vertical merge)."""
+    top, bottom, index = [], [], 0
+    for title, span in spec.header_groups:
+        width = sum(widths[index : index + span])
+        if span == 1:
+            head = _paragraphs(spec.columns[index].header, "GWHead", "center")
+            top.append(_cell(width, head, merge="restart"))
+            bottom.append(_cell(width, "<w:p/>", merge="continue"))
+        else:
+            top.append(_cell(width, _paragraphs(title, "GWHead", "center"), span))
+            bottom.extend(
+                _cell(w, _paragraphs(c.header, "GWHead", "center"))
+                for c, w in zip(
+                    spec.columns[index : index + span], widths[index : index + span], strict=True
+                )
+            )
+        index += span
+    row = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{}</w:tr>"
+    return [row.format("".join(top)), row.format("".join(bottom))]
 
 
 def add_table(doc: DocxDocument | OfficialDocument, spec: TableSpec) -> None:

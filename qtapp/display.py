@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from db.records import AuditEntry, DeadlineRecord
 from domain import statuses
+from domain.deadlines import DeadlineKind, resolve_deadline
 from qtapp.i18n import tr
 
 # The statuses of domain.statuses (the codes stored), in the window's words.
@@ -71,6 +72,18 @@ def deadline_note(record: DeadlineRecord | None) -> str:
     if record.kind in ("open_ended", "recurring"):
         return tr("Open-ended: reviewed every reporting period.")
     return ""
+
+
+def deadline_hint(phrase: str, year: int) -> str:
+    """What a deadline phrase being typed resolves to ("→ 2020年6月30日"), or why none."""
+    if not phrase.strip():
+        return ""
+    resolved = resolve_deadline(phrase, year)
+    if resolved.due is not None:
+        return "→ " + chinese_date(resolved.due.isoformat())
+    if resolved.kind in (DeadlineKind.OPEN_ENDED, DeadlineKind.RECURRING):
+        return tr("Open-ended: reviewed every period")
+    return tr("⚠ Not understood — it will be kept exactly as written, with no date")
 
 
 def audit_text(entry: AuditEntry) -> str:

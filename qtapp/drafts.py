@@ -6,8 +6,9 @@ what was typed becomes a draft. It comes back when the same task (and period) is
 again, marked as a draft with Save and Discard beside it, also after a restart: drafts are
 kept in this PC's settings for each database file, written a moment after each change.
 
-Three editors keep drafts: the task's text, the progress of a task for a period, and the
-assignment (for the tasks it applies to).
+The editors that keep drafts: the task's text, the progress of a task for a period, the
+assignment (for the tasks it applies to), the 阶段目标 of a task for a period, and the 延期
+and 领导批示 dialogs (what was typed there when the dialog was closed without saving).
 """
 
 from __future__ import annotations
@@ -23,13 +24,16 @@ from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from qtapp.ui_settings import UiSettings
 
 TEXT, PROGRESS, ASSIGNMENT = "text", "progress", "assignment"
+# The 督办 tab's 阶段目标 (per task and period); what was typed in a 延期 or 批示 dialog left
+# without saving (per task).
+TARGET, POSTPONEMENT, INSTRUCTION = "target", "postponement", "instruction"
 
 
 @dataclass(frozen=True)
 class DraftKey:
-    kind: str  # TEXT, PROGRESS or ASSIGNMENT
+    kind: str  # TEXT, PROGRESS, ASSIGNMENT, TARGET, POSTPONEMENT or INSTRUCTION
     task_ids: tuple[int, ...]  # the task, or the tasks an assignment applies to
-    period_id: int | None = None  # PROGRESS: the reporting period
+    period_id: int | None = None  # PROGRESS, TARGET: the reporting period
 
     def encode(self) -> str:
         ids = ",".join(map(str, self.task_ids))

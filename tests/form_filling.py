@@ -62,3 +62,59 @@ def fill_xlsx(path: Path, values: dict[int, dict]) -> Path:
         ws.cell(row[0].row, header["状态"], v.get("status"))
     wb.save(path)
     return path
+
+
+# -- 分工确认表 ------------------------------------------------------------------------------
+
+CONFIRM_FIELDS = ("lead", "cooperating", "deadline", "person", "target", "reason")
+
+
+def confirm_docx_rows(doc):
+    from domain.confirm_keys import parse_confirm_key
+
+    for table in doc.tables:
+        for row in table.rows:
+            cells = row.cells
+            keyed = [p for p in cells[0].paragraphs if p._p.style == KEY_STYLE]
+            if len(cells) == 12 and keyed and parse_confirm_key(keyed[0].text):
+                yield parse_confirm_key(keyed[0].text).task_id, cells, keyed[0]
+
+
+def fill_confirm_docx(path: Path, values: dict[int, dict]) -> Path:
+    """Tick 同意 or 需调整 (□ → ☑) and write the 调整意见 cells, as a department does in
+    Word: ``{task_id: {"choice": "同意"}}`` or ``{"choice": "需调整", "lead": …, "reason": …}``."""
+    doc = Document(str(path))
+    for task_id, cells, _key in confirm_docx_rows(doc):
+        if task_id not in values:
+            continue
+        v = values[task_id]
+        for paragraph in cells[5].paragraphs:  # the choices may be in Traditional characters
+            if to_simplified(paragraph.text) == f"□{v.get('choice', '')}":
+                paragraph.text = "☑" + paragraph.text[1:]
+        for index, name in enumerate(CONFIRM_FIELDS, 6):
+            if v.get(name):
+                cells[index].text = v[name]
+    doc.save(str(path))
+    return path
+
+
+def fill_confirm_xlsx(path: Path, values: dict[int, dict]) -> Path:
+    """Choose 同意/需调整 from the list and write the 调整意见 cells, as in Excel."""
+    from domain.confirm_keys import parse_confirm_key
+
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    header = [to_simplified(str(c.value or "")) for c in ws[5]]  # the plan's script
+    agree_col = header.index("是否同意") + 1
+    key_col = header.index("校验码") + 1
+    for row in ws.iter_rows(min_row=6):
+        key = parse_confirm_key(str(row[key_col - 1].value or ""))
+        if key is None or key.task_id not in values:
+            continue
+        v = values[key.task_id]
+        ws.cell(row[0].row, agree_col, v.get("choice"))
+        for offset, name in enumerate(CONFIRM_FIELDS, 1):
+            if v.get(name):
+                ws.cell(row[0].row, agree_col + offset, v[name])
+    wb.save(path)
+    return path

@@ -337,7 +337,9 @@ def test_panel_shows_the_latest_period_and_its_figures(panel_setup) -> None:
     shown = {code: count_on(panel, code) for code in panel.figures}
     assert shown == {"done": 2, "on_track": 2, "behind": 1, "not_started": 0, "postponed": 0,
                      "not_reported": 147, "overdue": 9,
-                     "red": 9, "yellow": 18, "green": 2, "grey": 123}  # fmt: skip
+                     "red": 9, "yellow": 18, "green": 2, "grey": 123,
+                     "focus": 0, "focus_done": 0, "focus_late": 0,
+                     "deadline_postponed": 0}  # fmt: skip
     model = panel.department_model
     assert [r.department_id for r in model.records()] == [data.basic, data.vocational,
                                                            data.office, None]  # fmt: skip

@@ -84,37 +84,47 @@
         <translation>%1已改为牵头，已从 %n 项任务的配合处室中移除。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="66"/>
+        <location filename="../display.py" line="67"/>
         <source>No deadline yet.</source>
         <translation>尚未设定完成时限。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="68"/>
+        <location filename="../display.py" line="69"/>
         <source>Due %1.</source>
         <translation>完成时限：%1。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="70"/>
+        <location filename="../display.py" line="71"/>
         <source>Kept as written; it names no date Duban understands.</source>
         <translation>已按原文保存；其中没有可识别的日期。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="72"/>
+        <location filename="../display.py" line="73"/>
         <source>Open-ended: reviewed every reporting period.</source>
         <translation>无固定日期：每个报送周期复核。</translation>
     </message>
     <message>
-        <location filename="../display.py" line="82"/>
+        <location filename="../display.py" line="85"/>
+        <source>Open-ended: reviewed every period</source>
+        <translation>无固定日期：每期复核</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="86"/>
+        <source>⚠ Not understood — it will be kept exactly as written, with no date</source>
+        <translation>⚠ 无法识别——将按原文保存，不设日期</translation>
+    </message>
+    <message>
+        <location filename="../display.py" line="95"/>
         <source>restored (undo/redo)</source>
         <translation>已恢复（撤销/重做）</translation>
     </message>
     <message>
-        <location filename="../display.py" line="84"/>
+        <location filename="../display.py" line="97"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../display.py" line="84"/>
+        <location filename="../display.py" line="97"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -182,6 +192,91 @@
         <location filename="../context.py" line="311"/>
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_review.py" line="140"/>
+        <source>Apply %n confirmation decision(s)</source>
+        <translation>应用 %n 项分工确认决定</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="187"/>
+        <source>Forms not read</source>
+        <translation>分工确认表未读入</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="188"/>
+        <source>Reading the returned forms…</source>
+        <translation>正在读取返回的分工确认表…</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="197"/>
+        <source>%n form(s) read</source>
+        <translation>读入 %n 份确认表</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="198"/>
+        <source>%n row(s) agreed</source>
+        <translation>%n 行同意</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="199"/>
+        <source>%n change(s) proposed</source>
+        <translation>%n 处调整意见</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="205"/>
+        <source>Not taken:</source>
+        <translation>未采用：</translation>
+    </message>
+    <message>
+        <location filename="../supervision_actions.py" line="35"/>
+        <source>Mark %n task(s) for key supervision</source>
+        <translation>将 %n 项任务列为重点督办</translation>
+    </message>
+    <message>
+        <location filename="../supervision_actions.py" line="37"/>
+        <source>Take %n task(s) off key supervision</source>
+        <translation>取消 %n 项任务的重点督办</translation>
+    </message>
+    <message>
+        <location filename="../supervision_actions.py" line="49"/>
+        <source>Set the source of %n task(s) to %1</source>
+        <translation>将 %n 项任务的来源设为%1</translation>
+    </message>
+    <message>
+        <location filename="../supervision_actions.py" line="55"/>
+        <source>Set the stage target of task %1</source>
+        <translation>设定任务 %1 的阶段目标</translation>
+    </message>
+    <message>
+        <location filename="../supervision_actions.py" line="57"/>
+        <source>Clear the stage target of task %1</source>
+        <translation>清除任务 %1 的阶段目标</translation>
+    </message>
+    <message>
+        <location filename="../supervision_actions.py" line="62"/>
+        <source>Postpone task %1 to %2</source>
+        <translation>任务 %1 延期至%2</translation>
+    </message>
+    <message>
+        <location filename="../supervision_actions.py" line="69"/>
+        <source>Add %1&apos;s instruction to task %2</source>
+        <translation>为任务 %2 添加%1的批示</translation>
+    </message>
+    <message>
+        <location filename="../supervision_actions.py" line="77"/>
+        <source>Remove %1&apos;s instruction from task %2</source>
+        <translation>删除任务 %2 上%1的批示</translation>
+    </message>
+    <message>
+        <location filename="../supervision_actions.py" line="85"/>
+        <source>New supervision ledger “%1”</source>
+        <translation>新建督办事项台账“%1”</translation>
+    </message>
+    <message>
+        <location filename="../supervision_actions.py" line="95"/>
+        <source>Add a supervision item to “%1”</source>
+        <translation>向“%1”添加督办事项</translation>
     </message>
 </context>
 <context>
@@ -290,92 +385,82 @@ To work in this database, save a copy (File → Save a copy…) into a folder yo
 <context>
     <name>AssignmentEditor</name>
     <message>
-        <location filename="../ui/assignment_editor.py" line="95"/>
-        <location filename="../ui/assignment_editor.py" line="302"/>
+        <location filename="../ui/assignment_editor.py" line="94"/>
+        <location filename="../ui/assignment_editor.py" line="301"/>
         <source>Names separated by 、</source>
         <translation>多个名称用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="102"/>
-        <location filename="../ui/assignment_editor.py" line="306"/>
+        <location filename="../ui/assignment_editor.py" line="101"/>
+        <location filename="../ui/assignment_editor.py" line="305"/>
         <source>Optional: a person in the lead department</source>
         <translation>可选：牵头处室的具体负责人</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="105"/>
-        <location filename="../ui/assignment_editor.py" line="304"/>
+        <location filename="../ui/assignment_editor.py" line="104"/>
+        <location filename="../ui/assignment_editor.py" line="303"/>
         <source>As written: 6月底前, 三季度, 长期坚持 …</source>
         <translation>按原文填写：6月底前、三季度、长期坚持……</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="116"/>
+        <location filename="../ui/assignment_editor.py" line="115"/>
         <source>Take suggestion</source>
         <translation>采纳建议</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="118"/>
+        <location filename="../ui/assignment_editor.py" line="117"/>
         <source>Assign as suggested (Alt+S)</source>
         <translation>按建议分配（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="122"/>
+        <location filename="../ui/assignment_editor.py" line="121"/>
         <source>Apply (Ctrl+Enter)</source>
         <translation>应用（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="133"/>
+        <location filename="../ui/assignment_editor.py" line="132"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="134"/>
+        <location filename="../ui/assignment_editor.py" line="133"/>
         <source>Cooperating</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="135"/>
+        <location filename="../ui/assignment_editor.py" line="134"/>
         <source>Leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="136"/>
+        <location filename="../ui/assignment_editor.py" line="135"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="137"/>
+        <location filename="../ui/assignment_editor.py" line="136"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="217"/>
+        <location filename="../ui/assignment_editor.py" line="216"/>
         <source>(several values — type to replace them all)</source>
         <translation>（多个值——输入后将全部替换）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/assignment_editor.py" line="328"/>
+        <location filename="../ui/assignment_editor.py" line="327"/>
         <source>Apply to %n task(s)</source>
         <translation>
             <numerusform>应用到 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="340"/>
-        <source>Open-ended: reviewed every period</source>
-        <translation>无固定日期：每期复核</translation>
-    </message>
-    <message>
-        <location filename="../ui/assignment_editor.py" line="343"/>
-        <source>⚠ Not understood — it will be kept exactly as written, with no date</source>
-        <translation>⚠ 无法识别——将按原文保存，不设日期</translation>
-    </message>
-    <message>
-        <location filename="../ui/assignment_editor.py" line="373"/>
+        <location filename="../ui/assignment_editor.py" line="361"/>
         <source>No leader called “%1”. Add the leader in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的分管领导。请在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
     <message>
-        <location filename="../ui/assignment_editor.py" line="391"/>
+        <location filename="../ui/assignment_editor.py" line="379"/>
         <source>No department called “%1”. Check the name, or add it in the directory (Ctrl+D).</source>
         <translation>没有名为“%1”的处室。请检查名称，或在处室与领导名录中添加（Ctrl+D）。</translation>
     </message>
@@ -520,132 +605,366 @@ To work in this database, save a copy (File → Save a copy…) into a folder yo
     </message>
 </context>
 <context>
+    <name>ConfirmationExportDialog</name>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="74"/>
+        <source>Export confirmation forms</source>
+        <translation>导出分工确认表</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="78"/>
+        <source>Word (.docx)</source>
+        <translation>Word 文档（.docx）</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="79"/>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel 表格（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="83"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="88"/>
+        <source>Ask for the reply by</source>
+        <translation>要求在以下日期前报送</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="100"/>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="101"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="102"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="112"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="116"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="130"/>
+        <source>Save the forms in</source>
+        <translation>分工确认表保存到</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="137"/>
+        <source>Choose where to save.</source>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="143"/>
+        <source>Writing…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/confirmation_files.py" line="158"/>
+        <source>%n file(s) written:</source>
+        <translation>
+            <numerusform>已生成 %n 个文件：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/confirmation_files.py" line="161"/>
+        <source>%n task(s) have no department yet and are on no form.</source>
+        <translation>
+            <numerusform>%n 项任务尚未分工，未列入任何确认表。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_files.py" line="171"/>
+        <source>Not exported: %1</source>
+        <translation>未能导出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationReviewDialog</name>
+    <message>
+        <location filename="../ui/confirmation_review.py" line="39"/>
+        <source>Review the departments&apos; confirmations</source>
+        <translation>审核各处室的分工确认意见</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_review.py" line="54"/>
+        <source>&amp;Accept (A)</source>
+        <translation>采纳(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_review.py" line="56"/>
+        <source>&amp;Reject (R)</source>
+        <translation>不予采纳(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_review.py" line="58"/>
+        <source>&amp;Undecided (U)</source>
+        <translation>待定(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_review.py" line="60"/>
+        <source>Accept all without conflict</source>
+        <translation>采纳全部无冲突的意见</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_review.py" line="65"/>
+        <source>Apply the decisions as one step (Ctrl+Enter)</source>
+        <translation>将所作决定一步应用（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_review.py" line="66"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/confirmation_review.py" line="149"/>
+        <source>%n proposal(s) to decide</source>
+        <translation>
+            <numerusform>%n 条意见待决定</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/confirmation_review.py" line="151"/>
+        <source>%n task(s) where departments disagree (⚠)</source>
+        <translation>
+            <numerusform>%n 项任务各处室意见不一（⚠）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/confirmation_review.py" line="157"/>
+        <source>Apply: accept %1, reject %2</source>
+        <translation>应用：采纳 %1 条，不予采纳 %2 条</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/confirmation_review.py" line="162"/>
+        <source>%n still undecided; they stay for later.</source>
+        <translation>
+            <numerusform>仍有 %n 条未决定，留待以后处理。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="54"/>
+        <location filename="../ui/dashboard_panel.py" line="60"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="55"/>
+        <location filename="../ui/dashboard_panel.py" line="61"/>
         <source>On schedule</source>
         <translation>序时推进</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="56"/>
+        <location filename="../ui/dashboard_panel.py" line="62"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="57"/>
+        <location filename="../ui/dashboard_panel.py" line="63"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="58"/>
+        <location filename="../ui/dashboard_panel.py" line="64"/>
         <source>Postponed</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="59"/>
+        <location filename="../ui/dashboard_panel.py" line="65"/>
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="60"/>
+        <location filename="../ui/dashboard_panel.py" line="66"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="63"/>
+        <location filename="../ui/dashboard_panel.py" line="69"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="64"/>
+        <location filename="../ui/dashboard_panel.py" line="70"/>
         <source>Yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="65"/>
+        <location filename="../ui/dashboard_panel.py" line="71"/>
         <source>Green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="66"/>
+        <location filename="../ui/dashboard_panel.py" line="72"/>
         <source>Grey</source>
         <translation>灰</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="103"/>
+        <location filename="../ui/dashboard_panel.py" line="75"/>
+        <source>Key supervision</source>
+        <translation>重点督办</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="76"/>
+        <source>Key: completed</source>
+        <translation>重点·已完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="77"/>
+        <source>Key: behind or overdue</source>
+        <translation>重点·滞后或逾期</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="78"/>
+        <source>Deadline postponed</source>
+        <translation>已延期</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="123"/>
         <source>Reporting period:</source>
         <translation>报送期次：</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="109"/>
+        <location filename="../ui/dashboard_panel.py" line="129"/>
         <source>By status</source>
         <translation>按状态</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="114"/>
+        <location filename="../ui/dashboard_panel.py" line="134"/>
         <source>By warning light</source>
         <translation>按预警</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="144"/>
+        <location filename="../ui/dashboard_panel.py" line="139"/>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="147"/>
+        <source>Confirmation of assignments</source>
+        <translation>分工确认</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="181"/>
         <source>By lead department</source>
         <translation>按牵头处室</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="232"/>
+        <location filename="../ui/dashboard_panel.py" line="184"/>
+        <source>Completion and postponements by lead department</source>
+        <translation>各牵头处室完成与延期情况</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard_panel.py" line="280"/>
         <source>(none: as of today)</source>
         <translation>（不按期次：截至今日）</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="311"/>
+        <location filename="../ui/dashboard_panel.py" line="361"/>
         <source>Dashboard not updated</source>
         <translation>看板未更新</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="322"/>
+        <location filename="../ui/dashboard_panel.py" line="382"/>
         <source>No plan chosen.</source>
         <translation>未选择工作要点。</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="323"/>
+        <location filename="../ui/dashboard_panel.py" line="383"/>
         <source>Not reported this period</source>
         <translation>本期未报送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="326"/>
+        <location filename="../ui/dashboard_panel.py" line="386"/>
         <source>As of %1: %n task(s)</source>
         <translation>
             <numerusform>截至%1：共 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="332"/>
+        <location filename="../ui/dashboard_panel.py" line="392"/>
         <source>Not reported this period (%n)</source>
         <translation>
             <numerusform>本期未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dashboard_panel.py" line="334"/>
+        <location filename="../ui/dashboard_panel.py" line="394"/>
         <source>Never reported (%n)</source>
         <translation>
             <numerusform>从未报送（%n 项）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="348"/>
+        <location filename="../ui/dashboard_panel.py" line="417"/>
         <source>as of %1</source>
         <translation>截至%1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard_panel.py" line="378"/>
+        <location filename="../ui/dashboard_panel.py" line="461"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentChart</name>
+    <message>
+        <location filename="../ui/department_chart.py" line="30"/>
+        <source>%1: %2 led, %3 completed, %4 overdue, %5 postponed</source>
+        <translation>%1：牵头 %2 项，已完成 %3 项，逾期 %4 项，延期 %5 项</translation>
+    </message>
+    <message>
+        <location filename="../ui/department_chart.py" line="48"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/department_chart.py" line="49"/>
+        <source>Not completed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/department_chart.py" line="50"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../ui/department_chart.py" line="51"/>
+        <source>Postponed</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../ui/department_chart.py" line="52"/>
+        <source>done {done}/{led}</source>
+        <translation>完成 {done}/{led}</translation>
+    </message>
+    <message>
+        <location filename="../ui/department_chart.py" line="53"/>
+        <source>overdue {n}</source>
+        <translation>逾期 {n}</translation>
+    </message>
+    <message>
+        <location filename="../ui/department_chart.py" line="54"/>
+        <source>postponed {n}</source>
+        <translation>延期 {n}</translation>
+    </message>
+    <message>
+        <location filename="../ui/department_chart.py" line="55"/>
+        <source>No task has a lead department</source>
+        <translation>没有牵头处室的任务</translation>
     </message>
 </context>
 <context>
@@ -742,85 +1061,90 @@ To work in this database, save a copy (File → Save a copy…) into a folder yo
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../ui/detail_panel.py" line="70"/>
+        <location filename="../ui/detail_panel.py" line="74"/>
         <source>Assignment</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="71"/>
+        <location filename="../ui/detail_panel.py" line="75"/>
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="72"/>
+        <location filename="../ui/detail_panel.py" line="76"/>
+        <source>Supervise</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../ui/detail_panel.py" line="77"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="137"/>
+        <location filename="../ui/detail_panel.py" line="146"/>
         <source>%n tasks selected</source>
         <translation>
             <numerusform>已选 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="141"/>
+        <location filename="../ui/detail_panel.py" line="150"/>
         <source>Applies to the %n selected task(s).</source>
         <translation>
             <numerusform>应用于所选的 %n 项任务。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="144"/>
+        <location filename="../ui/detail_panel.py" line="153"/>
         <source>Nothing selected: applies to all %n task(s) shown (%1).</source>
         <translation>
             <numerusform>未选择任务：应用于当前显示的全部 %n 项任务（%1）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="147"/>
+        <location filename="../ui/detail_panel.py" line="156"/>
         <source>No task to assign.</source>
         <translation>没有可分配的任务。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/detail_panel.py" line="176"/>
+        <location filename="../ui/detail_panel.py" line="205"/>
         <source>Suggestions for %1 of these %n task(s) (Alt+S takes them all).</source>
         <translation>
             <numerusform>这 %n 项任务中有 %1 项有建议（Alt+S 全部采纳）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="181"/>
+        <location filename="../ui/detail_panel.py" line="210"/>
         <source>lead %1</source>
         <translation>牵头 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="184"/>
+        <location filename="../ui/detail_panel.py" line="213"/>
         <source>with %1</source>
         <translation>配合 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="186"/>
+        <location filename="../ui/detail_panel.py" line="215"/>
         <source>deadline %1</source>
         <translation>时限 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="188"/>
+        <location filename="../ui/detail_panel.py" line="217"/>
         <source>leader %1</source>
         <translation>分管领导 %1</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="190"/>
+        <location filename="../ui/detail_panel.py" line="219"/>
         <source>named in the plan</source>
         <translation>来自计划原文</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="192"/>
+        <location filename="../ui/detail_panel.py" line="221"/>
         <source>like a task assigned before (%1% similar)</source>
         <translation>参照以往相似任务（相似度 %1%）</translation>
     </message>
     <message>
-        <location filename="../ui/detail_panel.py" line="197"/>
+        <location filename="../ui/detail_panel.py" line="226"/>
         <source>Suggested: %1 — %2 (Alt+S)</source>
         <translation>建议：%1 —— %2（Alt+S）</translation>
     </message>
@@ -1145,62 +1469,62 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>Display</name>
     <message>
-        <location filename="../display.py" line="15"/>
+        <location filename="../display.py" line="16"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../display.py" line="16"/>
+        <location filename="../display.py" line="17"/>
         <source>On schedule</source>
         <translation>序时推进</translation>
     </message>
     <message>
-        <location filename="../display.py" line="17"/>
+        <location filename="../display.py" line="18"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../display.py" line="18"/>
+        <location filename="../display.py" line="19"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../display.py" line="19"/>
+        <location filename="../display.py" line="20"/>
         <source>Postponed</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location filename="../display.py" line="22"/>
+        <location filename="../display.py" line="23"/>
         <source>text</source>
         <translation>任务文本</translation>
     </message>
     <message>
-        <location filename="../display.py" line="23"/>
+        <location filename="../display.py" line="24"/>
         <source>lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../display.py" line="24"/>
+        <location filename="../display.py" line="25"/>
         <source>cooperating departments</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../display.py" line="25"/>
+        <location filename="../display.py" line="26"/>
         <source>leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../display.py" line="26"/>
+        <location filename="../display.py" line="27"/>
         <source>deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../display.py" line="27"/>
+        <location filename="../display.py" line="28"/>
         <source>order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../display.py" line="28"/>
+        <location filename="../display.py" line="29"/>
         <source>task</source>
         <translation>任务</translation>
     </message>
@@ -1251,182 +1575,192 @@ Nothing was added. Correct the line and try again.</source>
         <translation>催办通知（每个处室一份）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="81"/>
+        <location filename="../ui/export_dialog.py" line="88"/>
         <source>Export a document</source>
         <translation>导出文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="103"/>
+        <location filename="../ui/export_dialog.py" line="110"/>
         <source>Word documents (.docx)</source>
         <translation>Word 文档（.docx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="104"/>
+        <location filename="../ui/export_dialog.py" line="111"/>
         <source>Excel workbooks (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="105"/>
+        <location filename="../ui/export_dialog.py" line="112"/>
         <source>Add the 分管领导 column</source>
         <translation>增加“分管领导”列</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="107"/>
+        <location filename="../ui/export_dialog.py" line="114"/>
         <source>Print the resolved date under each deadline</source>
         <translation>在完成时限下注明具体日期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="109"/>
+        <location filename="../ui/export_dialog.py" line="116"/>
         <source>Add the 责任人 column</source>
         <translation>增加“责任人”列</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="111"/>
+        <location filename="../ui/export_dialog.py" line="118"/>
         <source>Departments by their short names (基教处)</source>
         <translation>处室使用简称（如“基教处”）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="113"/>
+        <location filename="../ui/export_dialog.py" line="120"/>
         <source>Attach every task with its progress (附件)</source>
         <translation>附全部任务进展情况一览表（附件）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="121"/>
+        <location filename="../ui/export_dialog.py" line="122"/>
+        <source>Add the department chart (附统计图)</source>
+        <translation>附统计图（各牵头处室完成情况）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="125"/>
+        <source>Each lead department&apos;s completed, overdue and postponed tasks as bars</source>
+        <translation>以条形图列出各牵头处室已完成、逾期和延期的任务</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="133"/>
         <source>成文日期: the date of issue printed under the 署名 (not the date of the figures)</source>
         <translation>成文日期：署名下方的印发日期（不是数据截止日期）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="131"/>
+        <location filename="../ui/export_dialog.py" line="143"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="137"/>
+        <location filename="../ui/export_dialog.py" line="149"/>
         <source>Office template…</source>
         <translation>单位模板…</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="140"/>
+        <location filename="../ui/export_dialog.py" line="152"/>
         <source>Built-in look</source>
         <translation>内置格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="149"/>
+        <location filename="../ui/export_dialog.py" line="161"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="155"/>
+        <location filename="../ui/export_dialog.py" line="167"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="163"/>
+        <location filename="../ui/export_dialog.py" line="175"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="164"/>
+        <location filename="../ui/export_dialog.py" line="176"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="165"/>
+        <location filename="../ui/export_dialog.py" line="177"/>
         <source>Reporting period</source>
         <translation>报送周期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="166"/>
+        <location filename="../ui/export_dialog.py" line="178"/>
         <source>Departments (none ticked: all)</source>
         <translation>处室（不勾选即全部）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="167"/>
+        <location filename="../ui/export_dialog.py" line="179"/>
         <source>Forms as</source>
         <translation>反馈表格式</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="174"/>
+        <location filename="../ui/export_dialog.py" line="187"/>
         <source>Date of issue (成文日期)</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="178"/>
+        <location filename="../ui/export_dialog.py" line="191"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="183"/>
+        <location filename="../ui/export_dialog.py" line="196"/>
         <source>Look</source>
         <translation>格式</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_dialog.py" line="251"/>
+        <location filename="../ui/export_dialog.py" line="265"/>
         <source>%n task(s) have no lead department yet: their rows are printed blank. Assign them first, or export anyway.</source>
         <translation>
             <numerusform>有%n项任务尚未确定牵头处室，这些行将留空。请先分配，或仍然导出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="260"/>
+        <location filename="../ui/export_dialog.py" line="274"/>
         <source>(none: as of today)</source>
         <translation>（不指定：截至今天）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="295"/>
+        <location filename="../ui/export_dialog.py" line="309"/>
         <source>Folder for the documents</source>
         <translation>文档保存的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="299"/>
+        <location filename="../ui/export_dialog.py" line="313"/>
         <source>Save the document</source>
         <translation>保存文档</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="299"/>
-        <location filename="../ui/export_dialog.py" line="314"/>
+        <location filename="../ui/export_dialog.py" line="313"/>
+        <location filename="../ui/export_dialog.py" line="328"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="310"/>
+        <location filename="../ui/export_dialog.py" line="324"/>
         <source>Built-in look (GB/T 9704)</source>
         <translation>内置格式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="314"/>
+        <location filename="../ui/export_dialog.py" line="328"/>
         <source>Office template</source>
         <translation>单位模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="323"/>
+        <location filename="../ui/export_dialog.py" line="337"/>
         <source>Change the document template</source>
         <translation>更改文档模板</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="333"/>
+        <location filename="../ui/export_dialog.py" line="347"/>
         <source>Choose where to save.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="343"/>
+        <location filename="../ui/export_dialog.py" line="357"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_dialog.py" line="354"/>
+        <location filename="../ui/export_dialog.py" line="375"/>
         <source>%n file(s) written:</source>
         <translation>
             <numerusform>已生成 %n 个文件：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="367"/>
+        <location filename="../ui/export_dialog.py" line="388"/>
         <source>The office name is not set, so the document is signed 办公室: set it in Office settings.</source>
         <translation>尚未设置办公室名称，文件落款为“办公室”：请在“办公室设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.py" line="375"/>
+        <location filename="../ui/export_dialog.py" line="396"/>
         <source>Not exported: %1</source>
         <translation>未能导出：%1</translation>
     </message>
@@ -1434,117 +1768,132 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../ui/filter_bar.py" line="40"/>
+        <location filename="../ui/filter_bar.py" line="42"/>
         <source>Find tasks: any words or a number such as 4-2</source>
         <translation>查找任务：输入任意文字，或序号如 4-2</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="46"/>
+        <location filename="../ui/filter_bar.py" line="48"/>
         <source>Unassigned only</source>
         <translation>只看未分配</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="50"/>
+        <location filename="../ui/filter_bar.py" line="52"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="51"/>
+        <location filename="../ui/filter_bar.py" line="53"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="52"/>
+        <location filename="../ui/filter_bar.py" line="54"/>
         <source>Due within</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="57"/>
+        <location filename="../ui/filter_bar.py" line="59"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="61"/>
+        <location filename="../ui/filter_bar.py" line="63"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="62"/>
+        <location filename="../ui/filter_bar.py" line="64"/>
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="67"/>
+        <location filename="../ui/filter_bar.py" line="69"/>
         <source>Any light</source>
         <translation>全部预警</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="69"/>
+        <location filename="../ui/filter_bar.py" line="71"/>
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="70"/>
+        <location filename="../ui/filter_bar.py" line="72"/>
         <source>Yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="71"/>
+        <location filename="../ui/filter_bar.py" line="73"/>
         <source>Green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="72"/>
+        <location filename="../ui/filter_bar.py" line="74"/>
         <source>Grey</source>
         <translation>灰</translation>
     </message>
     <message>
+        <location filename="../ui/filter_bar.py" line="77"/>
+        <source>Key supervision</source>
+        <translation>重点督办</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="79"/>
+        <source>Postponed</source>
+        <translation>已延期</translation>
+    </message>
+    <message>
         <location filename="../ui/filter_bar.py" line="83"/>
+        <source>Any source</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../ui/filter_bar.py" line="94"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="124"/>
+        <location filename="../ui/filter_bar.py" line="139"/>
         <source>All departments</source>
         <translation>全部处室</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="125"/>
+        <location filename="../ui/filter_bar.py" line="140"/>
         <source>All leaders</source>
         <translation>全部领导</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="155"/>
+        <location filename="../ui/filter_bar.py" line="173"/>
         <source>Showing only these tasks; click to show all again</source>
         <translation>只显示这些任务；点击恢复显示全部</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="183"/>
+        <location filename="../ui/filter_bar.py" line="204"/>
         <source>In “%1”: %2</source>
         <translation>在“%1”中：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/filter_bar.py" line="185"/>
-        <location filename="../ui/filter_bar.py" line="202"/>
+        <location filename="../ui/filter_bar.py" line="206"/>
+        <location filename="../ui/filter_bar.py" line="223"/>
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/filter_bar.py" line="188"/>
+        <location filename="../ui/filter_bar.py" line="209"/>
         <source>In the whole plan: %n</source>
         <translation>
             <numerusform>在全部计划中查找：%n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="192"/>
+        <location filename="../ui/filter_bar.py" line="213"/>
         <source>“%1”: %2 of %3 tasks</source>
         <translation>“%1”：%2 项（全计划共 %3 项）</translation>
     </message>
     <message>
-        <location filename="../ui/filter_bar.py" line="199"/>
+        <location filename="../ui/filter_bar.py" line="220"/>
         <source>Found %1 of %2 tasks</source>
         <translation>找到 %1 项（共 %2 项）</translation>
     </message>
@@ -2019,6 +2368,62 @@ Nothing was added. Correct the line and try again.</source>
     </message>
 </context>
 <context>
+    <name>InstructionDialog</name>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="145"/>
+        <source>Leader&apos;s instruction on task %1</source>
+        <translation>任务 %1 的领导批示</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="155"/>
+        <source>A leader of the directory, or any name as written</source>
+        <translation>名录中的领导，也可按原文填写任何姓名</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="159"/>
+        <source>Date</source>
+        <translation>批示日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="160"/>
+        <source>Leader</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="161"/>
+        <source>Instruction</source>
+        <translation>批示内容</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="165"/>
+        <source>Name the leader who gave the instruction.</source>
+        <translation>请填写作出批示的领导。</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="167"/>
+        <source>Write the instruction&apos;s text.</source>
+        <translation>请填写批示内容。</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionModel</name>
+    <message>
+        <location filename="../models/supervision_models.py" line="52"/>
+        <source>Date</source>
+        <translation>批示日期</translation>
+    </message>
+    <message>
+        <location filename="../models/supervision_models.py" line="53"/>
+        <source>Leader</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <location filename="../models/supervision_models.py" line="54"/>
+        <source>Instruction</source>
+        <translation>批示内容</translation>
+    </message>
+</context>
+<context>
     <name>LeaderTableModel</name>
     <message>
         <location filename="../models/directory_models.py" line="41"/>
@@ -2052,6 +2457,77 @@ Nothing was added. Correct the line and try again.</source>
     </message>
 </context>
 <context>
+    <name>LedgerDialog</name>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="187"/>
+        <source>New supervision ledger</source>
+        <translation>新建督办事项台账</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="196"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="197"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="200"/>
+        <source>Give the ledger a title.</source>
+        <translation>请填写台账标题。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerItemDialog</name>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="208"/>
+        <source>Add a supervision item to “%1”</source>
+        <translation>向“%1”添加督办事项</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="219"/>
+        <source>Key supervision (重点督办)</source>
+        <translation>重点督办</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="223"/>
+        <source>(later)</source>
+        <translation>（以后再定）</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="227"/>
+        <source>Optional: 9月底前, 四季度 …</source>
+        <translation>可选：9月底前、四季度……</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="228"/>
+        <source>Item</source>
+        <translation>督办事项</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="229"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="231"/>
+        <source>Lead department</source>
+        <translation>牵头处室</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="232"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="235"/>
+        <source>Write what is to be done.</source>
+        <translation>请填写督办事项内容。</translation>
+    </message>
+</context>
+<context>
     <name>Lights</name>
     <message>
         <location filename="../lights.py" line="14"/>
@@ -2077,70 +2553,70 @@ Nothing was added. Correct the line and try again.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="59"/>
+        <location filename="../ui/main_window.py" line="62"/>
         <source>Tasks</source>
         <translation>任务列表</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="62"/>
-        <location filename="../ui/main_window.py" line="144"/>
+        <location filename="../ui/main_window.py" line="65"/>
+        <location filename="../ui/main_window.py" line="149"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.py" line="116"/>
+        <location filename="../ui/main_window.py" line="121"/>
         <source>%n unsaved draft(s) kept from before: select the task (marked ✎) or the part of the plan again to save or discard it.</source>
         <translation>
             <numerusform>有 %n 项上次没有保存的草稿：再次选中相应的任务（标有 ✎）或计划的相应部分，即可保存或放弃。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="174"/>
+        <location filename="../ui/main_window.py" line="179"/>
         <source>Lights as of %1</source>
         <translation>预警按 %1 判断</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="177"/>
+        <location filename="../ui/main_window.py" line="182"/>
         <source>Warning lights everywhere are judged by this date. Click to change it.</source>
         <translation>各处的预警都按这一日期判断。点击可更改。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="186"/>
+        <location filename="../ui/main_window.py" line="191"/>
         <source>Judge lights as of</source>
         <translation>预警判断日期</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="188"/>
+        <location filename="../ui/main_window.py" line="193"/>
         <source>Warning lights in the table, the detail panel, the dashboard and the documents are judged by this date.</source>
         <translation>任务列表、详情、督办看板和导出文件中的预警都按这一日期判断。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="199"/>
+        <location filename="../ui/main_window.py" line="204"/>
         <source>Select one task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="242"/>
+        <location filename="../ui/main_window.py" line="247"/>
         <source>Select one task, or two that follow each other in an item.</source>
         <translation>请选择一项任务，或同一条目中前后相邻的两项任务。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="252"/>
+        <location filename="../ui/main_window.py" line="257"/>
         <source>Add a task</source>
         <translation>添加任务</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="252"/>
+        <location filename="../ui/main_window.py" line="257"/>
         <source>Text of the new task:</source>
         <translation>新任务的内容：</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="306"/>
+        <location filename="../ui/main_window.py" line="311"/>
         <source>Duban</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="304"/>
+        <location filename="../ui/main_window.py" line="309"/>
         <source>[read-only]</source>
         <translation>［只读］</translation>
     </message>
@@ -2275,6 +2751,67 @@ Nothing was added. Correct the line and try again.</source>
     </message>
 </context>
 <context>
+    <name>PostponeDialog</name>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="108"/>
+        <source>Postpone task %1</source>
+        <translation>任务 %1 延期</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="116"/>
+        <source>Deadline now</source>
+        <translation>现完成时限</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="117"/>
+        <source>New deadline</source>
+        <translation>新完成时限</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="118"/>
+        <source>Reason</source>
+        <translation>延期原因</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="119"/>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="123"/>
+        <source>Write the new deadline.</source>
+        <translation>请填写新的完成时限。</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="125"/>
+        <source>A postponement needs its reason.</source>
+        <translation>延期必须写明原因。</translation>
+    </message>
+</context>
+<context>
+    <name>PostponementModel</name>
+    <message>
+        <location filename="../models/supervision_models.py" line="21"/>
+        <source>Deadline</source>
+        <translation>完成时限（原→新）</translation>
+    </message>
+    <message>
+        <location filename="../models/supervision_models.py" line="22"/>
+        <source>Reason and approval</source>
+        <translation>原因及批准</translation>
+    </message>
+    <message>
+        <location filename="../models/supervision_models.py" line="34"/>
+        <source> (approved by %1)</source>
+        <translation>（%1批准）</translation>
+    </message>
+    <message>
+        <location filename="../models/supervision_models.py" line="42"/>
+        <source>Recorded %1</source>
+        <translation>登记于%1</translation>
+    </message>
+</context>
+<context>
     <name>ProgressEditor</name>
     <message>
         <location filename="../ui/progress_editor.py" line="81"/>
@@ -2392,6 +2929,69 @@ Nothing was added. Correct the line and try again.</source>
         <location filename="../prompts.py" line="133"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalReviewModel</name>
+    <message>
+        <location filename="../models/proposal_model.py" line="25"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../models/proposal_model.py" line="26"/>
+        <source>Field</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../models/proposal_model.py" line="27"/>
+        <source>Now</source>
+        <translation>现为</translation>
+    </message>
+    <message>
+        <location filename="../models/proposal_model.py" line="28"/>
+        <source>Proposed</source>
+        <translation>建议改为</translation>
+    </message>
+    <message>
+        <location filename="../models/proposal_model.py" line="29"/>
+        <source>Department</source>
+        <translation>处室</translation>
+    </message>
+    <message>
+        <location filename="../models/proposal_model.py" line="30"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../models/proposal_model.py" line="31"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../models/proposal_model.py" line="101"/>
+        <source>Departments disagree: accept one, the others are rejected</source>
+        <translation>各处室意见不一：采纳其中一条，其余不予采纳</translation>
+    </message>
+    <message>
+        <location filename="../models/proposal_model.py" line="112"/>
+        <source>Accept</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <location filename="../models/proposal_model.py" line="114"/>
+        <source>Reject</source>
+        <translation>不予采纳</translation>
+    </message>
+    <message>
+        <location filename="../models/proposal_model.py" line="116"/>
+        <source>Undecided</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../models/proposal_model.py" line="118"/>
+        <source> (decided before)</source>
+        <translation>（此前已决定）</translation>
     </message>
 </context>
 <context>
@@ -2845,29 +3445,157 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../startup.py" line="56"/>
+        <location filename="../startup.py" line="61"/>
         <source>Last used: %1</source>
         <translation>上次使用：%1</translation>
     </message>
     <message>
-        <location filename="../startup.py" line="70"/>
+        <location filename="../startup.py" line="75"/>
         <source>The database cannot be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../startup.py" line="111"/>
+        <location filename="../startup.py" line="118"/>
         <source>Duban database (*.sqlite3 *.db);;All files (*)</source>
         <translation>督办数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../startup.py" line="116"/>
+        <location filename="../startup.py" line="123"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../startup.py" line="124"/>
+        <location filename="../startup.py" line="131"/>
         <source>Open a database</source>
         <translation>打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionEditor</name>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="70"/>
+        <source>(several sources)</source>
+        <translation>（多种来源）</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="71"/>
+        <source>Key supervision (重点督办)</source>
+        <translation>重点督办</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="73"/>
+        <source>Mark or unmark the selected tasks (Ctrl+B)</source>
+        <translation>将所选任务列为或取消重点督办（Ctrl+B）</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="75"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="78"/>
+        <location filename="../ui/supervision_editor.py" line="236"/>
+        <source>Stage target</source>
+        <translation>阶段目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="81"/>
+        <source>What is to be reached by the period&apos;s end</source>
+        <translation>本期末应达到的目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="92"/>
+        <source>Apply target</source>
+        <translation>应用目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="94"/>
+        <source>Apply (Enter)</source>
+        <translation>应用（回车）</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="106"/>
+        <source>Postponements</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="112"/>
+        <source>Postpone…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="121"/>
+        <source>Leaders&apos; instructions</source>
+        <translation>领导批示</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="124"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="126"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="191"/>
+        <source>Select tasks to mark their source or key supervision.</source>
+        <translation>选择任务后可设定其来源和重点督办。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/supervision_editor.py" line="195"/>
+        <source>Source and key supervision apply to the %n selected task(s).</source>
+        <translation>
+            <numerusform>来源和重点督办将应用于所选的 %n 项任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="199"/>
+        <source>Task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="234"/>
+        <source>Stage target · %1</source>
+        <translation>阶段目标 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="241"/>
+        <source>Add reporting periods first (Progress menu).</source>
+        <translation>请先添加报送期次（“进展”菜单）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="243"/>
+        <source>Choose a reporting period (Progress tab or dashboard).</source>
+        <translation>请选择报送期次（“进展”页或督办看板）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="246"/>
+        <source>No target for this period yet.</source>
+        <translation>本期尚未设定阶段目标。</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="248"/>
+        <source>Target %1.</source>
+        <translation>目标%1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="272"/>
+        <source>No deadline yet: a postponement moves a deadline.</source>
+        <translation>尚未设定完成时限：延期只能调整已有的完成时限。</translation>
+    </message>
+    <message>
+        <location filename="../ui/supervision_editor.py" line="275"/>
+        <source>Deadline %1, never postponed.</source>
+        <translation>完成时限%1，未延期。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/supervision_editor.py" line="279"/>
+        <source>Originally %1; postponed %n time(s), now %2.</source>
+        <translation>
+            <numerusform>原定%1；已延期 %n 次，现为%2。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2901,7 +3629,7 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../ui/task_panel.py" line="155"/>
+        <location filename="../ui/task_panel.py" line="159"/>
         <source>Tasks not loaded</source>
         <translation>任务未能载入</translation>
     </message>
@@ -2909,49 +3637,73 @@ The file as it is now is kept as a backup first. Edits made since %1 are not in 
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../models/task_table_model.py" line="35"/>
+        <location filename="../models/task_table_model.py" line="42"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="36"/>
+        <location filename="../models/task_table_model.py" line="43"/>
         <source>Task</source>
         <translation>工作任务</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="37"/>
+        <location filename="../models/task_table_model.py" line="44"/>
         <source>Lead department</source>
         <translation>牵头处室</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="38"/>
+        <location filename="../models/task_table_model.py" line="45"/>
         <source>Cooperating</source>
         <translation>配合处室</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="39"/>
+        <location filename="../models/task_table_model.py" line="46"/>
         <source>Leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="40"/>
+        <location filename="../models/task_table_model.py" line="47"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="41"/>
+        <location filename="../models/task_table_model.py" line="48"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="42"/>
+        <location filename="../models/task_table_model.py" line="49"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../models/task_table_model.py" line="195"/>
+        <location filename="../models/task_table_model.py" line="212"/>
         <source>Unsaved draft</source>
         <translation>未保存的草稿</translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="233"/>
+        <source>Key supervision</source>
+        <translation>重点督办</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/task_table_model.py" line="250"/>
+        <source>Originally %1; postponed %n time(s):</source>
+        <translation>
+            <numerusform>原定%1；已延期 %n 次：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/task_table_model.py" line="258"/>
+        <source> (approved by %1)</source>
+        <translation>（%1批准）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/task_table_model.py" line="275"/>
+        <source>%1 (postponed %n×)</source>
+        <translation>
+            <numerusform>%1（延期%n次）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3245,13 +3997,13 @@ Database: %1</source>
     </message>
     <message>
         <location filename="../ui/window_menus.py" line="101"/>
-        <location filename="../ui/window_menus.py" line="269"/>
+        <location filename="../ui/window_menus.py" line="308"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
         <location filename="../ui/window_menus.py" line="104"/>
-        <location filename="../ui/window_menus.py" line="270"/>
+        <location filename="../ui/window_menus.py" line="309"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -3352,113 +4104,324 @@ Database: %1</source>
     </message>
     <message>
         <location filename="../ui/window_menus.py" line="192"/>
+        <source>&amp;Supervise</source>
+        <translation>督办(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="194"/>
         <source>&amp;Progress</source>
         <translation>进展(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="194"/>
+        <location filename="../ui/window_menus.py" line="196"/>
         <source>Reporting &amp;periods…</source>
         <translation>报送期次(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="198"/>
+        <location filename="../ui/window_menus.py" line="200"/>
         <source>&amp;Read back feedback forms…</source>
         <translation>导入反馈表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="203"/>
+        <location filename="../ui/window_menus.py" line="205"/>
         <source>&amp;Dashboard</source>
         <translation>督办看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="204"/>
+        <location filename="../ui/window_menus.py" line="206"/>
         <source>&amp;Tasks</source>
         <translation>任务列表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="208"/>
+        <location filename="../ui/window_menus.py" line="210"/>
         <source>&amp;Carry over unfinished tasks…</source>
         <translation>结转未完成任务(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="214"/>
+        <location filename="../ui/window_menus.py" line="216"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="216"/>
+        <location filename="../ui/window_menus.py" line="218"/>
         <source>Show &amp;whole task texts</source>
         <translation>显示全文(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="219"/>
+        <location filename="../ui/window_menus.py" line="221"/>
         <source>Show every task&apos;s whole text over several lines</source>
         <translation>把每项任务的全文分行显示</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="222"/>
+        <location filename="../ui/window_menus.py" line="224"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="227"/>
+        <location filename="../ui/window_menus.py" line="229"/>
         <source>Judge lights &amp;as of…</source>
         <translation>预警判断日期(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="229"/>
+        <location filename="../ui/window_menus.py" line="231"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="232"/>
+        <location filename="../ui/window_menus.py" line="234"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="243"/>
+        <location filename="../ui/window_menus.py" line="245"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="244"/>
+        <location filename="../ui/window_menus.py" line="246"/>
         <source>&amp;About Duban</source>
         <translation>关于督办(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="250"/>
+        <location filename="../ui/window_menus.py" line="253"/>
+        <source>&amp;New supervision ledger…</source>
+        <translation>新建督办事项台账(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="256"/>
+        <source>&amp;Add a supervision item…</source>
+        <translation>添加督办事项(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="261"/>
+        <source>Mark for &amp;key supervision</source>
+        <translation>重点督办(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="262"/>
+        <source>Mark the selected tasks for key supervision, or unmark them</source>
+        <translation>将所选任务列为重点督办，或取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="263"/>
+        <source>&amp;Postpone…</source>
+        <translation>延期(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="265"/>
+        <source>Add leader&apos;s &amp;instruction…</source>
+        <translation>添加领导批示(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="270"/>
+        <source>&amp;Export confirmation forms…</source>
+        <translation>导出分工确认表(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="274"/>
+        <source>Read &amp;back confirmation forms…</source>
+        <translation>读回分工确认表(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="278"/>
+        <source>Read back a &amp;folder of confirmation forms…</source>
+        <translation>读回整个文件夹的分工确认表(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="282"/>
+        <source>&amp;Review the departments&apos; confirmations…</source>
+        <translation>审核分工确认意见(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_menus.py" line="289"/>
         <source>Main actions</source>
         <translation>常用操作</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="257"/>
+        <location filename="../ui/window_menus.py" line="296"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="262"/>
+        <location filename="../ui/window_menus.py" line="301"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="263"/>
+        <location filename="../ui/window_menus.py" line="302"/>
         <source>Assign</source>
         <translation>分工</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="266"/>
+        <location filename="../ui/window_menus.py" line="305"/>
         <source>Read back</source>
         <translation>读取反馈</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="267"/>
+        <location filename="../ui/window_menus.py" line="306"/>
         <source>Dashboard</source>
         <translation>督办看板</translation>
     </message>
     <message>
-        <location filename="../ui/window_menus.py" line="272"/>
+        <location filename="../ui/window_menus.py" line="311"/>
         <source>Whole texts</source>
         <translation>显示全文</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSupervision</name>
+    <message>
+        <location filename="../ui/window_supervision.py" line="71"/>
+        <source>Select one task first.</source>
+        <translation>请先选择一项任务。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_supervision.py" line="86"/>
+        <source>Select the tasks to mark first.</source>
+        <translation>请先选择要标记的任务。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_supervision.py" line="108"/>
+        <source>Cannot postpone</source>
+        <translation>不能延期</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_supervision.py" line="110"/>
+        <source>Task %1 has no deadline yet, so there is nothing to postpone. Give it a deadline in the Assignment tab first.</source>
+        <translation>任务 %1 尚未设定完成时限，无从延期。请先在“分工”页为其设定完成时限。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_supervision.py" line="192"/>
+        <source>Add a supervision item</source>
+        <translation>添加督办事项</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_supervision.py" line="194"/>
+        <source>Items are added to a supervision ledger: choose one in the tree, or make one with Supervise → New supervision ledger…</source>
+        <translation>督办事项添加到督办事项台账中：请在左侧目录中选择一个台账，或通过“督办 → 新建督办事项台账…”新建。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_supervision.py" line="234"/>
+        <location filename="../ui/window_supervision.py" line="251"/>
+        <location filename="../ui/window_supervision.py" line="268"/>
+        <source>Choose a plan first.</source>
+        <translation>请先选择一个计划。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_supervision.py" line="273"/>
+        <source>Read back confirmation forms</source>
+        <translation>读回分工确认表</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_supervision.py" line="279"/>
+        <source>Confirmation forms (*.docx *.xlsx);;All files (*)</source>
+        <translation>分工确认表 (*.docx *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window_supervision.py" line="314"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <location filename="../workflow_names.py" line="8"/>
+        <source>Annual work plan</source>
+        <translation>年度工作要点</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="9"/>
+        <source>Meeting decision</source>
+        <translation>会议议定</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="10"/>
+        <source>Leader&apos;s instruction</source>
+        <translation>领导批示</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="11"/>
+        <source>Higher-level inspection</source>
+        <translation>上级督查</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="12"/>
+        <source>Deputies&apos; suggestion / CPPCC proposal</source>
+        <translation>人大建议/政协提案</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="13"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="16"/>
+        <source>Not returned</source>
+        <translation>未返回</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="17"/>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="18"/>
+        <source>Objections</source>
+        <translation>有异议</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="19"/>
+        <source>Handled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="22"/>
+        <source>Lead department</source>
+        <translation>牵头处室</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="23"/>
+        <source>Cooperating</source>
+        <translation>配合处室</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="24"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="25"/>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="26"/>
+        <source>Stage target</source>
+        <translation>阶段目标</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="29"/>
+        <source>entered here</source>
+        <translation>本处录入</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="30"/>
+        <source>from the plan</source>
+        <translation>来自计划</translation>
+    </message>
+    <message>
+        <location filename="../workflow_names.py" line="31"/>
+        <source>from a department&apos;s confirmation</source>
+        <translation>来自处室的分工确认</translation>
+    </message>
+</context>
+<context>
+    <name>_DeadlineField</name>
+    <message>
+        <location filename="../ui/supervision_dialogs.py" line="94"/>
+        <source>As written: 9月底前, 四季度, 年底前 …</source>
+        <translation>按原文填写：9月底前、四季度、年底前……</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,5 @@
 """Filtering the task table: text, department, leader, unassigned, due dates, status,
-and the part of the outline selected in the tree.
+重点督办, 延期, 来源, and the part of the outline selected in the tree.
 
 The matching rows are worked out in one pass over the model's records, then the proxy
 is invalidated once; ``filterAcceptsRow`` only looks the row up. Sorting is passed to
@@ -35,6 +35,9 @@ class TaskFilterSpec:
     light: str = "any"  # a light color, or "any"
     ids: frozenset[int] | None = None  # exactly these tasks (a figure clicked on the dashboard)
     ids_label: str = ""
+    focus_only: bool = False  # 重点督办 only
+    postponed_only: bool = False  # tasks whose deadline was postponed (延期)
+    source: str | None = None  # tasks of this 来源 (a key of domain.workflow.SOURCES)
 
     def with_(self, **changes: object) -> TaskFilterSpec:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -101,6 +104,12 @@ class TaskFilterProxy(QSortFilterProxyModel):
             rows = [r for r in rows if r.leader_id == spec.leader_id]
         if spec.unassigned:
             rows = [r for r in rows if r.lead_id is None]
+        if spec.focus_only:
+            rows = [r for r in rows if r.focus]
+        if spec.postponed_only:
+            rows = [r for r in rows if r.postponements]
+        if spec.source is not None:
+            rows = [r for r in rows if r.source == spec.source]
         if spec.status == STATUS_NONE:
             rows = [r for r in rows if r.status is None]
         elif spec.status != STATUS_ANY:

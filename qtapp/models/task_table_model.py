@@ -22,9 +22,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from db.records import TaskRow
+from db.supervision import Postponement
 from domain.names import search_keys
 from domain.warnings import Light
-from qtapp.display import code_sort_key, deadline_note, deadline_text, status_text
+from qtapp.display import (
+    chinese_date,
+    code_sort_key,
+    deadline_note,
+    deadline_text,
+    status_text,
+)
 from qtapp.icons import draft_icon
 from qtapp.lights import LIGHT_ORDER, light_icon, light_name
 
@@ -61,6 +68,7 @@ class TaskTableModel(QAbstractTableModel):
         self._lights: dict[int, Light] = {}
         self._drafts: set[int] = set()  # tasks with unsaved typing kept as a draft
         self._short: dict[str, str] = {}  # department name → its short name (组干处)
+        self._postponed: dict[int, list[Postponement]] = {}  # 延期 of the tasks shown
 
     # -- content ---------------------------------------------------------------------------
 
@@ -92,6 +100,15 @@ class TaskTableModel(QAbstractTableModel):
             if row is not None:
                 index = self.index(row, COL_CODE)
                 self.dataChanged.emit(index, index)
+
+    def set_postponements(
+        self, found: dict[int, list[Postponement]], *, merge: bool = False
+    ) -> None:
+        """The 延期 of the tasks (their reasons are in the deadline's tooltip)."""
+        if merge:
+            self._postponed.update(found)
+        else:
+            self._postponed = dict(found)
 
     def light(self, row: TaskRow) -> Light | None:
         if self._light_of is None:
@@ -211,7 +228,9 @@ class TaskTableModel(QAbstractTableModel):
             if column == COL_COOP:
                 return "、".join(row.cooperating) or None
             if column == COL_DEADLINE:
-                return deadline_note(row.deadline)
+                return self._deadline_tooltip(row)
+            if column == COL_CODE and row.focus:
+                return self.tr("Key supervision")
             return None
         if (
             role == Qt.ItemDataRole.ForegroundRole
@@ -222,9 +241,27 @@ class TaskTableModel(QAbstractTableModel):
             return _UNKNOWN_DEADLINE
         return None
 
+    def _deadline_tooltip(self, row: TaskRow) -> str:
+        note = deadline_note(row.deadline)
+        if not row.postponements:
+            return note
+        lines = [
+            note,
+            self.tr("Originally %1; postponed %n time(s):", "", row.postponements).replace(
+                "%1", row.original_deadline or ""
+            ),
+        ]
+        for item in self._postponed.get(row.id, []):
+            when = chinese_date(item.recorded_at[:10])
+            line = f"{when} {item.old_phrase} → {item.new_phrase}：{item.reason}"
+            if item.approved_by:
+                line += self.tr(" (approved by %1)").replace("%1", item.approved_by)
+            lines.append(line)
+        return "\n".join(lines)
+
     def _display(self, row: TaskRow, column: int, *, edit: bool = False) -> str:
         if column == COL_CODE:
-            return row.code
+            return f"★{row.code}" if row.focus and not edit else row.code
         if column == COL_TEXT:
             return row.text
         if column == COL_LEAD:
@@ -234,6 +271,10 @@ class TaskTableModel(QAbstractTableModel):
         if column == COL_LEADER:
             return row.leader
         if column == COL_DEADLINE:
+            if row.postponements and not edit:
+                return self.tr("%1 (postponed %n×)", "", row.postponements).replace(
+                    "%1", deadline_text(row.deadline)
+                )
             return deadline_text(row.deadline)
         if column == COL_STATUS:
             return status_text(row.status)

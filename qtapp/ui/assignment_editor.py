@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.records import Department, Leader, TaskRow
-from domain.deadlines import DeadlineKind, resolve_deadline
 from domain.names import name_key
-from qtapp.display import chinese_date
+from qtapp.display import deadline_hint
 from qtapp.drafts import ASSIGNMENT, DraftKey
 from qtapp.ui.draft_bar import DraftBar
 
@@ -330,18 +329,7 @@ class AssignmentEditor(QWidget):
         self.draft_bar.show_state(self.draft_values() is not None, self._restored)
 
     def _show_deadline(self, phrase: str) -> None:
-        if not phrase.strip():
-            self.deadline_hint.setText("")
-            return
-        resolved = resolve_deadline(phrase, self.plan_year)
-        if resolved.due is not None:
-            self.deadline_hint.setText("→ " + chinese_date(resolved.due.isoformat()))
-        elif resolved.kind in (DeadlineKind.OPEN_ENDED, DeadlineKind.RECURRING):
-            self.deadline_hint.setText(self.tr("Open-ended: reviewed every period"))
-        else:
-            self.deadline_hint.setText(
-                self.tr("⚠ Not understood — it will be kept exactly as written, with no date")
-            )
+        self.deadline_hint.setText(deadline_hint(phrase, self.plan_year))
 
     # -- applying --------------------------------------------------------------------------
 

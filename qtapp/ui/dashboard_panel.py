@@ -15,9 +15,11 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableView,
     QToolButton,
@@ -25,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.confirmations import ConfirmationState, confirmation_states
 from db.connection import connect
-from db.dashboard import Dashboard, TaskLine, dashboard, task_lines
+from db.dashboard import Dashboard, DepartmentBar, TaskLine, dashboard, department_bars, task_lines
 from db.errors import NotFound
 from db.plans import get_plan
 from db.progress import list_periods
+from db.supervision_marks import marked_tasks
 from qtapp.context import AppContext
 from qtapp.display import chinese_date
 from qtapp.lights import light_icon
@@ -48,6 +52,8 @@ from qtapp.models.dashboard_models import (
 )
 from qtapp.ui.bar_delegate import BarDelegate
 from qtapp.ui.columns import ColumnLayout
+from qtapp.ui.department_chart import DepartmentChart
+from qtapp.workflow_names import CONFIRMATION_STATE_NAMES, confirmation_state_name
 
 NO_PERIOD = -1  # the combo's "as of today" entry
 STATUS_FIGURES = {
@@ -65,17 +71,30 @@ LIGHT_FIGURES = {
     "green": QT_TRANSLATE_NOOP("DashboardPanel", "Green"),
     "grey": QT_TRANSLATE_NOOP("DashboardPanel", "Grey"),
 }
+SUPERVISION_FIGURES = {
+    "focus": QT_TRANSLATE_NOOP("DashboardPanel", "Key supervision"),
+    "focus_done": QT_TRANSLATE_NOOP("DashboardPanel", "Key: completed"),
+    "focus_late": QT_TRANSLATE_NOOP("DashboardPanel", "Key: behind or overdue"),
+    "deadline_postponed": QT_TRANSLATE_NOOP("DashboardPanel", "Deadline postponed"),
+}  # 重点督办 (all, done, behind or overdue) and the tasks whose deadline was moved (延期)
 STATUS_COLORS = {"done": "green", "behind": "yellow", "overdue": "red", "postponed": "grey"}
+SUPERVISION_COLORS = {"focus_done": "green", "focus_late": "red", "deadline_postponed": "grey"}
+Marks = tuple[frozenset[int], frozenset[int]]  # the 重点督办 tasks, the postponed ones
+Loaded = tuple[Dashboard, list[TaskLine], list[DepartmentBar], Marks, list[ConfirmationState]]
 
 
-def _load(
-    db_path: str, plan_id: int, period_id: int | None, as_of: dt.date
-) -> tuple[Dashboard, list[TaskLine]]:
+def _load(db_path: str, plan_id: int, period_id: int | None, as_of: dt.date) -> Loaded:
     """Runs on the worker thread, with its own connection."""
     db = connect(db_path)
     try:
         board = dashboard(db, plan_id, period_id, as_of=as_of)
-        return board, task_lines(db, plan_id, board.not_reported)
+        return (
+            board,
+            task_lines(db, plan_id, board.not_reported),
+            department_bars(db, plan_id, period_id, as_of=as_of),
+            marked_tasks(db, plan_id),
+            confirmation_states(db, plan_id),
+        )
     finally:
         db.close()
 
@@ -93,6 +112,7 @@ class DashboardPanel(QWidget):
         self._loading = False
         self._again = False
         self._stale = False
+        self._marks: Marks = (frozenset(), frozenset())
 
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("dashboardPeriodCombo")
@@ -116,9 +136,26 @@ class DashboardPanel(QWidget):
         for code in LIGHT_FIGURES:
             light_row.addWidget(self._figure_button(code, code))
         light_row.addStretch(1)
+        supervision_box = QGroupBox(self.tr("Supervision"), self)
+        supervision_row = QHBoxLayout(supervision_box)
+        for code in SUPERVISION_FIGURES:
+            supervision_row.addWidget(self._figure_button(code, SUPERVISION_COLORS.get(code)))
+        supervision_row.addStretch(1)
         figures = QHBoxLayout()
         figures.addWidget(status_box, 3)
         figures.addWidget(light_box, 2)
+        confirmation_box = QGroupBox(self.tr("Confirmation of assignments"), self)
+        confirmation_row = QHBoxLayout(confirmation_box)
+        self.confirmation_labels: dict[str, QLabel] = {}
+        for code in CONFIRMATION_STATE_NAMES:
+            label = QLabel(confirmation_box)
+            label.setObjectName(f"confirmation_{code}")
+            confirmation_row.addWidget(label)
+            self.confirmation_labels[code] = label
+        confirmation_row.addStretch(1)
+        second = QHBoxLayout()
+        second.addWidget(supervision_box, 3)
+        second.addWidget(confirmation_box, 2)
 
         self.department_model = DepartmentStatsModel(self)
         self.department_proxy = QSortFilterProxyModel(self)
@@ -143,15 +180,26 @@ class DashboardPanel(QWidget):
 
         self.department_box = QGroupBox(self.tr("By lead department"), self)
         QVBoxLayout(self.department_box).addWidget(self.department_table)
+        self.chart = DepartmentChart(self)
+        self.chart_box = QGroupBox(self.tr("Completion and postponements by lead department"), self)
+        # One readable row per department: the chart scrolls rather than shrinks its words.
+        chart_scroll = QScrollArea(self.chart_box)
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        chart_scroll.setWidget(self.chart)
+        QVBoxLayout(self.chart_box).addWidget(chart_scroll)
         self.not_reported_box = QGroupBox(self)
         QVBoxLayout(self.not_reported_box).addWidget(self.not_reported_table)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.department_box)
+        splitter.addWidget(self.chart_box)
         splitter.addWidget(self.not_reported_box)
+        splitter.setSizes([200, 260, 200])  # the chart as high as the tables at first
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(figures)
+        layout.addLayout(second)
         layout.addWidget(splitter, 1)
 
         self.period_combo.currentIndexChanged.connect(self._period_picked)
@@ -293,7 +341,9 @@ class DashboardPanel(QWidget):
             self.reload()
 
     def _loaded(
-        self, key: tuple[int, int | None], result: tuple[Dashboard, list[TaskLine]]
+        self,
+        key: tuple[int, int | None],
+        result: Loaded,
     ) -> None:
         self._loading = False
         if key == (self.plan_id, self.period_id()):
@@ -310,8 +360,18 @@ class DashboardPanel(QWidget):
             return
         self.ctx.prompts.show_error(self.tr("Dashboard not updated"), str(exc))
 
-    def _show(self, board: Dashboard | None, lines: list[TaskLine] | None = None) -> None:
+    def _show(
+        self,
+        board: Dashboard | None,
+        lines: list[TaskLine] | None = None,
+        bars: list[DepartmentBar] | None = None,
+        marks: Marks | None = None,
+        states: list[ConfirmationState] | None = None,
+    ) -> None:
         self.dashboard = board
+        self._show_confirmations(states or [])
+        self._marks = marks or (frozenset(), frozenset())
+        self.chart.set_bars(bars or [])
         for code, button in self.figures.items():
             ids = self._figure_ids(code)
             button.setText(f"{self._figure_name(code)}  {len(ids)}")
@@ -334,10 +394,19 @@ class DashboardPanel(QWidget):
             else self.tr("Never reported (%n)", "", count)
         )
 
+    def _show_confirmations(self, states: list[ConfirmationState]) -> None:
+        """分工确认 per department: how many are in each state, their names in the tooltip."""
+        for code, label in self.confirmation_labels.items():
+            names = [s.department for s in states if s.state == code]
+            label.setText(f"{confirmation_state_name(code)} {len(names)}")
+            label.setToolTip("、".join(names))
+
     # -- clicks ----------------------------------------------------------------------------
 
     def _figure_name(self, code: str) -> str:
-        return self.tr(STATUS_FIGURES.get(code) or LIGHT_FIGURES[code])
+        return self.tr(
+            STATUS_FIGURES.get(code) or SUPERVISION_FIGURES.get(code) or LIGHT_FIGURES[code]
+        )
 
     def _scope(self) -> str:
         board = self.dashboard
@@ -351,7 +420,21 @@ class DashboardPanel(QWidget):
         board = self.dashboard
         if board is None:
             return ()
+        if code in SUPERVISION_FIGURES:
+            return self._supervision_ids(board, code)
         return board.by_status[code] if code in board.by_status else board.by_light[code]
+
+    def _supervision_ids(self, board: Dashboard, code: str) -> tuple[int, ...]:
+        """The 重点督办 figures, judged as the status figures are; the postponed tasks."""
+        focus, postponed = self._marks
+        if code == "deadline_postponed":
+            return tuple(t for t in board.task_ids if t in postponed)
+        wanted = focus
+        if code == "focus_done":
+            wanted = focus & set(board.by_status["done"])
+        elif code == "focus_late":
+            wanted = focus & (set(board.by_status["behind"]) | set(board.by_status["overdue"]))
+        return tuple(t for t in board.task_ids if t in wanted)
 
     def _figure_clicked(self, code: str) -> None:
         if self.dashboard is not None:

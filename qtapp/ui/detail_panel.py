@@ -1,5 +1,6 @@
 """The detail panel: the selected task's full text and item, the assignment editor,
-suggestions, and the task's change history."""
+suggestions, progress, the 督办 tab (来源, 重点督办, 阶段目标, 延期, 领导批示), and the
+task's change history."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from db.audit import task_history
 from db.departments import list_departments
 from db.leaders import list_leaders
 from db.lights import row_light, thresholds
-from db.progress import list_periods, task_progress
+from db.progress import get_period, list_periods, task_progress
 from db.records import Plan, TaskRow
+from db.supervision import task_effective_targets, task_instructions, task_postponements
 from qtapp.context import AppContext
 from qtapp.drafts import DraftKeeper
 from qtapp.models.history_model import HistoryModel
@@ -27,6 +29,7 @@ from qtapp.suggestions import SuggestionSource
 from qtapp.ui.assignment_editor import AssignmentEditor
 from qtapp.ui.columns import ColumnLayout
 from qtapp.ui.progress_editor import ProgressEditor
+from qtapp.ui.supervision_editor import SupervisionEditor
 from qtapp.ui.task_text_editor import TaskTextEditor
 
 
@@ -66,9 +69,11 @@ class DetailPanel(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("detailTabs")
         self.progress = ProgressEditor(self)
+        self.supervision = SupervisionEditor(self)
         for widget, title in (
             (self.editor, self.tr("Assignment")),
             (self.progress, self.tr("Progress")),
+            (self.supervision, self.tr("Supervise")),
             (self.history, self.tr("History")),
         ):
             page = QWidget(self.tabs)
@@ -86,7 +91,9 @@ class DetailPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.task_editor)
         layout.addWidget(self.tabs, 1)
-        self.drafts = DraftKeeper(ctx.drafts, [self.task_editor, self.editor, self.progress], self)
+        self.drafts = DraftKeeper(
+            ctx.drafts, [self.task_editor, self.editor, self.progress, self.supervision], self
+        )
         self.progress.leaving_period.connect(lambda: self.drafts.stash(self.progress))
         self.progress.period_shown.connect(lambda: self.drafts.restore(self.progress))
         ctx.file_changing.connect(self.drafts.stash_all)
@@ -111,6 +118,7 @@ class DetailPanel(QWidget):
         self.task_editor.set_editable(on)
         self.editor.set_editable(on)
         self.progress.set_editable(on)
+        self.supervision.set_editable(on)
 
     def reload_directory(self) -> None:
         departments = list_departments(self.ctx.db)
@@ -133,6 +141,7 @@ class DetailPanel(QWidget):
         if plan is not None and plan.year:
             self.editor.plan_year = plan.year
         self._show_progress(self._current, plan)
+        self._show_supervision(selected, plan)
         single = self._current
         heading = self.tr("%n tasks selected", "", len(selected)) if selected else scope
         self.task_editor.show_task(single, heading)
@@ -163,6 +172,26 @@ class DetailPanel(QWidget):
             task_progress(self.ctx.db, task.id),
             (light.color, light.reason),
             self.ctx.current_period(plan.id),
+        )
+
+    def _show_supervision(self, selected: list[TaskRow], plan: Plan | None) -> None:
+        """The 督办 tab: the selected tasks, and for one task its target for the window's
+        current period, its postponements and instructions."""
+        single = selected[0] if len(selected) == 1 else None
+        period_id = self.ctx.current_period(plan.id) if plan is not None else None
+        period = get_period(self.ctx.db, period_id) if period_id is not None else None
+        db = self.ctx.db
+        target = None
+        if single is not None and period is not None:  # entered, or from the deadline phrase
+            found = [t for t in task_effective_targets(db, single.id) if t.period_id == period.id]
+            target = found[0] if found else None
+        self.supervision.show_tasks(
+            selected,
+            period,
+            target,
+            task_postponements(db, single.id) if single else [],
+            task_instructions(db, single.id) if single else [],
+            no_periods=plan is not None and not list_periods(db, plan.id),
         )
 
     def _suggestion_text(self, rows: list[TaskRow]) -> str | None:

@@ -54,10 +54,17 @@ KINDS = (
 )
 
 
-def _export_job(db_path: str, request: ExportRequest):  # type: ignore[no-untyped-def]
+def _export_job(db_path: str, request: ExportRequest, with_chart: bool = False):  # type: ignore[no-untyped-def]
     def work(progress):  # type: ignore[no-untyped-def]
         db = connect(db_path)
         try:
+            if with_chart:  # 附统计图: drawn here (off screen), as the command line draws it
+                from dataclasses import replace
+
+                from qtapp.charts import plan_chart_png
+
+                chart = plan_chart_png(db, request.plan_id, request.period_id, request.as_of)
+                return run_export(db, replace(request, chart_png=chart), progress)
             return run_export(db, request, progress)
         finally:
             db.close()
@@ -112,6 +119,11 @@ class ExportDialog(QDialog):
         self.short_names.setObjectName("shortNamesCheck")
         self.with_task_list = QCheckBox(self.tr("Attach every task with its progress (附件)"), self)
         self.with_task_list.setObjectName("withTaskListCheck")
+        self.with_chart = QCheckBox(self.tr("Add the department chart (附统计图)"), self)
+        self.with_chart.setObjectName("withChartCheck")
+        self.with_chart.setToolTip(
+            self.tr("Each lead department's completed, overdue and postponed tasks as bars")
+        )
         self.issued_on = QDateEdit(QDate.currentDate(), self)
         self.issued_on.setObjectName("issuedOnEdit")
         self.issued_on.setCalendarPopup(True)
@@ -171,6 +183,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.with_person)
         form.addRow("", self.short_names)
         form.addRow("", self.with_task_list)
+        form.addRow("", self.with_chart)
         form.addRow(self.tr("Date of issue (成文日期)"), self.issued_on)
         path_row = QHBoxLayout()
         path_row.addWidget(self.output, 1)
@@ -233,6 +246,7 @@ class ExportDialog(QDialog):
         for box in (self.with_leader, self.with_dates, self.with_person, self.short_names):
             box.setVisible(kind == "decomposition")
         self.with_task_list.setVisible(kind == "report")
+        self.with_chart.setVisible(kind == "report")
         self.form_format.setVisible(kind == "feedback-forms")
         self.form_format_label.setVisible(kind == "feedback-forms")
         self.period.setEnabled(kind != "decomposition")
@@ -342,7 +356,14 @@ class ExportDialog(QDialog):
         self.progress.show()
         self.status.setText(self.tr("Writing…"))
         self.ctx.jobs.start(
-            _export_job(str(self.ctx.db_path), request), self._done, self._failed, owner=self
+            _export_job(
+                str(self.ctx.db_path),
+                request,
+                with_chart=request.kind == "report" and self.with_chart.isChecked(),
+            ),
+            self._done,
+            self._failed,
+            owner=self,
         )
 
     def _done(self, written: list[Path]) -> None:

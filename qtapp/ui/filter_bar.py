@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.records import Department, Leader
+from domain.workflow import SOURCES
 from qtapp.display import STATUS_NAMES, status_text
 from qtapp.models.task_filter_proxy import (
     DUE_ANY,
@@ -25,6 +26,7 @@ from qtapp.models.task_filter_proxy import (
     STATUS_NONE,
     TaskFilterSpec,
 )
+from qtapp.workflow_names import source_name
 
 
 class FilterBar(QWidget):
@@ -72,6 +74,15 @@ class FilterBar(QWidget):
             ("grey", self.tr("Grey")),
         ):
             self.light.addItem(name, code)
+        self.focus = QCheckBox(self.tr("Key supervision"), self)
+        self.focus.setObjectName("focusFilter")
+        self.postponed = QCheckBox(self.tr("Postponed"), self)
+        self.postponed.setObjectName("postponedFilter")
+        self.source = QComboBox(self)
+        self.source.setObjectName("sourceFilter")
+        self.source.addItem(self.tr("Any source"), None)
+        for key in SOURCES:
+            self.source.addItem(source_name(key), key)
         # "Only these tasks" — set from a figure of the dashboard, cleared with its button.
         self._ids: frozenset[int] | None = None
         self.only = QToolButton(self)
@@ -86,9 +97,11 @@ class FilterBar(QWidget):
         self.count.setTextFormat(Qt.TextFormat.RichText)
         self.count.linkActivated.connect(lambda _link: self.widen_requested.emit())
 
-        # Two rows: the search field gets the whole width, the choices sit below it.
+        # Two rows: the search field with the 督办 filters, the other choices below it.
         top = QHBoxLayout()
         top.addWidget(self.text, 1)
+        for widget in (self.source, self.focus, self.postponed):  # the 督办 filters
+            top.addWidget(widget)
         top.addWidget(self.only)
         top.addWidget(self.count)
         bottom = QHBoxLayout()
@@ -111,9 +124,11 @@ class FilterBar(QWidget):
         layout.addLayout(bottom)
 
         self.text.textChanged.connect(self._emit)
-        for combo in (self.department, self.leader, self.due, self.status, self.light):
+        for combo in (self.department, self.leader, self.due, self.status, self.light,
+                      self.source):  # fmt: skip
             combo.currentIndexChanged.connect(self._emit)
-        self.unassigned.toggled.connect(self._emit)
+        for box in (self.unassigned, self.focus, self.postponed):
+            box.toggled.connect(self._emit)
         self.days.valueChanged.connect(self._emit)
         self.clear.clicked.connect(self.reset)
         self.set_directory([], [])
@@ -146,6 +161,9 @@ class FilterBar(QWidget):
             light=self.light.currentData(),
             ids=self._ids,
             ids_label=self.only.text() if self._ids is not None else "",
+            focus_only=self.focus.isChecked(),
+            postponed_only=self.postponed.isChecked(),
+            source=self.source.currentData(),
         )
 
     def set_ids(self, label: str, ids: frozenset[int] | None) -> None:
@@ -162,13 +180,16 @@ class FilterBar(QWidget):
 
     def reset(self) -> None:
         widgets = (self.text, self.department, self.leader, self.due, self.status,
-                   self.light, self.unassigned, self.days)  # fmt: skip
+                   self.light, self.unassigned, self.days, self.focus, self.postponed,
+                   self.source)  # fmt: skip
         for widget in widgets:
             widget.blockSignals(True)
         self.text.clear()
-        for combo in (self.department, self.leader, self.due, self.status, self.light):
+        for combo in (self.department, self.leader, self.due, self.status, self.light,
+                      self.source):  # fmt: skip
             combo.setCurrentIndex(0)
-        self.unassigned.setChecked(False)
+        for box in (self.unassigned, self.focus, self.postponed):
+            box.setChecked(False)
         for widget in widgets:
             widget.blockSignals(False)
         self.set_ids("", None)  # also "only these tasks" from the dashboard; emits

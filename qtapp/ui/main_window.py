@@ -27,6 +27,7 @@ from qtapp.ui.outline_panel import OutlinePanel
 from qtapp.ui.task_panel import TaskPanel
 from qtapp.ui.window_files import WindowFiles
 from qtapp.ui.window_menus import WindowMenus
+from qtapp.ui.window_supervision import WindowSupervision
 
 if TYPE_CHECKING:
     from qtapp.ui.dashboard_panel import DashboardPanel
@@ -37,7 +38,9 @@ EDIT_ACTIONS = (
     "importAction", "simplifyPlanAction", "removePlanAction", "restoreAction",
     "editTaskAction", "splitAction", "mergeAction", "addTaskAction", "deleteTaskAction",
     "moveUpAction", "moveDownAction", "assignAction", "takeSuggestionAction",
-    "acceptAllSuggestionsAction", "carryOverAction",
+    "acceptAllSuggestionsAction", "carryOverAction", "newLedgerAction", "addLedgerItemAction",
+    "focusAction", "postponeAction", "instructionAction", "exportConfirmationsAction",
+    "readConfirmationsAction", "readConfirmationFolderAction",
 )  # fmt: skip
 
 
@@ -82,8 +85,10 @@ class MainWindow(QMainWindow):
         self.status.setObjectName("fileLabel")
         self.statusBar().addPermanentWidget(self.as_of_button)
         self.statusBar().addPermanentWidget(self.status)
+        self.supervise = WindowSupervision(self)
         self.menus = WindowMenus(self)
         self.menus.build()
+        self.supervise.wire()
 
         self.outline.scope_changed.connect(self._scope_changed)
         self.tasks.selection_changed.connect(self._selection_changed)

@@ -17,6 +17,7 @@ from db.leaders import list_leaders
 from db.lights import row_light, thresholds
 from db.plans import get_plan
 from db.records import TaskRow
+from db.supervision import Postponement, plan_postponements
 from db.tasks import TaskFilter, list_tasks
 from qtapp.context import AppContext
 from qtapp.models.task_filter_proxy import TaskFilterProxy, TaskFilterSpec
@@ -38,16 +39,19 @@ from qtapp.ui.welcome import WelcomePanel
 
 # The widest each column is fitted to, in characters: names are short, the task is long.
 COLUMN_CAPS = {
-    COL_CODE: 5, COL_LEAD: 8, COL_COOP: 12, COL_LEADER: 4, COL_DEADLINE: 7,
+    COL_CODE: 5, COL_LEAD: 8, COL_COOP: 12, COL_LEADER: 4, COL_DEADLINE: 11,
     COL_STATUS: 4, COL_LIGHT: 3,
 }  # fmt: skip
 
 
-def _load_plan(db_path: str, plan_id: int, period_id: int | None) -> list[TaskRow]:
+def _load_plan(
+    db_path: str, plan_id: int, period_id: int | None
+) -> tuple[list[TaskRow], dict[int, list[Postponement]]]:
     """Runs on the worker thread, with its own connection."""
     db = connect(db_path)
     try:
-        return list_tasks(db, TaskFilter(plan_id=plan_id, up_to_period=period_id))
+        rows = list_tasks(db, TaskFilter(plan_id=plan_id, up_to_period=period_id))
+        return rows, plan_postponements(db, plan_id)
     finally:
         db.close()
 
@@ -151,7 +155,7 @@ class TaskPanel(QWidget):
         self._pending_select = list(select) if select else None
         self.ctx.jobs.start(
             lambda _progress: _load_plan(str(self.ctx.db_path), plan_id, period_id),
-            lambda rows: self._loaded(plan_id, rows),
+            lambda loaded: self._loaded(plan_id, *loaded),
             lambda exc: self.ctx.prompts.show_error(self.tr("Tasks not loaded"), str(exc)),
             owner=self,
         )
@@ -169,13 +173,16 @@ class TaskPanel(QWidget):
         if self.proxy.spec().light != "any":
             self._apply_filter()
 
-    def _loaded(self, plan_id: int, rows: list[TaskRow]) -> None:
+    def _loaded(
+        self, plan_id: int, rows: list[TaskRow], postponed: dict[int, list[Postponement]]
+    ) -> None:
         if plan_id != self.plan_id:
             return  # another plan was chosen meanwhile
         # What the reload was asked to select — or what is selected now: the clerk may have
         # clicked a task while the rows were being read.
         wanted = self._pending_select if self._pending_select is not None else self.selected_ids()
         self._pending_select = None
+        self.model.set_postponements(postponed)
         self.model.set_rows(rows)
         self._set_light_rule()
         self._apply_filter()
@@ -187,6 +194,9 @@ class TaskPanel(QWidget):
         period = self.ctx.current_period(self.plan_id) if self.plan_id is not None else None
         rows = list_tasks(self.ctx.db, TaskFilter(task_ids=tuple(task_ids), up_to_period=period))
         selected = self.selected_ids()
+        if self.plan_id is not None and self.plan_id >= 0:  # a plan's 延期 are few: one query
+            postponed = plan_postponements(self.ctx.db, self.plan_id)
+            self.model.set_postponements({r.id: postponed.get(r.id, []) for r in rows}, merge=True)
         self.model.update_rows(rows)
         # The filter survives edits: rows that no longer match leave, others stay.
         if self.proxy.spec().active:

@@ -189,6 +189,8 @@ class WindowMenus(QObject):
             "settingsAction", self.tr("Office &settings…"), w.files.open_settings, None, export
         )
 
+        self._build_supervise(bar.addMenu(self.tr("&Supervise")))
+
         progress = bar.addMenu(self.tr("&Progress"))
         self.action(
             "periodsAction", self.tr("Reporting &periods…"), w.files.open_periods, None, progress
@@ -243,6 +245,43 @@ class WindowMenus(QObject):
         help_menu = bar.addMenu(self.tr("&Help"))
         self.action("aboutAction", self.tr("&About Duban"), w.files.about, None, help_menu)
         self._build_toolbar()
+
+    def _build_supervise(self, menu: QMenu) -> None:
+        """督办: ledgers of items, and 重点督办, 延期 and 领导批示 on the tasks selected."""
+        s = self.window.supervise
+        menu.setObjectName("superviseMenu")
+        self.action("newLedgerAction", self.tr("&New supervision ledger…"), s.new_ledger, None,
+                    menu)  # fmt: skip
+        self.action(
+            "addLedgerItemAction", self.tr("&Add a supervision item…"), s.add_ledger_item, None,
+            menu,
+        )  # fmt: skip
+        menu.addSeparator()
+        self.action(
+            "focusAction", self.tr("Mark for &key supervision"), s.toggle_focus, "Ctrl+B", menu
+        ).setToolTip(self.tr("Mark the selected tasks for key supervision, or unmark them"))
+        self.action("postponeAction", self.tr("&Postpone…"), s.postpone, None, menu)
+        self.action(
+            "instructionAction", self.tr("Add leader's &instruction…"), s.add_instruction, None,
+            menu,
+        )  # fmt: skip
+        menu.addSeparator()
+        self.action(
+            "exportConfirmationsAction", self.tr("&Export confirmation forms…"),
+            s.export_confirmations, None, menu,
+        )  # fmt: skip
+        self.action(
+            "readConfirmationsAction", self.tr("Read &back confirmation forms…"),
+            lambda _c=False: s.read_confirmations(), None, menu,
+        )  # fmt: skip
+        self.action(
+            "readConfirmationFolderAction", self.tr("Read back a &folder of confirmation forms…"),
+            lambda _c=False: s.read_confirmations(folder=True), None, menu,
+        )  # fmt: skip
+        self.action(
+            "reviewConfirmationsAction", self.tr("&Review the departments' confirmations…"),
+            lambda _c=False: s.review_confirmations(), None, menu,
+        )  # fmt: skip
 
     def _build_toolbar(self) -> None:
         """The main actions at one click, each with an icon and its name beside it."""
