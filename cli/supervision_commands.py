@@ -10,6 +10,7 @@ from typing import Any
 
 from cli.output import open_db, print_json
 from cli.task_commands import find_task, resolve_period, resolve_plan, task_json
+from db import plan_targets
 from db import supervision as sv
 from db.assignments import KEEP, assign
 from db.departments import require_department
@@ -242,7 +243,7 @@ class SupervisionJson:
         if plan_id not in self.plans:
             targets: dict[int, list[tuple[str, sv.Target]]] = {}
             for period in list_periods(self.db, plan_id):  # in period order
-                for task_id, target in sv.effective_targets(self.db, period.id).items():
+                for task_id, target in plan_targets.effective_targets(self.db, period.id).items():
                     targets.setdefault(task_id, []).append((period.name, target))
             self.plans[plan_id] = (
                 sv.plan_postponements(self.db, plan_id),

@@ -23,11 +23,11 @@ from sqlite_utils import Database
 
 from db.departments import list_departments
 from db.errors import InvalidValue
+from db.plan_targets import milestone_in
 from db.plans import get_plan
 from db.progress import get_period, list_periods
 from db.records import Plan, ReportingPeriod
 from db.settings import all_settings
-from db.supervision import milestone_in
 from db.tasks import _codes, _Outline
 from domain.statuses import (
     BEHIND,

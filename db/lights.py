@@ -6,9 +6,10 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+from db.plan_targets import effective_targets
 from db.records import TaskRow
 from db.settings import all_settings
-from db.supervision import Target, effective_targets
+from db.supervision import Target
 from domain.warnings import Light, Thresholds, light_for
 
 

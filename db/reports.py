@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from db.departments import list_departments
+from db.plan_targets import effective_targets
 from db.plans import get_plan, list_outline
 from db.progress import get_period
 from db.records import Department, OutlineNode, Plan, ReportingPeriod
@@ -18,7 +19,6 @@ from db.supervision import (
     Instruction,
     Postponement,
     Target,
-    effective_targets,
     plan_instructions,
     plan_postponements,
 )

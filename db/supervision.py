@@ -8,7 +8,6 @@ changes the task's deadline and records the old one: the first postponement's
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -59,7 +58,7 @@ class Instruction:
     recorded_at: str
 
 
-def _plan_of(db: Database, task_id: int) -> tuple[int, int | None]:
+def plan_of_task(db: Database, task_id: int) -> tuple[int, int | None]:
     row = db.execute(
         "SELECT t.plan_id, p.year FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.id = ?",
         [task_id],
@@ -100,7 +99,7 @@ def set_target(
     text = " ".join(text.split())
     if percent is not None and not 0 <= percent <= 100:
         raise InvalidValue(f"A target's percent must be between 0 and 100, not {percent}.")
-    plan_id, _year = _plan_of(db, task_id)
+    plan_id, _year = plan_of_task(db, task_id)
     period = db.execute(
         "SELECT plan_id FROM reporting_periods WHERE id = ?", [period_id]
     ).fetchone()
@@ -123,7 +122,7 @@ def set_target(
 
 def restore_target(db: Database, task_id: int, period_id: int, target: Target | None) -> None:
     """Put a target back as it was (undo/redo)."""
-    plan_id, _year = _plan_of(db, task_id)
+    plan_id, _year = plan_of_task(db, task_id)
     old = get_target(db, task_id, period_id)
     with db.atomic():
         _write_target(db, task_id, period_id, target)
@@ -203,7 +202,7 @@ def postpone(
     """Move a task's deadline as a 延期: the old deadline and the reason are kept."""
     deadline, reason = " ".join(deadline.split()), " ".join(reason.split())
     approved_by = " ".join(approved_by.split())
-    plan_id, year = _plan_of(db, task_id)
+    plan_id, year = plan_of_task(db, task_id)
     row = db.execute("SELECT phrase, due_on FROM deadlines WHERE task_id = ?", [task_id]).fetchone()
     if row is None or not row[0]:
         raise InvalidValue(
@@ -243,7 +242,7 @@ def postpone(
 
 def undo_postponement(db: Database, postponement: Postponement) -> None:
     """Take a postponement back: its row goes and the deadline it replaced returns."""
-    plan_id, year = _plan_of(db, postponement.task_id)
+    plan_id, year = plan_of_task(db, postponement.task_id)
     old = deadline_record(postponement.old_phrase, year, db)
     with db.atomic():
         db.execute("DELETE FROM postponements WHERE id = ?", [postponement.id])
@@ -367,7 +366,7 @@ def add_instruction(
         raise InvalidValue(f"A 领导批示's date is written 2020-06-30, not {given_on!r}.") from exc
     if not leader or not text:
         raise InvalidValue("A 领导批示 needs the leader and the text.")
-    plan_id, _year = _plan_of(db, task_id)
+    plan_id, _year = plan_of_task(db, task_id)
     now = audit.now_iso()
     with db.atomic():
         cursor = db.execute(
@@ -383,7 +382,7 @@ def add_instruction(
 
 
 def remove_instruction(db: Database, instruction: Instruction) -> None:
-    plan_id, _year = _plan_of(db, instruction.task_id)
+    plan_id, _year = plan_of_task(db, instruction.task_id)
     with db.atomic():
         db.execute("DELETE FROM instructions WHERE id = ?", [instruction.id])
         audit.record(
@@ -394,7 +393,7 @@ def remove_instruction(db: Database, instruction: Instruction) -> None:
 
 def restore_instruction(db: Database, instruction: Instruction) -> None:
     """Put a removed 批示 back under its old id (undo of a removal, redo of an add)."""
-    plan_id, _year = _plan_of(db, instruction.task_id)
+    plan_id, _year = plan_of_task(db, instruction.task_id)
     with db.atomic():
         db.execute(
             "INSERT INTO instructions (id, task_id, given_on, leader, text, recorded_at)"
@@ -429,80 +428,4 @@ def plan_instructions(db: Database, plan_id: int) -> dict[int, list[Instruction]
         [plan_id],
     ):
         found.setdefault(r["task_id"], []).append(Instruction(**r))
-    return found
-
-
-# ---------------------------------------------------------------- 阶段目标 from the plan
-
-
-def milestone_in(
-    milestones_json: str, starts_on: str, ends_on: str
-) -> tuple[str, int | None] | None:
-    """(phrase, percent) of the plan's milestone due in the period: the last one when
-    several fall in it ("4月底前…，6月底前…" in a quarter: 6月底前 is what counts)."""
-    found = [
-        m
-        for m in json.loads(milestones_json or "[]")
-        if m.get("due") and starts_on <= m["due"] <= ends_on
-    ]
-    if not found:
-        return None
-    last = max(found, key=lambda m: m["due"])
-    return last["phrase"], last.get("percent")
-
-
-def _milestone_target(
-    task_id: int, period_id: int, milestones_json: str, starts_on: str, ends_on: str
-) -> Target | None:
-    found = milestone_in(milestones_json, starts_on, ends_on)
-    return None if found is None else Target(task_id, period_id, found[0], found[1], "plan", "")
-
-
-def effective_targets(db: Database, period_id: int) -> dict[int, Target]:
-    """The targets of a period, by task id: the ones entered, and for the other tasks the
-    milestone of their deadline phrase that falls in the period (computed on read, so a
-    changed deadline changes its targets with it)."""
-    period = db.execute(
-        "SELECT plan_id, starts_on, ends_on FROM reporting_periods WHERE id = ?", [period_id]
-    ).fetchone()
-    if period is None:
-        raise NotFound(f"No reporting period with id {period_id}.")
-    plan_id, starts_on, ends_on = period
-    stored = period_targets(db, period_id)
-    found: dict[int, Target] = {}
-    # Many tasks share a deadline phrase: each distinct one is read once.
-    read: dict[str, tuple[str, int | None] | None] = {}
-    for task_id, milestones in db.execute(
-        "SELECT d.task_id, d.milestones FROM deadlines d JOIN tasks t ON t.id = d.task_id"
-        " WHERE t.plan_id = ? AND d.milestones NOT IN ('', '[]')",
-        [plan_id],
-    ).fetchall():
-        if task_id in stored:
-            continue
-        if milestones not in read:
-            read[milestones] = milestone_in(milestones, starts_on, ends_on)
-        due = read[milestones]
-        if due is not None:
-            found[task_id] = Target(task_id, period_id, due[0], due[1], "plan", "")
-    found.update(stored)
-    return found
-
-
-def task_effective_targets(db: Database, task_id: int) -> list[Target]:
-    """A task's targets over its plan's periods, in period order: entered or from the plan."""
-    plan_id, _year = _plan_of(db, task_id)
-    stored = {t.period_id: t for t in task_targets(db, task_id)}
-    row = db.execute("SELECT milestones FROM deadlines WHERE task_id = ?", [task_id]).fetchone()
-    milestones = row[0] if row else "[]"
-    found: list[Target] = []
-    for period_id, starts_on, ends_on in db.execute(
-        "SELECT id, starts_on, ends_on FROM reporting_periods WHERE plan_id = ?"
-        " ORDER BY ends_on, id",
-        [plan_id],
-    ).fetchall():
-        target = stored.get(period_id) or _milestone_target(
-            task_id, period_id, milestones, starts_on, ends_on
-        )
-        if target is not None:
-            found.append(target)
     return found

@@ -508,3 +508,32 @@ def test_the_report_with_the_department_chart(qtbot, window: MainWindow, tmp_pat
     with qtbot.waitSignal(dialog.exported, timeout=30000):
         dialog.start_export()
     assert len(Document(str(plain)).inline_shapes) == 0
+
+
+def test_a_light_judged_by_its_target_is_the_same_everywhere(qtbot, window: MainWindow) -> None:
+    """With a 阶段目标 the table, the detail panel and the dashboard judge the same light."""
+    import datetime as dt
+
+    from db.dashboard import dashboard
+    from db.progress import list_periods, record_progress
+
+    ctx = window.ctx
+    plan_id = window.tasks.plan_id
+    q2 = next(p for p in list_periods(ctx.db, plan_id) if p.starts_on == "2020-04-01").id
+    task_id = task_of(window, "1-2").id
+    record_progress(ctx.db, task_id, q2, status="on_track", percent=30)
+    sv.set_target(ctx.db, task_id, q2, "完成方案初稿", 20)
+    with qtbot.waitSignal(window.tasks.loaded, timeout=10000):
+        ctx.set_as_of(dt.date(2020, 5, 31))  # linear 序时 would want 83 % by now
+        ctx.set_period(plan_id, q2)
+    row = task_of(window, "1-2")
+    in_table = window.tasks.model.light(row)
+    figures = dashboard(ctx.db, plan_id, q2, as_of=dt.date(2020, 5, 31))
+    assert (in_table.color, in_table.reason) == (
+        figures.lights[task_id].color,
+        figures.lights[task_id].reason,
+    )
+    assert in_table.color == "green" and "20%" in in_table.reason
+    window.detail.tabs.setCurrentIndex(1)
+    select(window, "1-2")
+    qtbot.waitUntil(lambda: in_table.reason in window.detail.progress.light.text())

@@ -7,6 +7,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+from db import plan_targets
 from db import supervision as sv
 from db.assignments import assign
 from db.dashboard import dashboard
@@ -33,22 +34,22 @@ def test_milestones_become_the_targets_of_their_periods(simplified_db: Database)
     assign(simplified_db, [tasks[1].id], lead=lead, deadline="10月底完成70%，年底前完成")
     assign(simplified_db, [tasks[2].id], lead=lead, deadline="年底前")
     q1, q2, q4 = _quarters(simplified_db, plan_id)
-    in_q2 = sv.effective_targets(simplified_db, q2)
+    in_q2 = plan_targets.effective_targets(simplified_db, q2)
     assert set(in_q2) == {tasks[0].id}
     assert (in_q2[tasks[0].id].text, in_q2[tasks[0].id].origin) == ("6月底前完成初稿", "plan")
-    in_q4 = sv.effective_targets(simplified_db, q4)
+    in_q4 = plan_targets.effective_targets(simplified_db, q4)
     assert in_q4[tasks[1].id].text == "年底前完成"  # the last milestone in the quarter
-    assert sv.effective_targets(simplified_db, q1) == {}
+    assert plan_targets.effective_targets(simplified_db, q1) == {}
     # one entered for the period wins over the plan's
     sv.set_target(simplified_db, tasks[0].id, q2, "形成征求意见稿", 60)
-    entered = sv.effective_targets(simplified_db, q2)[tasks[0].id]
+    entered = plan_targets.effective_targets(simplified_db, q2)[tasks[0].id]
     assert (entered.text, entered.percent, entered.origin) == ("形成征求意见稿", 60, "manual")
-    per_task = sv.task_effective_targets(simplified_db, tasks[0].id)
+    per_task = plan_targets.task_effective_targets(simplified_db, tasks[0].id)
     assert [(t.period_id, t.origin) for t in per_task] == [(q2, "manual"), (q4, "plan")]
     # computed on read: a postponement moves the plan's targets with the deadline
     sv.postpone(simplified_db, tasks[1].id, "9月底前完成70%，年底前完成", "调整进度")
     q3 = add_period(simplified_db, plan_id, "2020年第三季度", "2020-07-01", "2020-09-30").id
-    assert sv.effective_targets(simplified_db, q3)[tasks[1].id].percent == 70
+    assert plan_targets.effective_targets(simplified_db, q3)[tasks[1].id].percent == 70
 
 
 def test_a_target_percent_replaces_the_straight_line() -> None:
@@ -85,7 +86,7 @@ def test_dashboard_report_and_rows_agree_on_targets(simplified_db: Database) -> 
     assert report[tasks[0].id].light == board.lights[tasks[0].id]
     assert report[tasks[0].id].target is not None
     row = get_task(simplified_db, tasks[0].id)
-    target = sv.effective_targets(simplified_db, q2)[tasks[0].id]
+    target = plan_targets.effective_targets(simplified_db, q2)[tasks[0].id]
     light = row_light(
         row, year=2020, as_of=dt.date(2020, 6, 30), limits=thresholds(simplified_db),
         target=target,

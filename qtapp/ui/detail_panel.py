@@ -19,9 +19,10 @@ from db.audit import task_history
 from db.departments import list_departments
 from db.leaders import list_leaders
 from db.lights import row_light, thresholds
+from db.plan_targets import task_effective_targets
 from db.progress import get_period, list_periods, task_progress
 from db.records import Plan, TaskRow
-from db.supervision import task_effective_targets, task_instructions, task_postponements
+from db.supervision import task_instructions, task_postponements
 from qtapp.context import AppContext
 from qtapp.drafts import DraftKeeper
 from qtapp.models.history_model import HistoryModel
@@ -163,8 +164,16 @@ class DetailPanel(QWidget):
         if task is None or plan is None:
             self.progress.show_task(None, [], [], None)
             return
+        period_id = self.ctx.current_period(plan.id)
+        targets = [
+            t for t in task_effective_targets(self.ctx.db, task.id) if t.period_id == period_id
+        ]
         light = row_light(
-            task, year=plan.year, as_of=self.ctx.as_of, limits=thresholds(self.ctx.db)
+            task,
+            year=plan.year,
+            as_of=self.ctx.as_of,
+            limits=thresholds(self.ctx.db),
+            target=targets[0] if targets else None,
         )
         self.progress.show_task(
             task.id,

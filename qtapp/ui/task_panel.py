@@ -15,9 +15,10 @@ from db.connection import connect
 from db.departments import list_departments
 from db.leaders import list_leaders
 from db.lights import row_light, thresholds
+from db.plan_targets import effective_targets, task_effective_targets
 from db.plans import get_plan
 from db.records import TaskRow
-from db.supervision import Postponement, plan_postponements
+from db.supervision import Postponement, Target, plan_postponements
 from db.tasks import TaskFilter, list_tasks
 from qtapp.context import AppContext
 from qtapp.models.task_filter_proxy import TaskFilterProxy, TaskFilterSpec
@@ -46,12 +47,14 @@ COLUMN_CAPS = {
 
 def _load_plan(
     db_path: str, plan_id: int, period_id: int | None
-) -> tuple[list[TaskRow], dict[int, list[Postponement]]]:
-    """Runs on the worker thread, with its own connection."""
+) -> tuple[list[TaskRow], dict[int, list[Postponement]], dict[int, Target]]:
+    """Runs on the worker thread, with its own connection. The 阶段目标 are the current
+    period's, as the dashboard judges its lights by."""
     db = connect(db_path)
     try:
         rows = list_tasks(db, TaskFilter(plan_id=plan_id, up_to_period=period_id))
-        return rows, plan_postponements(db, plan_id)
+        targets = effective_targets(db, period_id) if period_id is not None else {}
+        return rows, plan_postponements(db, plan_id), targets
     finally:
         db.close()
 
@@ -69,6 +72,7 @@ class TaskPanel(QWidget):
         self.scope_name = ""
         self._node_ids: frozenset[int] | None = None
         self._pending_select: list[int] | None = None  # what a reload is to select
+        self._targets: dict[int, Target] = {}  # 阶段目标 of the current period, by task id
         self.model = TaskTableModel(self)
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -169,15 +173,25 @@ class TaskPanel(QWidget):
         year = get_plan(self.ctx.db, self.plan_id).year
         limits = thresholds(self.ctx.db)
         as_of = self.proxy.today = self.ctx.as_of  # "overdue" is judged by the same date
-        self.model.set_light_rule(lambda row: row_light(row, year=year, as_of=as_of, limits=limits))
+        targets = self._targets
+        self.model.set_light_rule(
+            lambda row: row_light(
+                row, year=year, as_of=as_of, limits=limits, target=targets.get(row.id)
+            )
+        )
         if self.proxy.spec().light != "any":
             self._apply_filter()
 
     def _loaded(
-        self, plan_id: int, rows: list[TaskRow], postponed: dict[int, list[Postponement]]
+        self,
+        plan_id: int,
+        rows: list[TaskRow],
+        postponed: dict[int, list[Postponement]],
+        targets: dict[int, Target],
     ) -> None:
         if plan_id != self.plan_id:
             return  # another plan was chosen meanwhile
+        self._targets = targets
         # What the reload was asked to select — or what is selected now: the clerk may have
         # clicked a task while the rows were being read.
         wanted = self._pending_select if self._pending_select is not None else self.selected_ids()
@@ -197,12 +211,27 @@ class TaskPanel(QWidget):
         if self.plan_id is not None and self.plan_id >= 0:  # a plan's 延期 are few: one query
             postponed = plan_postponements(self.ctx.db, self.plan_id)
             self.model.set_postponements({r.id: postponed.get(r.id, []) for r in rows}, merge=True)
+        if period is not None:  # a target entered or a deadline moved changes the light
+            self._refresh_targets(task_ids, period)
         self.model.update_rows(rows)
         # The filter survives edits: rows that no longer match leave, others stay.
         if self.proxy.spec().active:
             self._apply_filter()
             self.select_ids(selected)
         self.selection_changed.emit()
+
+    def _refresh_targets(self, task_ids: list[int], period: int) -> None:
+        if len(task_ids) > 100:  # a bulk edit: the period's targets in one pass
+            self._targets = effective_targets(self.ctx.db, period)
+            return
+        for task_id in task_ids:
+            found = [
+                t for t in task_effective_targets(self.ctx.db, task_id) if t.period_id == period
+            ]
+            if found:
+                self._targets[task_id] = found[0]
+            else:
+                self._targets.pop(task_id, None)
 
     def _period_changed(self) -> None:
         """Another period (status as of it) or judging date (lights): the rows again."""
