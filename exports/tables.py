@@ -10,6 +10,7 @@ to the document grid. Fonts come from the ``GW Head`` / ``GW Cell`` styles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from exports.docx_base import OfficialDocument
 from exports.text import clean, esc, mm_to_twips, official
 
 CELL_MARGIN = 85  # twips, 1.5 mm left and right
+_KEEP_NEXT = re.compile(r'(<w:pStyle w:val="[^"]*"/>)')  # keepNext follows pStyle in a pPr
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,10 @@ class TableSpec:
     # A row above the header naming groups of columns: (title, columns spanned). A column
     # alone (span 1) keeps its own title, merged down over both header rows.
     header_groups: Sequence[tuple[str, int]] = ()
+    # The last rows that stand together on a page (2: the last row is never alone on the last
+    # page): the rows before the last keep with the next row (every paragraph keepNext, which
+    # Word and LibreOffice both read as "this row stays on the page of the next").
+    keep_last_rows: int = 0
 
 
 def _paragraphs(text: str, style: str, align: str | None) -> str:
@@ -141,7 +147,9 @@ def table_xml(spec: TableSpec, *, namespace: str = " " + nsdecls("w")) -> str:
     )
     aligns = [c.align for c in spec.columns]
     styles = [c.style or spec.cell_style for c in spec.columns]
-    for row in spec.rows:
+    rows = list(spec.rows)
+    kept_from = len(rows) - spec.keep_last_rows if spec.keep_last_rows > 1 else len(rows)
+    for number, row in enumerate(rows):
         if isinstance(row, GroupRow):
             text = esc(official(row.title))
             group = (
@@ -160,7 +168,10 @@ def table_xml(spec: TableSpec, *, namespace: str = " " + nsdecls("w")) -> str:
             if index == 1 and row.note:
                 content += _note_paragraph(row.note)
             cells.append(_cell(width, content))
-        parts.append(f"<w:tr><w:trPr>{split}{height}</w:trPr>{''.join(cells)}</w:tr>")
+        row_xml = f"<w:tr><w:trPr>{split}{height}</w:trPr>{''.join(cells)}</w:tr>"
+        if kept_from <= number < len(rows) - 1:
+            row_xml = _KEEP_NEXT.sub(r"\1<w:keepNext/>", row_xml)
+        parts.append(row_xml)
     parts.append("</w:tbl>")
     return "".join(parts)
 
