@@ -65,7 +65,8 @@ class TableSpec:
     header_groups: Sequence[tuple[str, int]] = ()
     # The last rows that stand together on a page (2: the last row is never alone on the last
     # page): the rows before the last keep with the next row (every paragraph keepNext, which
-    # Word and LibreOffice both read as "this row stays on the page of the next").
+    # Word and LibreOffice both read as "this row stays on the page of the next"). Group rows
+    # among them are kept too and not counted: a group title never ends a page alone either.
     keep_last_rows: int = 0
 
 
@@ -148,7 +149,7 @@ def table_xml(spec: TableSpec, *, namespace: str = " " + nsdecls("w")) -> str:
     aligns = [c.align for c in spec.columns]
     styles = [c.style or spec.cell_style for c in spec.columns]
     rows = list(spec.rows)
-    kept_from = len(rows) - spec.keep_last_rows if spec.keep_last_rows > 1 else len(rows)
+    kept_from = _kept_from(rows, spec.keep_last_rows)
     for number, row in enumerate(rows):
         if isinstance(row, GroupRow):
             text = esc(official(row.title))
@@ -156,9 +157,12 @@ def table_xml(spec: TableSpec, *, namespace: str = " " + nsdecls("w")) -> str:
                 f'<w:p><w:pPr><w:pStyle w:val="{row.style}"/></w:pPr>'
                 f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
             )
-            parts.append(
+            group_xml = (
                 f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{_cell(total, group, len(widths))}</w:tr>"
             )
+            if kept_from <= number < len(rows) - 1:
+                group_xml = _KEEP_NEXT.sub(r"\1<w:keepNext/>", group_xml)
+            parts.append(group_xml)
             continue
         cells = []
         for index, (value, width) in enumerate(zip(row.cells, widths, strict=True)):
@@ -174,6 +178,19 @@ def table_xml(spec: TableSpec, *, namespace: str = " " + nsdecls("w")) -> str:
         parts.append(row_xml)
     parts.append("</w:tbl>")
     return "".join(parts)
+
+
+def _kept_from(rows: Sequence[Row | GroupRow], keep_last_rows: int) -> int:
+    """The index of the first row of the last ``keep_last_rows`` task rows (group rows among
+    them not counted); ``len(rows)`` when nothing is kept."""
+    if keep_last_rows < 2:
+        return len(rows)
+    counted = 0
+    for index in range(len(rows) - 1, -1, -1):
+        counted += isinstance(rows[index], Row)
+        if counted == keep_last_rows:
+            return index
+    return 0
 
 
 def _grouped_header(spec: TableSpec, widths: list[int]) -> list[str]:

@@ -96,3 +96,18 @@ def test_the_largest_form_is_short_and_no_page_holds_a_single_row(office, tmp_pa
         rows = _rows_per_page(pdf)
         assert min(rows) >= 2, (pdf.name, rows)
         assert min(len(lines) for lines in page_lines(pdf)) > 4, pdf.name
+
+
+def test_a_group_title_before_the_last_row_is_kept_with_it_and_the_row_before() -> None:
+    """二、配合任务 with a single task: the title, that task and the last 牵头 task stay together."""
+    from docx.oxml import parse_xml
+
+    from exports.tables import Column, GroupRow, Row, TableSpec, table_xml
+
+    rows = [GroupRow("一、牵头任务"), Row(("1-1", "甲")), Row(("1-2", "乙")),
+            GroupRow("二、配合任务"), Row(("2-1", "丙"))]  # fmt: skip
+    spec = TableSpec([Column("序号", 20), Column("工作任务", 60)], rows, keep_last_rows=2)
+    body = parse_xml(table_xml(spec)).xpath("./w:tr")[1:]  # the header row left out
+    assert ["<w:keepNext/>" in row.xml for row in body] == [False, False, True, True, False]
+    plain = parse_xml(table_xml(TableSpec(spec.columns, rows))).xpath("./w:tr")
+    assert not any("<w:keepNext/>" in row.xml for row in plain)
