@@ -4,6 +4,7 @@ cooperating departments, the deadline, the 责任人 and the 阶段目标 the de
 and its reason. Also as an Excel workbook (``exports.confirmation_xlsx``).
 
 Made like the 进展情况反馈表 (``exports.feedback``): a task's row never splits across pages,
+the last row never stands alone on the last page (the row before keeps with it),
 who fills in, signs and when stand above the table (no page ever holds only a sign-off),
 the fixed words follow the plan's script, and the form carries keys so it is trusted when
 it comes back: the core property ``identifier`` (``duban-confirm:v1:…``) and a small grey
@@ -41,32 +42,44 @@ from exports.text import chinese_date, clean
 
 KEYWORDS = "分工确认表"
 KEY_STYLE = "GWKey"
-# 225 mm, the landscape text width; the cells in 10.5 pt (GW Cell Small). A 12 pt header
-# of two characters needs 12 mm, of three 16 mm: longer ones break after two characters
-# (``HEAD_BREAKS``) rather than anywhere. 是否同意 holds "□需调整"; 序号 leaves the key two lines.
+# 225 mm, the landscape text width; the cells in 10.5 pt (GW Cell Small). 工作任务 takes a
+# third of it (19 characters a line: a task of 60 characters takes three or four lines, and a
+# landscape page holds nine rows); the other current columns are as narrow as their content
+# allows (是否同意 holds "□需调整", 完成时限 "6月底前", 序号 the key in two lines) and the six
+# 调整意见 columns share the rest, two or three handwritten characters a line, 理由 a little
+# wider. A row is at least 14 mm high: two handwritten lines in every adjustment cell.
 CURRENT = (
-    Column("序号", 15, "center"),
-    Column("工作任务", 44),
+    Column("序号", 14, "center"),
+    Column("工作任务", 75),
     Column("角色", 12, "center"),
-    Column("完成时限", 18, "center"),
+    Column("完成时限", 17, "center"),
     Column("责任人", 16, "center"),
     Column("是否同意", 18),
 )
 PROPOSED = (
-    Column("牵头处室", 17),
-    Column("配合处室", 18),
-    Column("完成时限", 16),
-    Column("责任人", 16),
-    Column("阶段目标", 19),
-    Column("理由", 16),
+    Column("牵头处室", 12),
+    Column("配合处室", 12),
+    Column("完成时限", 12),
+    Column("责任人", 12),
+    Column("阶段目标", 12),
+    Column("理由", 13),
 )
-HEAD_BREAKS = {
-    h: f"{h[:2]}\n{h[2:]}" for h in ("完成时限", "是否同意", "牵头处室", "配合处室", "阶段目标")
-}
+HEAD_PT = 12  # GW Head
+CELL_MARGINS_MM = 3
+
+
+def head_text(column: Column) -> str:
+    """The header as printed: one longer than its column breaks after two characters (a
+    12 pt character is 4.2 mm wide) rather than anywhere."""
+    header = column.header
+    needed = CELL_MARGINS_MM + len(header) * HEAD_PT * 25.4 / 72
+    return f"{header[:2]}\n{header[2:]}" if len(header) > 2 and column.width_mm < needed else header
+
+
 COLUMNS = (*CURRENT, *PROPOSED)
 ADJUSTMENT_GROUP = "调整意见（选“需调整”时填写）"
 HEADER_GROUPS = (*((c.header, 1) for c in CURRENT), (ADJUSTMENT_GROUP, len(PROPOSED)))
-ROW_HEIGHT_MM = 16
+ROW_HEIGHT_MM = 14
 INSTRUCTIONS = (
     "填表说明：",
     "1.“是否同意”栏只选一项：将所选项前的“□”改为“☑”，或删去另一项。",
@@ -158,13 +171,10 @@ def render(
     doc.title(title)
     doc.blank("GW Cell")
     heading(doc, report, department, options)
-    columns = [
-        Column(words(HEAD_BREAKS.get(c.header, c.header)), c.width_mm, c.align, c.style)
-        for c in COLUMNS
-    ]
+    columns = [Column(words(head_text(c)), c.width_mm, c.align, c.style) for c in COLUMNS]
     groups = [(words(title), span) for title, span in HEADER_GROUPS]
     spec = TableSpec(columns, rows, cant_split=True, min_row_height_mm=ROW_HEIGHT_MM,
-                     cell_style="GWCellSmall", header_groups=groups)  # fmt: skip
+                     cell_style="GWCellSmall", header_groups=groups, keep_last_rows=2)  # fmt: skip
     add_table(doc, spec)
     set_core_properties(
         doc.doc,

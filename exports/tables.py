@@ -10,6 +10,7 @@ to the document grid. Fonts come from the ``GW Head`` / ``GW Cell`` styles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from exports.docx_base import OfficialDocument
 from exports.text import clean, esc, mm_to_twips, official
 
 CELL_MARGIN = 85  # twips, 1.5 mm left and right
+_KEEP_NEXT = re.compile(r'(<w:pStyle w:val="[^"]*"/>)')  # keepNext follows pStyle in a pPr
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,11 @@ class TableSpec:
     # A row above the header naming groups of columns: (title, columns spanned). A column
     # alone (span 1) keeps its own title, merged down over both header rows.
     header_groups: Sequence[tuple[str, int]] = ()
+    # The last rows that stand together on a page (2: the last row is never alone on the last
+    # page): the rows before the last keep with the next row (every paragraph keepNext, which
+    # Word and LibreOffice both read as "this row stays on the page of the next"). Group rows
+    # among them are kept too and not counted: a group title never ends a page alone either.
+    keep_last_rows: int = 0
 
 
 def _paragraphs(text: str, style: str, align: str | None) -> str:
@@ -144,16 +151,21 @@ def table_xml(spec: TableSpec, *, namespace: str = " " + nsdecls("w")) -> str:
     )
     aligns = [c.align for c in spec.columns]
     styles = [c.style or spec.cell_style for c in spec.columns]
-    for row in spec.rows:
+    rows = list(spec.rows)
+    kept_from = _kept_from(rows, spec.keep_last_rows)
+    for number, row in enumerate(rows):
         if isinstance(row, GroupRow):
             text = esc(official(row.title))
             group = (
                 f'<w:p><w:pPr><w:pStyle w:val="{row.style}"/></w:pPr>'
                 f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
             )
-            parts.append(
+            group_xml = (
                 f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{_cell(total, group, len(widths))}</w:tr>"
             )
+            if kept_from <= number < len(rows) - 1:
+                group_xml = _KEEP_NEXT.sub(r"\1<w:keepNext/>", group_xml)
+            parts.append(group_xml)
             continue
         cells = []
         for index, (value, width) in enumerate(zip(row.cells, widths, strict=True)):
@@ -163,9 +175,25 @@ def table_xml(spec: TableSpec, *, namespace: str = " " + nsdecls("w")) -> str:
             if index == 1 and row.note:
                 content += _note_paragraph(row.note)
             cells.append(_cell(width, content))
-        parts.append(f"<w:tr><w:trPr>{split}{height}</w:trPr>{''.join(cells)}</w:tr>")
+        row_xml = f"<w:tr><w:trPr>{split}{height}</w:trPr>{''.join(cells)}</w:tr>"
+        if kept_from <= number < len(rows) - 1:
+            row_xml = _KEEP_NEXT.sub(r"\1<w:keepNext/>", row_xml)
+        parts.append(row_xml)
     parts.append("</w:tbl>")
     return "".join(parts)
+
+
+def _kept_from(rows: Sequence[Row | GroupRow], keep_last_rows: int) -> int:
+    """The index of the first row of the last ``keep_last_rows`` task rows (group rows among
+    them not counted); ``len(rows)`` when nothing is kept."""
+    if keep_last_rows < 2:
+        return len(rows)
+    counted = 0
+    for index in range(len(rows) - 1, -1, -1):
+        counted += isinstance(rows[index], Row)
+        if counted == keep_last_rows:
+            return index
+    return 0
 
 
 def _grouped_header(spec: TableSpec, widths: list[int]) -> list[str]:
