@@ -270,8 +270,10 @@ def _proposal(
         found = _department(ctx, written)
         if isinstance(found, str):
             return "牵头处室" + found
-        if found.id == task.lead_id:
-            return None
+        if found.id == task.lead_id and dept.id == task.lead_id:
+            return None  # the lead naming itself changes nothing
+        # A cooperating department naming the present lead says "it should stay there": a
+        # proposal of its own, so that it stands beside the lead's wish to hand the task on.
         return replace(draft, old_value=task.lead, proposed_value=found.name,
                        resolved=json.dumps(found.id))  # fmt: skip
     if field == "cooperating":

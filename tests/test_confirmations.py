@@ -105,6 +105,39 @@ def test_two_departments_each_naming_the_other_as_lead_conflict(simplified_db: D
     assert all(p.decision is None for p in cf.plan_proposals(db, plan_id))
 
 
+def test_the_lead_handing_on_and_a_cooperating_department_saying_stay_conflict(
+    simplified_db: Database,
+) -> None:
+    """The lead says the cooperating department should lead; that department says the lead
+    should keep it: each names the other, and the two stand side by side."""
+    db = simplified_db
+    _t1, t2, _t3 = _setup(db)  # t2: led by 基教处, 职成处 cooperating
+    plan_id = list_plans(db)[0].id
+    _read(
+        db,
+        form(db, "基础教育处", {t2: (ADJUST, {"lead": "职成处"}, "职成处主管")}),
+        form(db, "职业与成人教育处", {t2: (ADJUST, {"lead": "基教处"}, "应由基教处牵头")}),
+    )  # fmt: skip
+    lead = next(g for g in cf.proposal_groups(db, plan_id) if g.field == "lead")
+    assert lead.conflict
+    assert {(p.department, p.shown) for p in lead.proposals} == {
+        ("基础教育处", "职业与成人教育处"),
+        ("职业与成人教育处", "基础教育处"),
+    }
+    assert cf.acceptable(db, plan_id) == []  # a conflict is decided by the clerk
+    stay = next(p for p in lead.proposals if p.department == "职业与成人教育处")
+    hand_on = next(p for p in lead.proposals if p.department == "基础教育处")
+    cf.settle(db, accept=[stay.id], reject=[hand_on.id])
+    assert get_task(db, t2).lead == "基础教育处"
+    assert {p.decision for p in cf.plan_proposals(db, plan_id)} == {"accepted", "rejected"}
+    # The lead naming itself is still no proposal.
+    same = cf.preview_confirmations(
+        db, [form(db, "基础教育处", {t2: (ADJUST, {"lead": "基教处"}, "维持")}, "again.docx")],
+        plan_id=plan_id,
+    )  # fmt: skip
+    assert not same.proposals
+
+
 def test_accepting_applies_as_one_step_and_undo_takes_it_back(simplified_db: Database) -> None:
     db = simplified_db
     t1, t2, t3 = _setup(db)
