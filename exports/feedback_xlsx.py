@@ -40,6 +40,7 @@ from exports.feedback import (
     department_tasks,
     file_name,
     form_id,
+    role_groups,
     row_key,
     target_line,
     title_for,
@@ -87,8 +88,7 @@ def render_workbook(
 ) -> Workbook | None:
     """The workbook for ``department``; None when it neither leads nor cooperates on a task."""
     options = options or FeedbackOptions()
-    lead, cooperating = department_tasks(report, department)
-    groups = [(tasks, role) for tasks, role in ((lead, "牵头"), (cooperating, "配合")) if tasks]
+    groups = role_groups(report, department)
     if not groups:
         return None
     wb = Workbook()
