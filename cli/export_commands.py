@@ -11,7 +11,7 @@ from cli.output import note, open_db, print_json
 from cli.task_commands import resolve_period, resolve_plan
 from db.departments import require_department
 from db.errors import InvalidValue
-from exports.request import FOLDER_KINDS, KINDS, ExportRequest
+from exports.request import FOLDER_KINDS, KINDS, ExportRequest, Written
 
 # 分工确认表: one form per department, noted in the database as sent (so written with a
 # writable connection, unlike the other documents).
@@ -139,14 +139,7 @@ def run(args: argparse.Namespace) -> int:
         if args.kind in FOLDER_KINDS:
             args.output.mkdir(parents=True, exist_ok=True)
         written = run_export(db, request)
-    for warning in written.warnings:
-        note(f"warning: {warning}")
-    if args.json:
-        print_json([str(p) for p in written])
-    else:
-        for path in written:
-            print(path)
-    return 0
+    return print_written(written, json=args.json)
 
 
 def run_confirmation(args: argparse.Namespace) -> int:
@@ -161,9 +154,14 @@ def run_confirmation(args: argparse.Namespace) -> int:
             db, plan.id, args.output, form_format="xlsx" if args.xlsx else "docx",
             department_ids=department_ids, template=args.template, reply_by=args.reply_by,
         )  # fmt: skip
+    return print_written(written, json=args.json)
+
+
+def print_written(written: Written, *, json: bool) -> int:
+    """The warnings of an export on stderr, then the files it wrote (as JSON with --json)."""
     for warning in written.warnings:
         note(f"warning: {warning}")
-    if args.json:
+    if json:
         print_json([str(p) for p in written])
     else:
         for path in written:

@@ -52,8 +52,25 @@ BLANK = "blank"  # ReplyForm.code of a form sent back without one row answered
 SHORT_TEXT = 40
 
 
+class ProposedField:
+    """What a proposal says, drafted or stored: the field it would change and the value it
+    proposes, as a clerk reads them."""
+
+    field: str
+    proposed_value: str
+
+    @property
+    def field_name(self) -> str:
+        return PROPOSAL_FIELDS[self.field]
+
+    @property
+    def shown(self) -> str:
+        """The proposed value as a clerk reads it."""
+        return shown_value(self.field, self.proposed_value)
+
+
 @dataclass(frozen=True)
-class ProposalDraft:
+class ProposalDraft(ProposedField):
     """One field a department proposes to change, as it would be stored."""
 
     task_id: int
@@ -65,15 +82,6 @@ class ProposalDraft:
     reason: str
     department_id: int
     department: str
-
-    @property
-    def field_name(self) -> str:
-        return PROPOSAL_FIELDS[self.field]
-
-    @property
-    def shown(self) -> str:
-        """The proposed value as a clerk reads it."""
-        return shown_value(self.field, self.proposed_value)
 
 
 def shown_value(field: str, stored: str) -> str:

@@ -42,6 +42,7 @@ from db.confirm_preview import (  # noqa: F401 - part of this module's API
     PROBLEM,
     ConfirmationPreview,
     ProposalDraft,
+    ProposedField,
     ReplyForm,
     ReplyRow,
     preview_confirmations,
@@ -59,7 +60,7 @@ ACCEPTED, REJECTED = "accepted", "rejected"
 
 
 @dataclass(frozen=True)
-class Proposal:
+class Proposal(ProposedField):
     id: int
     reply_id: int
     plan_id: int
@@ -75,14 +76,6 @@ class Proposal:
     reason: str
     decision: str | None  # ACCEPTED, REJECTED or None (not decided)
     decided_at: str | None
-
-    @property
-    def field_name(self) -> str:
-        return PROPOSAL_FIELDS[self.field]
-
-    @property
-    def shown(self) -> str:
-        return shown_value(self.field, self.proposed_value)
 
     @property
     def old_shown(self) -> str:

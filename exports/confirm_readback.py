@@ -29,8 +29,16 @@ from domain.script import to_simplified
 from exports.confirmation import COLUMNS, KEY_STYLE
 from exports.form_cells import cell_text, choice_reader, parse_choice
 from exports.form_docx import read_form_keys
-from exports.form_screening import SheetExtent, screen, sheet_extents, unreadable
-from exports.readback import _aware, _docx_modified, _mtime, _rows, _values, form_files
+from exports.form_screening import SheetExtent
+from exports.readback import (
+    _aware,
+    _docx_modified,
+    _mtime,
+    _rows,
+    form_paths,
+    read_screened,
+    workbook_form_id,
+)
 
 _AGREEMENT = choice_reader(AGREEMENT_WORDS, "是否同意")
 _UNTOUCHED = re.compile(r"^[□☐\s]*同意\s*[□☐]\s*需调整\s*$")
@@ -64,7 +72,12 @@ def make_row(
     return ConfirmRow(key, code, agreement, written, reason, issues)
 
 
-def _read_docx(path: Path, digest: str) -> ConfirmForm:
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read_docx(path: Path) -> ConfirmForm:
+    digest = _digest(path)
     keys = read_form_keys(path, KEY_STYLE, lambda text: parse_confirm_key(text) is not None)
     rows = []
     for key, cells in keys.rows:
@@ -102,16 +115,13 @@ def _cell(values: tuple[object, ...], header: dict[str, int], title: str) -> obj
     return values[index] if index is not None and index < len(values) else None
 
 
-def _read_xlsx(path: Path, extents: dict[str, SheetExtent], digest: str) -> ConfirmForm:
+def _read_xlsx(path: Path, extents: dict[str, SheetExtent]) -> ConfirmForm:
     from openpyxl import load_workbook
 
+    digest = _digest(path)
     wb = load_workbook(path, read_only=True, data_only=False)
     try:
-        candidates = [str(wb.properties.identifier or "").strip()]
-        if "duban" in wb.sheetnames:
-            candidates.append(cell_text(next(_values(wb["duban"], extents, 1, 1), ("",))[0]))
-        ok = [c for c in candidates if parse_confirm_form_id(c)]
-        text = ok[0] if ok else (candidates[-1] or candidates[0])
+        text = workbook_form_id(wb, extents, parse_confirm_form_id)
         modified = _aware(wb.properties.modified) or _mtime(path)
         rows: list[ConfirmRow] = []
         for ws in wb.worksheets:
@@ -140,21 +150,9 @@ def _read_xlsx(path: Path, extents: dict[str, SheetExtent], digest: str) -> Conf
 def read_confirm_form(path: str | Path) -> ConfirmForm | FormError:
     """The returned 分工确认表 at ``path``, or why it cannot be read as one."""
     path = Path(path)
-    refused = screen(path)
-    if refused is not None:
-        return refused
-    suffix = path.suffix.lower()
-    extents: dict[str, SheetExtent] = {}
-    if suffix == ".xlsx":
-        measured = sheet_extents(path)
-        if isinstance(measured, FormError):
-            return measured
-        extents = measured
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        form = _read_docx(path, digest) if suffix == ".docx" else _read_xlsx(path, extents, digest)
-    except Exception as exc:  # damaged, truncated, or another format under this suffix
-        return unreadable(path, suffix, "" if isinstance(exc, OSError) else type(exc).__name__)
+    form = read_screened(path, _read_docx, _read_xlsx)
+    if isinstance(form, FormError):
+        return form
     if not form.form_id_text and not form.rows:
         return FormError(
             path,
@@ -169,8 +167,4 @@ def read_confirm_form(path: str | Path) -> ConfirmForm | FormError:
 
 def read_confirm_forms(paths: list[str | Path] | str | Path) -> list[ConfirmForm | FormError]:
     """Read many forms: a list of files, or a folder (``exports.readback.form_files``)."""
-    if isinstance(paths, (str, Path)) and Path(paths).is_dir():
-        paths = list(form_files(paths))
-    elif isinstance(paths, (str, Path)):
-        paths = [paths]
-    return [read_confirm_form(p) for p in paths]
+    return [read_confirm_form(p) for p in form_paths(paths)]

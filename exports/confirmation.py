@@ -33,12 +33,12 @@ from domain.confirm_forms import AGREEMENT_CHOICES, FIELD_COLUMNS, REASON
 from domain.confirm_keys import confirm_form_id, confirm_row_key
 from domain.form_keys import FormStamp
 from exports.docx_base import OfficialDocument, new_document, set_core_properties
-from exports.feedback import HEADER_LINE, SIGN_LINE
+from exports.feedback import groups_by_role, sign_heading
 from exports.files import write_folder
 from exports.job import Wording, use_doc_number
 from exports.request import ExportError, ExportWarning, Written, safe_file_name
 from exports.tables import Column, GroupRow, Row, TableSpec, add_table
-from exports.text import chinese_date, clean
+from exports.text import clean
 
 KEYWORDS = "分工确认表"
 KEY_STYLE = "GWKey"
@@ -110,8 +110,7 @@ def department_tasks(
 
 
 def role_groups(report: PlanReport, department: Department) -> list[tuple[list[ReportTask], str]]:
-    lead, cooperating = department_tasks(report, department)
-    return [(tasks, role) for tasks, role in ((lead, "牵头"), (cooperating, "配合")) if tasks]
+    return groups_by_role(*department_tasks(report, department))
 
 
 def agreement_boxes(report: PlanReport) -> str:
@@ -136,21 +135,7 @@ def heading(
     doc: OfficialDocument, report: PlanReport, department: Department, options: ConfirmationOptions
 ) -> None:
     """Above the table: who fills in and signs, by when, and the 填表说明."""
-    words = Wording.of(report)
-    lines = [
-        Row((words("填报单位：") + department.name, words("填报日期：") + "　　年　　月　　日")),
-        Row(tuple(words(part) for part in SIGN_LINE)),
-    ]
-    add_table(doc, TableSpec(HEADER_LINE, lines, borderless=True, header=False,
-                             cell_style="GWPlain"))  # fmt: skip
-    notes = []
-    if options.reply_by:
-        office = report.office or words("办公室")
-        notes.append(words("请于{day}前报送{office}。", day=chinese_date(options.reply_by),
-                           office=office))  # fmt: skip
-    notes.append("".join(words(line) for line in INSTRUCTIONS))
-    for line in notes:
-        doc.paragraph(line, "GW Cell Small")
+    sign_heading(doc, report, department, options.reply_by, INSTRUCTIONS)
 
 
 def render(

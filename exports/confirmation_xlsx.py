@@ -12,7 +12,7 @@ feedback workbooks: the core property ``identifier`` and cell A1 of a hidden she
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -32,28 +32,28 @@ from exports.confirmation import (
     role_groups,
     title_for,
 )
-from exports.feedback_xlsx import workbook_bytes
-from exports.gbt9704 import FontSet
+from exports.feedback_xlsx import (
+    BORDER,
+    CENTER,
+    FONTS,
+    GREY,
+    HEAD_FILL,
+    KEY_HEADER,
+    WRAP,
+    mark_form,
+    print_setup,
+    workbook_bytes,
+)
 from exports.job import Wording
 from exports.sheet_text import put_text
 from exports.text import chinese_date, clean
 
 SHEET = KEYWORDS
-ID_SHEET = "duban"
-KEY_HEADER = "校验码"
 CURRENT_GROUP = "任务及现有分工"
 WIDTHS = (8, 36, 6, 12, 9, 10, 12, 14, 12, 9, 18, 18, 18)
 GROUP_ROW = 4
 HEADER_ROW = 5
 AGREEMENT_COLUMN = len(CURRENT)
-FONTS = FontSet()
-GREY = "808080"
-
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="center")
-_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
-_HEAD_FILL = PatternFill("solid", fgColor="F2F2F2")
 
 
 def headers(report: PlanReport) -> list[str]:
@@ -79,7 +79,7 @@ def render_workbook(
     assert ws is not None
     ws.title = SHEET
     last = len(titles)
-    _merged(ws, 1, 1, last, clean(title_for(report)), Font(name=FONTS.title, size=18), _CENTER)
+    _merged(ws, 1, 1, last, clean(title_for(report)), Font(name=FONTS.title, size=18), CENTER)
     ws.row_dimensions[1].height = 36
     plain = Font(name=FONTS.body, size=12)
     left = Alignment(vertical="center")
@@ -97,12 +97,12 @@ def render_workbook(
     split = len(CURRENT)
     for first, end, text in ((1, split, CURRENT_GROUP), (split + 1, split + len(PROPOSED),
                              ADJUSTMENT_GROUP), (last, last, "")):  # fmt: skip
-        _merged(ws, GROUP_ROW, first, end, words(text), head, _CENTER, border=True)
+        _merged(ws, GROUP_ROW, first, end, words(text), head, CENTER, border=True)
         for col in range(first, end + 1):
-            ws.cell(GROUP_ROW, col).fill = _HEAD_FILL
+            ws.cell(GROUP_ROW, col).fill = HEAD_FILL
     for col, title in enumerate(titles, 1):
         cell = put_text(ws, HEADER_ROW, col, title)
-        cell.font, cell.alignment, cell.border, cell.fill = head, _CENTER, _BORDER, _HEAD_FILL
+        cell.font, cell.alignment, cell.border, cell.fill = head, CENTER, BORDER, HEAD_FILL
     ws.row_dimensions[HEADER_ROW].height = 24
 
     body = Font(name=FONTS.table_body, size=11)
@@ -112,7 +112,7 @@ def render_workbook(
     first_task = row
     for number, (tasks, role) in zip("一二", groups, strict=False):
         _merged(ws, row, 1, last, words(f"{number}、{role}任务"), Font(name=FONTS.h1, size=11),
-                _WRAP, border=True)  # fmt: skip
+                WRAP, border=True)  # fmt: skip
         row += 1
         for task in tasks:
             key = confirm_row_key(stamp, department.id, task.id)
@@ -120,8 +120,8 @@ def render_workbook(
             values = (*current, *[""] * len(PROPOSED), key)
             for col, value in enumerate(values, 1):
                 cell = put_text(ws, row, col, clean(value))
-                cell.font, cell.border = body, _BORDER
-                cell.alignment = _CENTER if col in centred else _WRAP
+                cell.font, cell.border = body, BORDER
+                cell.alignment = CENTER if col in centred else WRAP
             ws.cell(row, last).font = key_font
             ws.row_dimensions[row].height = 48
             row += 1
@@ -143,19 +143,10 @@ def render_workbook(
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
     ws.print_title_rows = f"{GROUP_ROW}:{HEADER_ROW}"
-    _print_setup(ws)
+    print_setup(ws)
 
     identifier = confirm_form_id(stamp, department.id)
-    hidden = wb.create_sheet(ID_SHEET)
-    put_text(hidden, 1, 1, identifier)
-    hidden.sheet_state = "hidden"
-    props = wb.properties
-    props.identifier = identifier
-    props.title = clean(title_for(report))[:255]
-    props.subject = clean(report.plan.title)[:255]
-    props.creator = props.lastModifiedBy = clean(report.office or "Duban")[:255]
-    props.keywords = KEYWORDS
-    props.language = "zh-CN"
+    mark_form(wb, identifier, clean(title_for(report)), report, KEYWORDS)
     return wb
 
 
@@ -169,19 +160,7 @@ def _merged(
     cell.font, cell.alignment = font, alignment
     if border:
         for col in range(first, last + 1):
-            ws.cell(row, col).border = _BORDER
-
-
-def _print_setup(ws: Worksheet) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    margins = ws.page_margins
-    margins.left = margins.right = 0.6
-    margins.top, margins.bottom = 0.8, 0.7
+            ws.cell(row, col).border = BORDER
 
 
 def workbook_bytes_for(

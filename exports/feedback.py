@@ -21,7 +21,7 @@ plan imported again since, no longer checks; ``read_form_keys`` reads them back.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -112,6 +112,19 @@ def department_tasks(
     return lead, cooperating
 
 
+def role_groups(report: PlanReport, department: Department) -> list[tuple[list[ReportTask], str]]:
+    """一、牵头 then 二、配合 of ``department_tasks`` (an empty group is left out)."""
+    return groups_by_role(*department_tasks(report, department))
+
+
+def groups_by_role(
+    lead: list[ReportTask], cooperating: list[ReportTask]
+) -> list[tuple[list[ReportTask], str]]:
+    """The tasks a department leads and those it cooperates on with their role, an empty
+    group left out (the next is renumbered)."""
+    return [(tasks, role) for tasks, role in ((lead, "牵头"), (cooperating, "配合")) if tasks]
+
+
 def done_earlier(report: PlanReport, department: Department) -> list[ReportTask]:
     """The department's tasks already reported done in an earlier period."""
     return [t for t in _involved(report, department) if t.done_earlier]
@@ -163,9 +176,7 @@ def _rows(report: PlanReport, department: Department, stamp: FormStamp) -> list[
     words = Wording.of(report)
     status = "\n".join(f"□{words(choice)}" for choice in STATUS_CHOICES)
     out: list[Row | GroupRow] = []
-    lead, cooperating = department_tasks(report, department)
-    groups = [(tasks, role) for tasks, role in ((lead, "牵头"), (cooperating, "配合")) if tasks]
-    for number, (tasks, role) in zip("一二", groups, strict=False):
+    for number, (tasks, role) in zip("一二", role_groups(report, department), strict=False):
         out.append(GroupRow(words(f"{number}、{role}任务")))
         for task in tasks:
             key = row_key(stamp, _period_id(report), department.id, task.id)
@@ -180,23 +191,40 @@ def heading(
     """Above the table: who fills in and signs, when to send it, the tasks done earlier
     and the 填表说明 (the table then ends the form: no page holds only a sign-off)."""
     words = Wording.of(report)
+    notes = []
+    earlier = done_earlier(report, department)
+    if earlier:
+        codes = "、".join(t.code for t in earlier)
+        notes.append(words("{codes}已于此前报告完成，本期无需填报。", codes=codes))
+    sign_heading(doc, report, department, options.reply_by, INSTRUCTIONS, notes)
+
+
+def sign_heading(
+    doc: OfficialDocument,
+    report: PlanReport,
+    department: Department,
+    reply_by: dt.date | None,
+    instructions: Sequence[str],
+    notes: Sequence[str] = (),
+) -> None:
+    """The lines above a form's table, shared by the forms departments fill in and send back:
+    who fills in and signs, the date to send it by, ``notes`` and the 填表说明 in
+    ``instructions`` (the fixed words in the plan's script)."""
+    words = Wording.of(report)
     lines = [
         Row((words("填报单位：") + department.name, words("填报日期：") + "　　年　　月　　日")),
         Row(tuple(words(part) for part in SIGN_LINE)),
     ]
     add_table(doc, TableSpec(HEADER_LINE, lines, borderless=True, header=False,
                              cell_style="GWPlain"))  # fmt: skip
-    notes = []
-    if options.reply_by:
+    paragraphs = []
+    if reply_by:
         office = report.office or words("办公室")
-        notes.append(words("请于{day}前报送{office}。", day=chinese_date(options.reply_by),
-                           office=office))  # fmt: skip
-    earlier = done_earlier(report, department)
-    if earlier:
-        codes = "、".join(t.code for t in earlier)
-        notes.append(words("{codes}已于此前报告完成，本期无需填报。", codes=codes))
-    notes.append("".join(words(line) for line in INSTRUCTIONS))
-    for line in notes:
+        paragraphs.append(words("请于{day}前报送{office}。", day=chinese_date(reply_by),
+                                office=office))  # fmt: skip
+    paragraphs.extend(notes)
+    paragraphs.append("".join(words(line) for line in instructions))
+    for line in paragraphs:
         doc.paragraph(line, "GW Cell Small")
 
 

@@ -40,6 +40,7 @@ from exports.feedback import (
     department_tasks,
     file_name,
     form_id,
+    role_groups,
     row_key,
     target_line,
     title_for,
@@ -62,10 +63,10 @@ FONTS = FontSet()
 GREY = "808080"
 
 _THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="center")
-_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
-_HEAD_FILL = PatternFill("solid", fgColor="F2F2F2")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+WRAP = Alignment(wrap_text=True, vertical="center")
+CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+HEAD_FILL = PatternFill("solid", fgColor="F2F2F2")
 # Centred columns, as in the Word form (序号, 角色, 完成时限, 完成进度), plus 校验码.
 COLUMNS_ALIGN = (*(c.align == "center" for c in COLUMNS), True)
 
@@ -87,8 +88,7 @@ def render_workbook(
 ) -> Workbook | None:
     """The workbook for ``department``; None when it neither leads nor cooperates on a task."""
     options = options or FeedbackOptions()
-    lead, cooperating = department_tasks(report, department)
-    groups = [(tasks, role) for tasks, role in ((lead, "牵头"), (cooperating, "配合")) if tasks]
+    groups = role_groups(report, department)
     if not groups:
         return None
     wb = Workbook()
@@ -97,7 +97,7 @@ def render_workbook(
     ws.title = SHEET
     title = clean(title_for(report, options))
     last = get_column_letter(len(HEADERS))
-    _merged(ws, 1, title, Font(name=FONTS.title, size=18), _CENTER, height=36)
+    _merged(ws, 1, title, Font(name=FONTS.title, size=18), CENTER, height=36)
     ws.merge_cells("A2:E2")
     ws.merge_cells(f"F2:{last}2")
     put_text(ws, 2, 1, f"填报单位：{clean(department.name)}")
@@ -109,7 +109,7 @@ def render_workbook(
     for col, header in enumerate(HEADERS, 1):
         cell = put_text(ws, HEADER_ROW, col, header)
         cell.font = Font(name=FONTS.table_head, size=11, bold=True)
-        cell.alignment, cell.border, cell.fill = _CENTER, _BORDER, _HEAD_FILL
+        cell.alignment, cell.border, cell.fill = CENTER, BORDER, HEAD_FILL
     ws.row_dimensions[HEADER_ROW].height = 24
 
     body = Font(name=FONTS.table_body, size=11)
@@ -117,7 +117,7 @@ def render_workbook(
     row = HEADER_ROW + 1
     first_task_row = row + 1  # under the first group row
     for number, (tasks, role) in zip("一二", groups, strict=False):
-        _merged(ws, row, f"{number}、{role}任务", Font(name=FONTS.h1, size=11), _WRAP, border=True)
+        _merged(ws, row, f"{number}、{role}任务", Font(name=FONTS.h1, size=11), WRAP, border=True)
         row += 1
         for task in tasks:
             key = row_key(stamp, _period_id(report), department.id, task.id)
@@ -129,8 +129,8 @@ def render_workbook(
                     if isinstance(value, str)
                     else ws.cell(row, col, value)
                 )
-                cell.font, cell.border = body, _BORDER
-                cell.alignment = _CENTER if COLUMNS_ALIGN[col - 1] else _WRAP
+                cell.font, cell.border = body, BORDER
+                cell.alignment = CENTER if COLUMNS_ALIGN[col - 1] else WRAP
             ws.cell(row, len(HEADERS)).font = key_font
             ws.cell(row, PERCENT_COLUMN).number_format = "0"
             ws.row_dimensions[row].height = 60
@@ -148,9 +148,15 @@ def render_workbook(
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    _print_setup(ws)
+    print_setup(ws)
 
-    identifier = form_id(stamp, _period_id(report), department.id)
+    mark_form(wb, form_id(stamp, _period_id(report), department.id), title, report, KEYWORDS)
+    return wb
+
+
+def mark_form(wb: Workbook, identifier: str, title: str, report: PlanReport, keywords: str) -> None:
+    """Keep the form id twice — in the core property ``identifier`` and in cell A1 of a hidden
+    sheet, as WPS may drop core properties when it saves — and name the workbook."""
     hidden = wb.create_sheet(ID_SHEET)
     put_text(hidden, 1, 1, identifier)
     hidden.sheet_state = "hidden"
@@ -159,9 +165,8 @@ def render_workbook(
     props.title = title[:255]
     props.subject = clean(report.plan.title)[:255]
     props.creator = props.lastModifiedBy = clean(report.office or "Duban")[:255]
-    props.keywords = KEYWORDS
+    props.keywords = keywords
     props.language = "zh-CN"
-    return wb
 
 
 def _merged(
@@ -180,7 +185,7 @@ def _merged(
     cell.font, cell.alignment = font, alignment
     if border:
         for col in range(1, last + 1):
-            ws.cell(row, col).border = _BORDER
+            ws.cell(row, col).border = BORDER
     if height:
         ws.row_dimensions[row].height = height
 
@@ -218,7 +223,7 @@ def _validations(ws: Worksheet, first: int, last: int) -> None:
         ws.add_data_validation(validation)
 
 
-def _print_setup(ws: Worksheet) -> None:
+def print_setup(ws: Worksheet) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from domain.filled_forms import FilledForm, FilledRow, FormError
 from domain.form_keys import parse_form_id
@@ -27,6 +28,8 @@ from exports.form_screening import (
     sheet_extents,
     unreadable,
 )
+
+FormT = TypeVar("FormT")
 
 # A Duban form (its id is there) whose keyed task rows are gone.
 _NO_ROWS = {
@@ -91,6 +94,19 @@ def _header_map(values: tuple[object, ...]) -> dict[str, int]:
     return found
 
 
+def workbook_form_id(
+    wb: object, extents: dict[str, SheetExtent], parse: Callable[[str], object]
+) -> str:
+    """The form id a workbook carries: its core property ``identifier`` or cell A1 of the
+    hidden sheet "duban" (WPS may drop core properties), the first that ``parse`` accepts,
+    failing that what was found (to say what is wrong with it)."""
+    candidates = [str(wb.properties.identifier or "").strip()]  # type: ignore[attr-defined]
+    if "duban" in wb.sheetnames:  # type: ignore[attr-defined]
+        cell = next(_values(wb["duban"], extents, 1, 1), ("",))[0]  # type: ignore[index]
+        candidates.append(cell_text(cell))
+    return next((c for c in candidates if parse(c)), candidates[-1] or candidates[0])
+
+
 def _read_xlsx(path: Path, extents: dict[str, SheetExtent]) -> FilledForm:
     """Read in openpyxl's read-only mode, row by row, within each sheet's real extent (never
     the extent its ``<dimension>`` claims): memory stays flat however large the sheet.
@@ -100,10 +116,7 @@ def _read_xlsx(path: Path, extents: dict[str, SheetExtent]) -> FilledForm:
 
     wb = load_workbook(path, read_only=True, data_only=False)
     try:
-        candidates = [str(wb.properties.identifier or "").strip()]
-        if "duban" in wb.sheetnames:
-            candidates.append(cell_text(next(_values(wb["duban"], extents, 1, 1), ("",))[0]))
-        text = next((c for c in candidates if parse_form_id(c)), candidates[-1] or candidates[0])
+        text = workbook_form_id(wb, extents, parse_form_id)
         modified = _aware(wb.properties.modified) or _mtime(path)
         sheets = sorted(wb.worksheets, key=lambda ws: ws.title != "进展情况反馈表")
         rows: list[FilledRow] = []
@@ -162,9 +175,14 @@ def _values(
     )
 
 
-def read_filled_form(path: str | Path) -> FilledForm | FormError:
-    """The filled form at ``path``, or why it cannot be read as one."""
-    path = Path(path)
+def read_screened(
+    path: Path,
+    read_docx: Callable[[Path], FormT],
+    read_xlsx: Callable[[Path, dict[str, SheetExtent]], FormT],
+) -> FormT | FormError:
+    """A returned form read by ``read_docx`` or ``read_xlsx`` (by its suffix) once the file
+    passed ``exports.form_screening`` (a workbook's sheets measured first), or why not: a
+    damaged or truncated file, or another format under the suffix, is a ``FormError``."""
     refused = screen(path)
     if refused is not None:
         return refused
@@ -176,9 +194,17 @@ def read_filled_form(path: str | Path) -> FilledForm | FormError:
             return measured
         extents = measured
     try:
-        form = _read_docx(path) if suffix == ".docx" else _read_xlsx(path, extents)
+        return read_docx(path) if suffix == ".docx" else read_xlsx(path, extents)
     except Exception as exc:  # damaged, truncated, or another format under this suffix
         return unreadable(path, suffix, "" if isinstance(exc, OSError) else type(exc).__name__)
+
+
+def read_filled_form(path: str | Path) -> FilledForm | FormError:
+    """The filled form at ``path``, or why it cannot be read as one."""
+    path = Path(path)
+    form = read_screened(path, _read_docx, _read_xlsx)
+    if isinstance(form, FormError):
+        return form
     if not form.form_id_text and not form.rows:
         return FormError(
             path,
@@ -187,7 +213,7 @@ def read_filled_form(path: str | Path) -> FilledForm | FormError:
             code="not_a_form",
         )
     if not form.rows:
-        return FormError(path, _NO_ROWS[suffix], code="no_rows")
+        return FormError(path, _NO_ROWS[path.suffix.lower()], code="no_rows")
     return form
 
 
@@ -205,8 +231,13 @@ def form_files(folder: str | Path) -> list[Path]:
 
 def read_filled_forms(paths: list[str | Path] | str | Path) -> list[FilledForm | FormError]:
     """Read many forms: a list of files, or a folder (see ``form_files``)."""
+    return [read_filled_form(p) for p in form_paths(paths)]
+
+
+def form_paths(paths: list[str | Path] | str | Path) -> list[str | Path]:
+    """The files to read as forms: those of a list, one file, or a folder's ``form_files``."""
     if isinstance(paths, (str, Path)) and Path(paths).is_dir():
-        paths = list(form_files(paths))
-    elif isinstance(paths, (str, Path)):
-        paths = [paths]
-    return [read_filled_form(p) for p in paths]
+        return list(form_files(paths))
+    if isinstance(paths, (str, Path)):
+        return [paths]
+    return paths
