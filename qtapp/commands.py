@@ -32,7 +32,7 @@ from qtapp.context import AppContext
 from qtapp.i18n import tr
 
 if TYPE_CHECKING:  # the read-back (and the form readers behind it) load when first used
-    from db.readback import ApplyResult, ReadbackPreview
+    from db.readback_records import ApplyResult, ReadbackPreview
 
 
 class DubanCommand(QUndoCommand):

@@ -1,7 +1,8 @@
 """What reading filled forms back would do, one row per task row of a form.
 
 A rejected form is one row of its own (no task), so the clerk sees every file that was
-given and why it was left out. The rows come from ``db.readback.preview_readback``.
+given and why it was left out. The rows come from ``db.readback.preview_readback``
+(records in ``db.readback_records``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from db.readback import (
+from db.readback_records import (
     CONFLICT,
     DUPLICATE,
     EMPTY,
