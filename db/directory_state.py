@@ -14,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db import audit
+from db.task_edits import insert_row
 
 _TABLES = ("departments", "department_aliases", "leaders", "leader_departments")
 
@@ -51,22 +52,15 @@ def restore(db: Database, state: DirectoryState, *, action: str) -> None:
                 continue  # the task was removed since (its plan deleted): nothing to put back
             db.execute("DELETE FROM assignments WHERE task_id = ?", [task_id])
             for row in rows:
-                _insert(db, "assignments", row)
+                insert_row(db, "assignments", row)
         db.execute("DELETE FROM department_aliases")
         db.execute("DELETE FROM leader_departments")
         for table in ("departments", "leaders"):
             _upsert_all(db, table, state.rows[table])
         for table in ("department_aliases", "leader_departments"):
             for row in state.rows[table]:
-                _insert(db, table, row)
+                insert_row(db, table, row)
         audit.record(db, action, "directory", None, summary="directory restored")
-
-
-def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
-    db.execute(
-        f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-        list(row.values()),
-    )
 
 
 def _upsert_all(db: Database, table: str, rows: tuple[dict[str, Any], ...]) -> None:

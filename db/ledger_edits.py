@@ -13,7 +13,7 @@ from db import audit
 from db.assignments import KEEP, assign
 from db.ledger import add_ledger_item, new_ledger
 from db.supervision import set_focus, set_source
-from db.task_edits import EditState
+from db.task_edits import EditState, insert_row
 from db.task_edits import restore as restore_tasks
 
 LedgerState = dict[str, Any]  # the plan row and its outline rows
@@ -34,9 +34,9 @@ def restore_ledger(db: Database, state: LedgerState) -> None:
     """Put a ledger removed by an undo back under its old id (redo)."""
     plan = state["plan"]
     with db.atomic():
-        _insert(db, "plans", plan)
+        insert_row(db, "plans", plan)
         for node in state["nodes"]:
-            _insert(db, "outline_nodes", node)
+            insert_row(db, "outline_nodes", node)
         audit.record(db, "plan.ledger.redo", "plan", plan["id"], plan_id=plan["id"],
                      new=plan["title"])  # fmt: skip
 
@@ -93,11 +93,5 @@ def restore_item(db: Database, node: dict[str, Any], state: EditState) -> None:
     """Put an item taken back by an undo in again, with its outline item (redo)."""
     with db.atomic():
         if not db.execute("SELECT 1 FROM outline_nodes WHERE id = ?", [node["id"]]).fetchone():
-            _insert(db, "outline_nodes", node)
+            insert_row(db, "outline_nodes", node)
         restore_tasks(db, state, action="task.redo")
-
-
-def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
-    columns = ", ".join(row)
-    marks = ", ".join("?" * len(row))
-    db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))

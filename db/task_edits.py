@@ -91,16 +91,16 @@ def restore(db: Database, state: EditState, *, action: str) -> list[int]:
         for task in state.tasks:
             if task.row is None:
                 continue
-            _insert(db, "tasks", task.row)
+            insert_row(db, "tasks", task.row)
             for row in task.assignments:
-                _insert(db, "assignments", row)
+                insert_row(db, "assignments", row)
             if task.deadline is not None:
-                _insert(db, "deadlines", task.deadline)
+                insert_row(db, "deadlines", task.deadline)
             for row in task.progress:
-                _insert(db, "progress_entries", row)
+                insert_row(db, "progress_entries", row)
             for table, rows in task.dependents:
                 for row in rows:
-                    _insert(db, table, row)
+                    insert_row(db, table, row)
         for node_id, order in state.orders.items():
             _set_order(db, node_id, order)
         audit.record_many(
@@ -115,7 +115,8 @@ def restore(db: Database, state: EditState, *, action: str) -> list[int]:
     return [t.task_id for t in state.tasks]
 
 
-def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
+def insert_row(db: Database, table: str, row: dict[str, Any]) -> None:
+    """Put a captured row back exactly as it was (its id included)."""
     columns = ", ".join(row)
     marks = ", ".join("?" * len(row))
     db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
